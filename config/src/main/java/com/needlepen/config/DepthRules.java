@@ -1,0 +1,51 @@
+package com.needlepen.config;
+
+/** The selectable depth range: ordered, on the step grid, under the ceiling and the hard stop. */
+final class DepthRules implements Rule {
+
+    /**
+     * The deepest a practitioner may go without the explicit unlock. 1.5 mm is the common upper
+     * end for cosmetic microneedling outside clinical settings; deeper needs a deliberate opt-in.
+     */
+    static final double SAFE_CEILING_MM = 1.5;
+
+    @Override
+    public void check(DeviceProfile p, RuleContext ctx) {
+        DepthSpec d = p.depth();
+        if (!(d.maxMm() > d.minMm())) {
+            throw ctx.fail("depth.maxMm", "%s mm must be deeper than depth.minMm (%s mm)",
+                    RuleContext.num(d.maxMm()), RuleContext.num(d.minMm()));
+        }
+        if (d.ceilingMm() < d.minMm() - RuleContext.EPSILON || d.ceilingMm() > d.maxMm() + RuleContext.EPSILON) {
+            throw ctx.fail("depth.ceilingMm", "%s mm is out of range; allowed depth.minMm to depth.maxMm, %s to %s mm",
+                    RuleContext.num(d.ceilingMm()), RuleContext.num(d.minMm()), RuleContext.num(d.maxMm()));
+        }
+        if (!d.unlockAboveCeiling() && d.ceilingMm() > SAFE_CEILING_MM + RuleContext.EPSILON) {
+            throw ctx.fail("depth.ceilingMm",
+                    "%s mm is above the %s mm safe ceiling; allowed at most %s mm unless depth.unlockAboveCeiling is true",
+                    RuleContext.num(d.ceilingMm()), RuleContext.num(SAFE_CEILING_MM), RuleContext.num(SAFE_CEILING_MM));
+        }
+        double hardStop = p.collar().absoluteMaxDepthMm();
+        if (d.maxMm() > hardStop + RuleContext.EPSILON) {
+            throw ctx.fail("depth.maxMm", "%s mm is deeper than the collar's hard stop; allowed at most "
+                    + "collar.absoluteMaxDepthMm, %s mm", RuleContext.num(d.maxMm()), RuleContext.num(hardStop));
+        }
+        onStep(ctx, "depth.minMm", d.minMm(), d.stepMm());
+        onStep(ctx, "depth.maxMm", d.maxMm(), d.stepMm());
+        onStep(ctx, "depth.ceilingMm", d.ceilingMm(), d.stepMm());
+    }
+
+    /**
+     * Throws unless {@code value} is a multiple of the depth step: the +/- buttons move in steps
+     * from zero, so an off-grid limit could never be selected exactly, and an off-grid preset
+     * would leave the display showing a depth the buttons cannot return to.
+     */
+    static void onStep(RuleContext ctx, String path, double value, double stepMm) {
+        if (!RuleContext.isMultiple(value, stepMm)) {
+            double below = Math.floor(value / stepMm) * stepMm;
+            throw ctx.fail(path, "%s mm is not a multiple of depth.stepMm (%s mm); nearest allowed %s or %s mm",
+                    RuleContext.num(value), RuleContext.num(stepMm), RuleContext.num(below),
+                    RuleContext.num(below + stepMm));
+        }
+    }
+}

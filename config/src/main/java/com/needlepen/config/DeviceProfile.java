@@ -1,0 +1,53 @@
+package com.needlepen.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A device profile: what one model of pen is, and the limits it is allowed to work within. Read
+ * from YAML by {@link ProfileLoader}, validated there, immutable afterwards.
+ *
+ * @param name    profile name
+ * @param source  where it was read from (a file path or a bundled resource name)
+ * @param backend which HAL backend drives this pen ({@code sim} or {@code pi4j})
+ */
+public record DeviceProfile(
+        String name,
+        String source,
+        String backend,
+        SupplySpec supply,
+        MotorSpec motor,
+        CamSpec cam,
+        CollarSpec collar,
+        DepthSpec depth,
+        RateSpec rate,
+        SkinSpec skin,
+        List<CartridgeType> cartridges,
+        List<Preset> presets,
+        LoopSpec loop,
+        TelemetrySpec telemetry) {
+
+    public DeviceProfile {
+        cartridges = List.copyOf(cartridges);
+        presets = List.copyOf(presets);
+    }
+
+    public Optional<Preset> preset(String presetName) {
+        return presets.stream().filter(p -> p.name().equals(presetName)).findFirst();
+    }
+
+    /** The cartridge type with the most needles: the heaviest skin load this pen can see. */
+    public CartridgeType heaviestCartridge() {
+        CartridgeType heaviest = cartridges.get(0);
+        for (CartridgeType c : cartridges) {
+            if (c.needles() > heaviest.needles()) {
+                heaviest = c;
+            }
+        }
+        return heaviest;
+    }
+
+    public MotorLimits motorLimits() {
+        return new MotorLimits(this);
+    }
+}

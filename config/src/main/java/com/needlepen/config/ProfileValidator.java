@@ -1,0 +1,45 @@
+package com.needlepen.config;
+
+import java.util.List;
+
+/**
+ * Checks a {@link DeviceProfile} against physical bounds and cross-field rules. The loader runs
+ * it on every profile it reads; call it yourself for a profile built in code (a test fixture).
+ * The first violation is thrown as a one-line {@link ConfigException}.
+ */
+public final class ProfileValidator {
+
+    /**
+     * Bounds first, so later rules never divide by a zero or reason about a negative mass;
+     * cartridges before rates and physics, which assume there is at least one.
+     */
+    private static final List<Rule> RULES = List.of(
+            new IdentityRules(),
+            new BoundsRules(),
+            new DepthRules(),
+            new CollarRules(),
+            new CartridgeRules(),
+            new RateRules(),
+            new PresetRules(),
+            new PhysicsRules());
+
+    private ProfileValidator() {
+    }
+
+    /**
+     * Validates {@code profile}; messages name {@link DeviceProfile#source()} but no line.
+     *
+     * @throws ConfigException on the first rule the profile breaks
+     */
+    public static void validate(DeviceProfile profile) {
+        validate(profile, new KeyLines(profile.source()));
+    }
+
+    /** Validates {@code profile}, pointing messages at the lines recorded while reading it. */
+    static void validate(DeviceProfile profile, KeyLines lines) {
+        RuleContext ctx = new RuleContext(lines);
+        for (Rule rule : RULES) {
+            rule.check(profile, ctx);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.needlepen.config;
+
+/**
+ * An allowed interval for a numeric profile field, with its unit, for bounds checks and their
+ * messages. NaN is never inside a range.
+ */
+record Range(double min, boolean minIncluded, double max, boolean maxIncluded, String unit) {
+
+    /** {@code [min, max]}. */
+    static Range closed(double min, double max, String unit) {
+        return new Range(min, true, max, true, unit);
+    }
+
+    /** {@code (min, max]}: for quantities that must be strictly positive. */
+    static Range aboveUpTo(double min, double max, String unit) {
+        return new Range(min, false, max, true, unit);
+    }
+
+    boolean contains(double value) {
+        boolean aboveMin = minIncluded ? value >= min : value > min;
+        boolean belowMax = maxIncluded ? value <= max : value < max;
+        return aboveMin && belowMax;
+    }
+
+    /** E.g. {@code 0.1 to 100 ohm}, {@code above 0 up to 1}. */
+    String describe() {
+        String suffix = unit.isEmpty() ? "" : " " + unit;
+        if (minIncluded && maxIncluded) {
+            return RuleContext.num(min) + " to " + RuleContext.num(max) + suffix;
+        }
+        return (minIncluded ? "from " : "above ") + RuleContext.num(min)
+                + (maxIncluded ? " up to " : " below ") + RuleContext.num(max) + suffix;
+    }
+}

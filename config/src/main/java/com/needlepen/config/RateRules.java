@@ -1,0 +1,38 @@
+package com.needlepen.config;
+
+import java.util.List;
+
+/**
+ * The selectable rate range against the cartridge types: the top of the range is exactly the
+ * fastest any cartridge allows, so every selectable rate is usable with some cartridge and no
+ * cartridge claims a rate the pen will not offer.
+ */
+final class RateRules implements Rule {
+
+    @Override
+    public void check(DeviceProfile p, RuleContext ctx) {
+        RateSpec r = p.rate();
+        if (!(r.maxHz() > r.minHz())) {
+            throw ctx.fail("rate.maxHz", "%s Hz must be above rate.minHz (%s Hz)",
+                    RuleContext.num(r.maxHz()), RuleContext.num(r.minHz()));
+        }
+        List<CartridgeType> types = p.cartridges();
+        double fastest = types.stream().mapToDouble(CartridgeType::maxRateHz).max().orElseThrow();
+        if (r.maxHz() > fastest + RuleContext.EPSILON) {
+            throw ctx.fail("rate.maxHz", "%s Hz is faster than any cartridge allows; allowed at most %s Hz, "
+                    + "the highest cartridges[].maxRateHz", RuleContext.num(r.maxHz()), RuleContext.num(fastest));
+        }
+        for (int i = 0; i < types.size(); i++) {
+            CartridgeType t = types.get(i);
+            String path = "cartridges[" + i + "].maxRateHz";
+            if (t.maxRateHz() > r.maxHz() + RuleContext.EPSILON) {
+                throw ctx.fail(path, "%s Hz is above rate.maxHz; allowed at most %s Hz",
+                        RuleContext.num(t.maxRateHz()), RuleContext.num(r.maxHz()));
+            }
+            if (t.maxRateHz() < r.minHz() - RuleContext.EPSILON) {
+                throw ctx.fail(path, "%s Hz is below rate.minHz, so cartridge '%s' could never run; allowed %s to %s Hz",
+                        RuleContext.num(t.maxRateHz()), t.name(), RuleContext.num(r.minHz()), RuleContext.num(r.maxHz()));
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.needlepen.config;
+
+import static com.needlepen.config.ProfileYaml.assertError;
+import static com.needlepen.config.ProfileYaml.lineOf;
+import static com.needlepen.config.ProfileYaml.loadError;
+import static com.needlepen.config.ProfileYaml.simWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Profile name, backend, telemetry addressing. */
+class IdentityRulesTest {
+
+    @Test
+    void givenUnknownBackend_whenLoaded_thenAllowedBackendsNamed() {
+        String yaml = simWith("backend: sim", "backend: gpio");
+
+        assertError(loadError(yaml), "backend", lineOf(yaml, "backend:"), "'gpio' is not a known backend; allowed 'sim' or 'pi4j'");
+    }
+
+    @Test
+    void givenPi4jBackend_whenLoaded_thenAccepted() {
+        assertThat(ProfileLoader.parse(simWith("backend: sim", "backend: pi4j"), "ok.yaml").backend()).isEqualTo("pi4j");
+    }
+
+    @Test
+    void givenEmptyProfileName_whenLoaded_thenRejected() {
+        String yaml = simWith("profile: sim", "profile: ''");
+
+        assertError(loadError(yaml), "profile", lineOf(yaml, "profile:"), "must not be empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"np/sim", "np sim", "np+#", "''"})
+    void givenDeviceIdThatIsNotATopicLevel_whenLoaded_thenRejected(String id) {
+        String yaml = simWith("deviceId: np-sim-0001", "deviceId: " + (id.contains(" ") ? "'" + id + "'" : id));
+
+        assertError(loadError(yaml), "telemetry.deviceId", lineOf(yaml, "deviceId"),
+                "is not allowed; use one or more of A-Z a-z 0-9 . _ -");
+    }
+
+    @Test
+    void givenTopicPrefixWithASlash_whenLoaded_thenRejected() {
+        String yaml = simWith("topicPrefix: needlepen", "topicPrefix: needle/pen");
+
+        assertError(loadError(yaml), "telemetry.topicPrefix", lineOf(yaml, "topicPrefix"), "'needle/pen' is not allowed");
+    }
+
+    @Test
+    void givenHttpBrokerUrl_whenLoaded_thenAllowedSchemesNamed() {
+        String yaml = simWith("brokerUrl: null", "brokerUrl: http://broker:1883");
+
+        assertError(loadError(yaml), "telemetry.brokerUrl", lineOf(yaml, "brokerUrl"),
+                "'http://broker:1883' is not a broker address; allowed null or a URL starting with tcp:// or ssl:// or ws://");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp://localhost:1883", "ssl://broker:8883", "ws://broker/mqtt"})
+    void givenBrokerUrlWithAnAllowedScheme_whenLoaded_thenAccepted(String url) {
+        assertThat(ProfileLoader.parse(simWith("brokerUrl: null", "brokerUrl: " + url), "ok.yaml").telemetry().brokerUrl())
+                .isEqualTo(url);
+    }
+}

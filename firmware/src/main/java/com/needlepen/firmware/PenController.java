@@ -1,0 +1,549 @@
+package com.needlepen.firmware;
+
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.collar.CollarHoming;
+import com.needlepen.firmware.collar.DepthPositioner;
+import com.needlepen.firmware.drive.CamParker;
+import com.needlepen.firmware.drive.StrokeDrive;
+import com.needlepen.firmware.safety.FaultCode;
+import com.needlepen.firmware.safety.SafetySupervisor;
+import com.needlepen.firmware.session.SessionRecorder;
+import com.needlepen.firmware.telemetry.TelemetryEvent;
+import com.needlepen.firmware.telemetry.TelemetrySample;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.BuzzerPattern;
+import com.needlepen.hal.HoldCurrent;
+import com.needlepen.hal.LedPattern;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.PenHardware;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The control loop: one {@link #tick(long)} per period on the thread that owns the hardware. Each
+ * tick reads inputs (index edges, panel, requests handed over by other threads), runs the state
+ * machine (each state has enter / periodic / exit), then the safety supervisor, which has the last
+ * word, then the drive's regulator and dead-man, and hands a sample to telemetry. A steady RUNNING
+ * tick allocates nothing.
+ */
+public final class PenController {
+
+    /** Spin-up is over when the measured rate has stayed within this fraction of the set rate... */
+    static final double SPIN_UP_BAND = 0.01;
+    /** ...for this long. */
+    static final long SPIN_UP_HOLD_NANOS = 100_000_000L;
+    private static final long DISPLAY_PERIOD_NANOS = 200_000_000L;
+
+    private final DeviceProfile profile;
+    private final PenHardware hw;
+    private final TelemetrySink telemetry;
+    private final SettingsPolicy policy;
+    private final StrokeDrive drive;
+    private final DepthPositioner positioner;
+    private final CollarHoming homing;
+    private final CamParker parker;
+    private final SafetySupervisor supervisor;
+    private final SessionRecorder sessions;
+    private final PanelInputs panel;
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final TelemetrySample sample = new TelemetrySample();
+    private final long samplePeriodNanos;
+    private final StringBuilder text = new StringBuilder(64);
+
+    private PenState state = PenState.BOOT;
+    private boolean entered;
+    private double depthMm;
+    private double rateHz;
+    private int presetIndex = -1;
+    private FaultCode fault;
+    private String faultDetail;
+    private boolean acknowledged;
+    private String lastRefusal;
+    private long nextSampleNanos;
+    private long nextDisplayNanos;
+    private long withinBandSinceNanos;
+    private boolean spunUp;
+    private long stopRequestedNanos;
+    private long lastStopToParkedNanos = -1;
+    private boolean runByFootswitch;
+    private long samplesOffered;
+    private long samplesDropped;
+
+    public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
+                         double initialDepthMm, double initialRateHz) {
+        this.profile = profile;
+        this.hw = hardware;
+        this.telemetry = telemetry;
+        this.policy = new SettingsPolicy(profile);
+        this.drive = new StrokeDrive(hardware.motor(), hardware.index(), hardware.sensors(), profile);
+        this.positioner = new DepthPositioner(hardware.collar(), profile.collar(), profile.depth().selectableMaxMm());
+        this.homing = new CollarHoming(hardware.collar(), profile.collar());
+        this.parker = new CamParker(drive);
+        this.supervisor = new SafetySupervisor(profile, drive, positioner, hardware.sensors(), hardware.cartridge());
+        this.sessions = new SessionRecorder(profile.telemetry().deviceId(), telemetry);
+        this.panel = new PanelInputs(hardware.panel());
+        this.samplePeriodNanos = Math.round(1e9 / profile.telemetry().sampleRateHz());
+        this.depthMm = initialDepthMm;
+        this.rateHz = initialRateHz;
+    }
+
+    /** Hands a request to the control thread; safe from any thread. */
+    public void submit(Request request) {
+        requests.add(request);
+    }
+
+    /** One control period. {@code nowNanos} comes from the hardware clock. */
+    public void tick(long nowNanos) {
+        if (!entered) {
+            enter(state, nowNanos);
+            entered = true;
+        }
+        drive.readEdges();
+        panel.sample(nowNanos);
+        handlePanel(nowNanos);
+        Request r;
+        while ((r = requests.poll()) != null) {
+            handle(r.kind(), r.value(), r.name(), nowNanos, false);
+        }
+        PenState next = periodic(state, nowNanos);
+        if (next != state) {
+            transition(next, nowNanos);
+        }
+        if (state != PenState.FAULT) {
+            FaultCode found = supervisor.check(nowNanos, state);
+            if (found != null) {
+                latch(found, supervisor.detail(), nowNanos);
+            }
+        }
+        drive.periodic(nowNanos);
+        publishSample(nowNanos);
+        updateDisplay(nowNanos);
+    }
+
+    // ---------------------------------------------------------------- states
+
+    private void enter(PenState s, long now) {
+        switch (s) {
+            case BOOT -> {
+                drive.disable();
+                hw.collar().setHoldCurrent(HoldCurrent.REDUCED);
+                hw.indicators().setLed(LedPattern.BUSY);
+                parker.start(now);
+            }
+            case HOMING -> {
+                drive.disable();
+                hw.indicators().setLed(LedPattern.BUSY);
+                positioner.setLimitMm(profile.depth().selectableMaxMm());
+                positioner.clearViolation();
+                homing.start(now);
+            }
+            case READY -> {
+                positioner.moveTo(depthMm);
+                hw.collar().setHoldCurrent(HoldCurrent.REDUCED);
+                hw.indicators().setLed(LedPattern.READY);
+                hw.indicators().setBuzzer(BuzzerPattern.SILENT);
+            }
+            case RUNNING -> {
+                hw.collar().setHoldCurrent(HoldCurrent.FULL);
+                hw.indicators().setLed(LedPattern.RUNNING);
+                spunUp = false;
+                withinBandSinceNanos = Long.MIN_VALUE;
+                sessions.runStarted(now, drive.strokes());
+                supervisor.runStarted(now);
+                drive.startRun(now, rateHz);
+                nextSampleNanos = now + samplePeriodNanos;
+                event("run.start", now, "depthMm", depthMm, "rateHz", rateHz);
+            }
+            case STOPPING -> {
+                stopRequestedNanos = now;
+                parker.start(now);
+            }
+            case FAULT -> {
+                drive.disable();
+                acknowledged = false;
+                hw.indicators().setLed(LedPattern.FAULT);
+                hw.indicators().setBuzzer(BuzzerPattern.ALARM);
+                parker.start(now);
+                drive.disable();
+                onFaultLatched(now);
+            }
+        }
+    }
+
+    private PenState periodic(PenState s, long now) {
+        return switch (s) {
+            case BOOT -> switch (parker.periodic(now)) {
+                case PARKED -> PenState.HOMING;
+                case FAILED -> faultNext(FaultCode.F10_PARK_FAILED, "at power-on", now);
+                case BUSY -> PenState.BOOT;
+            };
+            case HOMING -> switch (homing.periodic(now)) {
+                case DONE -> PenState.READY;
+                case FAILED -> faultNext(FaultCode.F01_HOMING_FAILED, homing.failure(), now);
+                default -> PenState.HOMING;
+            };
+            case READY -> {
+                positioner.periodic();
+                yield PenState.READY;
+            }
+            case RUNNING -> {
+                positioner.periodic();
+                trackSpinUp(now);
+                yield PenState.RUNNING;
+            }
+            case STOPPING -> switch (parker.periodic(now)) {
+                case PARKED -> {
+                    lastStopToParkedNanos = parker.parkedAtNanos() - stopRequestedNanos;
+                    yield PenState.READY;
+                }
+                case FAILED -> faultNext(FaultCode.F10_PARK_FAILED, "after stop", now);
+                case BUSY -> PenState.STOPPING;
+            };
+            case FAULT -> {
+                if (!fault.driveSuspect()) {
+                    parker.periodic(now); // parks once the shaft is still; stays braked otherwise
+                }
+                yield acknowledged ? PenState.HOMING : PenState.FAULT;
+            }
+        };
+    }
+
+    private void exit(PenState s, long now) {
+        switch (s) {
+            case RUNNING -> drive.brake();
+            case STOPPING -> {
+                drive.disable();
+                sessions.runEnded(now, drive.strokes(), depthMm, rateHz, "stopped");
+                event("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
+            }
+            case FAULT -> {
+                drive.disable();
+                fault = null;
+                faultDetail = null;
+                hw.indicators().setBuzzer(BuzzerPattern.SILENT);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void transition(PenState next, long now) {
+        exit(state, now);
+        state = next;
+        enter(next, now);
+    }
+
+    private void trackSpinUp(long now) {
+        if (spunUp) {
+            return;
+        }
+        double measured = drive.measuredRateHz(now);
+        if (drive.hasMeasurement() && drive.referenceHz() >= rateHz
+                && Math.abs(measured - rateHz) <= SPIN_UP_BAND * rateHz) {
+            if (withinBandSinceNanos == Long.MIN_VALUE) {
+                withinBandSinceNanos = now;
+            } else if (now - withinBandSinceNanos >= SPIN_UP_HOLD_NANOS) {
+                spunUp = true;
+                sessions.spinUpDone(withinBandSinceNanos);
+                supervisor.spunUp();
+            }
+        } else {
+            withinBandSinceNanos = Long.MIN_VALUE;
+        }
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    private PenState faultNext(FaultCode code, String detail, long now) {
+        fault = code;
+        faultDetail = detail;
+        return PenState.FAULT;
+    }
+
+    private void latch(FaultCode code, String detail, long now) {
+        fault = code;
+        faultDetail = detail;
+        transition(PenState.FAULT, now);
+    }
+
+    private void onFaultLatched(long now) {
+        String reason = "fault " + fault.shortCode() + ": " + fault.description()
+                + (faultDetail == null ? "" : " (" + faultDetail + ")");
+        if (sessions.runActive()) {
+            sessions.runEnded(now, drive.strokes(), depthMm, rateHz, reason);
+        }
+        hw.display().writeLine(3, fault.shortCode() + " " + fault.description());
+        event("fault", now, "code", fault.shortCode(), "description", fault.description(), "detail",
+                faultDetail == null ? "" : faultDetail);
+        sessions.close(hw.clock().utcEpochMillis(), reason);
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private void handlePanel(long now) {
+        if (panel.pressed(PanelButton.START_STOP)) {
+            handle(state == PenState.RUNNING ? Request.Kind.STOP : Request.Kind.START, 0, null, now, false);
+        }
+        if (panel.pressed(PanelButton.FOOTSWITCH)) {
+            handle(Request.Kind.START, 0, null, now, true);
+        }
+        if (panel.released(PanelButton.FOOTSWITCH) && runByFootswitch) {
+            handle(Request.Kind.STOP, 0, null, now, true);
+        }
+        if (panel.pressed(PanelButton.DEPTH_UP)) {
+            handle(Request.Kind.SET_DEPTH, depthMm + profile.depth().stepMm(), null, now, false);
+        }
+        if (panel.pressed(PanelButton.DEPTH_DOWN)) {
+            handle(Request.Kind.SET_DEPTH, depthMm - profile.depth().stepMm(), null, now, false);
+        }
+        if (panel.pressed(PanelButton.RATE_UP)) {
+            handle(Request.Kind.SET_RATE, rateHz + profile.rate().stepHz(), null, now, false);
+        }
+        if (panel.pressed(PanelButton.RATE_DOWN)) {
+            handle(Request.Kind.SET_RATE, rateHz - profile.rate().stepHz(), null, now, false);
+        }
+        if (panel.pressed(PanelButton.PRESET) && !profile.presets().isEmpty()) {
+            presetIndex = (presetIndex + 1) % profile.presets().size();
+            handle(Request.Kind.SELECT_PRESET, 0, profile.presets().get(presetIndex).name(), now, false);
+        }
+        if (panel.pressed(PanelButton.ACKNOWLEDGE)) {
+            handle(Request.Kind.ACKNOWLEDGE, 0, null, now, false);
+        }
+    }
+
+    private void handle(Request.Kind kind, double value, String name, long now, boolean footswitch) {
+        switch (kind) {
+            case START -> start(now, footswitch);
+            case STOP -> {
+                if (state == PenState.RUNNING) {
+                    transition(PenState.STOPPING, now);
+                }
+            }
+            case SET_DEPTH -> changeSettings(now, value, rateHz);
+            case SET_RATE -> changeSettings(now, depthMm, value);
+            case SELECT_PRESET -> {
+                var preset = profile.preset(name);
+                if (preset.isEmpty()) {
+                    refuse(now, "unknown preset '" + name + "'");
+                } else {
+                    changeSettings(now, preset.get().depthMm(), preset.get().rateHz());
+                }
+            }
+            case ACKNOWLEDGE -> {
+                if (state == PenState.FAULT) {
+                    acknowledged = true;
+                }
+            }
+            case END_SESSION -> {
+                if (state == PenState.READY && sessions.current() != null) {
+                    sessions.close(hw.clock().utcEpochMillis(), "completed");
+                }
+            }
+        }
+    }
+
+    private void start(long now, boolean footswitch) {
+        if (state != PenState.READY) {
+            return;
+        }
+        if (!hw.cartridge().isPresent()) {
+            refuse(now, "no cartridge: insert a new cartridge before starting");
+            return;
+        }
+        CartridgeType type = cartridgeType();
+        if (type == null) {
+            refuse(now, "cartridge with " + hw.cartridge().read().needleCount()
+                    + " needles is not a type this profile knows");
+            return;
+        }
+        String why = policy.refusal(depthMm, rateHz, type);
+        if (why != null) {
+            refuse(now, why);
+            return;
+        }
+        if (!positioner.settled()) {
+            refuse(now, "collar still moving to " + depthMm + " mm");
+            return;
+        }
+        if (sessions.current() == null) {
+            var info = hw.cartridge().read();
+            sessions.open(type.name(), info.id(), type.needles(), hw.clock().utcEpochMillis(), now, depthMm, rateHz);
+        }
+        runByFootswitch = footswitch;
+        transition(PenState.RUNNING, now);
+    }
+
+    private void changeSettings(long now, double newDepthMm, double newRateHz) {
+        if (state == PenState.FAULT || state == PenState.STOPPING) {
+            refuse(now, "settings cannot change in " + state);
+            return;
+        }
+        String why = policy.refusal(newDepthMm, newRateHz, hw.cartridge().isPresent() ? cartridgeType() : null);
+        if (why != null) {
+            refuse(now, why);
+            return;
+        }
+        if (newDepthMm != depthMm) {
+            sessions.changed(now, "depthMm", depthMm, newDepthMm);
+            depthMm = newDepthMm;
+            if (state == PenState.READY || state == PenState.RUNNING) {
+                positioner.moveTo(depthMm);
+            }
+        }
+        if (newRateHz != rateHz) {
+            sessions.changed(now, "rateHz", rateHz, newRateHz);
+            rateHz = newRateHz;
+            if (state == PenState.RUNNING) {
+                drive.setRateHz(rateHz);
+                spunUp = false;
+                withinBandSinceNanos = Long.MIN_VALUE;
+            }
+        }
+        hw.indicators().setBuzzer(BuzzerPattern.ACK);
+    }
+
+    private void refuse(long now, String why) {
+        lastRefusal = why;
+        hw.indicators().setBuzzer(BuzzerPattern.REFUSED);
+        event("input.refused", now, "reason", why, "state", state.name());
+    }
+
+    private CartridgeType cartridgeType() {
+        int needles = hw.cartridge().read().needleCount();
+        for (CartridgeType t : profile.cartridges()) {
+            if (t.needles() == needles) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Emits an event; {@code keysAndValues} alternate. Events are rare: this may allocate. */
+    private void event(String type, long now, Object... keysAndValues) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        if (sessions.current() != null) {
+            f.put("sessionId", sessions.current().id());
+        }
+        f.put("monotonicMs", now / 1_000_000L);
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            f.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        telemetry.offerEvent(new TelemetryEvent(type, hw.clock().utcEpochMillis(), f));
+    }
+
+    // ---------------------------------------------------------------- outputs
+
+    private void publishSample(long now) {
+        if (state != PenState.RUNNING || now < nextSampleNanos) {
+            return;
+        }
+        nextSampleNanos += samplePeriodNanos;
+        sample.monotonicNanos = now;
+        sample.utcEpochMillis = hw.clock().utcEpochMillis();
+        sample.stateOrdinal = state.ordinal();
+        sample.setDepthMm = depthMm;
+        sample.collarSteps = hw.collar().positionSteps();
+        sample.collarDepthMm = positioner.collarDepthMm();
+        sample.setRateHz = rateHz;
+        sample.actualRateHz = drive.measuredRateHz(now);
+        sample.dutyFraction = drive.dutyFraction();
+        sample.motorCurrentAmps = hw.sensors().motorCurrentAmps();
+        sample.handpieceCelsius = hw.sensors().handpieceCelsius();
+        sample.strokes = drive.strokes();
+        samplesOffered++;
+        if (!telemetry.offerSample(sample)) {
+            samplesDropped++;
+        }
+    }
+
+    private void updateDisplay(long now) {
+        if (now < nextDisplayNanos) {
+            return;
+        }
+        nextDisplayNanos = now + DISPLAY_PERIOD_NANOS;
+        var display = hw.display();
+        text.setLength(0);
+        text.append(state.name());
+        display.writeLine(0, text);
+        text.setLength(0);
+        StatusText.fixed(text.append("Depth "), depthMm, 2).append(" mm");
+        display.writeLine(1, text);
+        text.setLength(0);
+        StatusText.fixed(text.append("Rate "), rateHz, 0).append(" Hz");
+        display.writeLine(2, text);
+    }
+
+    // ---------------------------------------------------------------- read-outs (control thread)
+
+    public PenState state() {
+        return state;
+    }
+
+    /** READY with the collar at the set depth: a start would be accepted. */
+    public boolean readyToStart() {
+        return state == PenState.READY && positioner.settled();
+    }
+
+    public double depthMm() {
+        return depthMm;
+    }
+
+    public double rateHz() {
+        return rateHz;
+    }
+
+    public double measuredRateHz(long nowNanos) {
+        return drive.measuredRateHz(nowNanos);
+    }
+
+    public long strokes() {
+        return drive.strokes();
+    }
+
+    public boolean spunUp() {
+        return spunUp;
+    }
+
+    public FaultCode fault() {
+        return fault;
+    }
+
+    public String faultDetail() {
+        return faultDetail;
+    }
+
+    public String lastRefusal() {
+        return lastRefusal;
+    }
+
+    public long lastStopToParkedNanos() {
+        return lastStopToParkedNanos;
+    }
+
+    public SessionRecorder sessions() {
+        return sessions;
+    }
+
+    public double collarDepthMm() {
+        return positioner.collarDepthMm();
+    }
+
+    public double dutyFraction() {
+        return drive.dutyFraction();
+    }
+
+    public long samplesOffered() {
+        return samplesOffered;
+    }
+
+    public long samplesDropped() {
+        return samplesDropped;
+    }
+
+    public SettingsPolicy policy() {
+        return policy;
+    }
+}

@@ -1,0 +1,42 @@
+package com.needlepen.firmware;
+
+/**
+ * A request handed to the control thread by anything else (the CLI, a scenario): the thread that
+ * owns the hardware is the only one that acts on it.
+ *
+ * @param kind     what is asked
+ * @param value    the depth in mm or the rate in Hz, for those kinds
+ * @param name     the preset name, for {@link Kind#SELECT_PRESET}
+ */
+public record Request(Kind kind, double value, String name) {
+
+    public enum Kind { START, STOP, SET_DEPTH, SET_RATE, SELECT_PRESET, ACKNOWLEDGE, END_SESSION }
+
+    public static Request start() {
+        return new Request(Kind.START, 0, null);
+    }
+
+    public static Request stop() {
+        return new Request(Kind.STOP, 0, null);
+    }
+
+    public static Request depth(double depthMm) {
+        return new Request(Kind.SET_DEPTH, depthMm, null);
+    }
+
+    public static Request rate(double rateHz) {
+        return new Request(Kind.SET_RATE, rateHz, null);
+    }
+
+    public static Request preset(String presetName) {
+        return new Request(Kind.SELECT_PRESET, 0, presetName);
+    }
+
+    public static Request acknowledge() {
+        return new Request(Kind.ACKNOWLEDGE, 0, null);
+    }
+
+    public static Request endSession() {
+        return new Request(Kind.END_SESSION, 0, null);
+    }
+}

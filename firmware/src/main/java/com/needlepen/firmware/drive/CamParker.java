@@ -1,0 +1,80 @@
+package com.needlepen.firmware.drive;
+
+/**
+ * Parks the cam at its lowest point (index active: needles hidden) after the drive has braked.
+ *
+ * <p>Braking shorts the windings; the spring then turns the cam back to its lowest point unless it
+ * stopped within a few degrees of the top, where brush friction holds it with the tips out. So:
+ * wait until the braking current says the shaft is still; if the index is active, the cam is
+ * parked; otherwise nudge it forward with a short low-duty pulse over the top and brake again.
+ */
+public final class CamParker {
+
+    public enum Result { BUSY, PARKED, FAILED }
+
+    /** Braking current below which the shaft is taken as still (back-EMF of a few rad/s). */
+    private static final double STILL_AMPS = 0.02;
+    private static final long STILL_FOR_NANOS = 20_000_000L;
+    private static final long MIN_BRAKE_NANOS = 30_000_000L;
+    private static final long NUDGE_NANOS = 12_000_000L;
+    private static final double NUDGE_DUTY = 0.08;
+    private static final int MAX_NUDGES = 12;
+
+    private final StrokeDrive drive;
+    private long phaseStartNanos;
+    private long stillSinceNanos;
+    private boolean nudging;
+    private int nudges;
+    private long parkedAtNanos;
+
+    public CamParker(StrokeDrive drive) {
+        this.drive = drive;
+    }
+
+    public void start(long nowNanos) {
+        drive.brake();
+        phaseStartNanos = nowNanos;
+        stillSinceNanos = Long.MIN_VALUE;
+        nudging = false;
+        nudges = 0;
+    }
+
+    public Result periodic(long nowNanos) {
+        if (nudging) {
+            if (nowNanos - phaseStartNanos >= NUDGE_NANOS) {
+                drive.brake();
+                nudging = false;
+                phaseStartNanos = nowNanos;
+                stillSinceNanos = Long.MIN_VALUE;
+            }
+            return Result.BUSY;
+        }
+        boolean still = drive.currentAmps() < STILL_AMPS && drive.edgesThisTick() == 0;
+        if (!still) {
+            stillSinceNanos = Long.MIN_VALUE;
+            return Result.BUSY;
+        }
+        if (stillSinceNanos == Long.MIN_VALUE) {
+            stillSinceNanos = nowNanos;
+        }
+        if (nowNanos - phaseStartNanos < MIN_BRAKE_NANOS || nowNanos - stillSinceNanos < STILL_FOR_NANOS) {
+            return Result.BUSY;
+        }
+        if (drive.indexActive()) {
+            parkedAtNanos = nowNanos;
+            return Result.PARKED;
+        }
+        if (nudges >= MAX_NUDGES) {
+            return Result.FAILED;
+        }
+        nudges++;
+        nudging = true;
+        phaseStartNanos = nowNanos;
+        drive.nudge(nowNanos, NUDGE_DUTY);
+        return Result.BUSY;
+    }
+
+    public long parkedAtNanos() {
+        return parkedAtNanos;
+    }
+}

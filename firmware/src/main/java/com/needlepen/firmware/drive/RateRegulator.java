@@ -1,0 +1,138 @@
+package com.needlepen.firmware.drive;
+
+/**
+ * The stroke-rate regulator: PI on the rate error with feed-forward from the motor constant, a
+ * soft-start ramp on the set point, and anti-windup.
+ *
+ * <p>Feed-forward: a motor at speed {@code w} needs {@code ke w + R I} volts, so the duty for the
+ * set rate is {@code (ke w + R If) / V} with the measured supply and the current that friction
+ * alone draws; the PI term only corrects what the model misses (skin load, heat, tolerances).
+ * Gains are normalised by the plant's static gain {@code V / (2 pi ke)} (Hz per unit duty), so the
+ * loop behaves the same at any supply voltage. Anti-windup: the integrator stops while the output
+ * is saturated in the direction the error pushes, and is clamped to the duty range. Allocates
+ * nothing.
+ */
+public final class RateRegulator {
+
+    /** Proportional gain as a fraction of the plant's inverse static gain. */
+    static final double KP_NORMALISED = 0.6;
+    /** Integral gain, per second, normalised the same way. */
+    static final double KI_NORMALISED_PER_S = 18.0;
+    /** The PI engages once the measured rate is this close to the set point after the ramp... */
+    static final double ENGAGE_FRACTION = 0.05;
+    /** ...or this long after the ramp ended, whichever comes first. */
+    static final long ENGAGE_TIMEOUT_NANOS = 300_000_000L;
+
+    private final double keVoltSecondsPerRad;
+    private final double resistanceOhm;
+    private final double frictionCurrentAmps;
+    private final double maxDuty;
+    private final double rampHzPerSecond;
+
+    private double targetHz;
+    private double referenceHz;
+    private double integralDuty;
+    private double lastDuty;
+    private long lastNanos;
+    private boolean running;
+    private boolean engaged;
+    private long rampEndNanos;
+
+    /**
+     * @param keVoltSecondsPerRad back-EMF constant
+     * @param resistanceOhm       winding resistance used for the feed-forward (the cold value)
+     * @param frictionTorqueNm    friction the feed-forward compensates
+     * @param maxDuty             highest duty the regulator commands
+     * @param rampHzPerSecond     soft-start slope of the set point
+     */
+    public RateRegulator(double keVoltSecondsPerRad, double resistanceOhm, double frictionTorqueNm,
+                         double maxDuty, double rampHzPerSecond) {
+        this.keVoltSecondsPerRad = keVoltSecondsPerRad;
+        this.resistanceOhm = resistanceOhm;
+        this.frictionCurrentAmps = frictionTorqueNm / keVoltSecondsPerRad;
+        this.maxDuty = maxDuty;
+        this.rampHzPerSecond = rampHzPerSecond;
+    }
+
+    /** Starts a soft start from standstill towards {@code targetHz}. */
+    public void start(long nowNanos, double targetHz) {
+        this.targetHz = targetHz;
+        this.referenceHz = 0.0;
+        this.integralDuty = 0.0;
+        this.lastDuty = 0.0;
+        this.lastNanos = nowNanos;
+        this.rampEndNanos = nowNanos;
+        this.engaged = false;
+        this.running = true;
+    }
+
+    /** Changes the set rate while running; the reference follows at the ramp slope. */
+    public void setTargetHz(double targetHz) {
+        this.targetHz = targetHz;
+    }
+
+    public void stop() {
+        running = false;
+        lastDuty = 0.0;
+    }
+
+    /**
+     * Computes the duty for this tick.
+     *
+     * @param measuredHz   the estimator's rate
+     * @param measured     whether the estimator has a measurement yet (before it, feed-forward only)
+     * @param supplyVolts  the measured motor supply
+     */
+    public double update(long nowNanos, double measuredHz, boolean measured, double supplyVolts) {
+        if (!running) {
+            return 0.0;
+        }
+        double dt = (nowNanos - lastNanos) * 1e-9;
+        lastNanos = nowNanos;
+        // ramps up at the soft-start slope; a lower target is taken at once
+        referenceHz = Math.min(targetHz, referenceHz + rampHzPerSecond * dt);
+        double volts = Math.max(supplyVolts, 1.0);
+        double omega = 2.0 * Math.PI * referenceHz;
+        double feedForward = (keVoltSecondsPerRad * omega + resistanceOhm * frictionCurrentAmps) / volts;
+        double hzPerDuty = volts / (2.0 * Math.PI * keVoltSecondsPerRad);
+        double proportional = 0.0;
+        // while the set point ramps, the measurement (a median of whole periods) lags it by design;
+        // correcting that lag would only make the soft start overshoot, so the ramp is feed-forward
+        // and until the shaft has caught up with it (the feed-forward alone brings it within a few %)
+        boolean ramping = referenceHz < targetHz;
+        if (!engaged && measured && !ramping
+                && (Math.abs(referenceHz - measuredHz) < ENGAGE_FRACTION * referenceHz
+                    || nowNanos - rampEndNanos > ENGAGE_TIMEOUT_NANOS)) {
+            engaged = true;
+        }
+        if (ramping) {
+            rampEndNanos = nowNanos;
+        }
+        if (engaged) {
+            double error = referenceHz - measuredHz;
+            proportional = KP_NORMALISED * error / hzPerDuty;
+            double unclamped = feedForward + proportional + integralDuty;
+            boolean pushingHigh = unclamped >= maxDuty && error > 0;
+            boolean pushingLow = unclamped <= 0.0 && error < 0;
+            if (!pushingHigh && !pushingLow) {
+                integralDuty += KI_NORMALISED_PER_S * error / hzPerDuty * dt;
+                integralDuty = Math.max(-maxDuty, Math.min(maxDuty, integralDuty));
+            }
+        }
+        lastDuty = Math.max(0.0, Math.min(maxDuty, feedForward + proportional + integralDuty));
+        return lastDuty;
+    }
+
+    /** The set point now (ramps up to the target during soft start). */
+    public double referenceHz() {
+        return referenceHz;
+    }
+
+    public double targetHz() {
+        return targetHz;
+    }
+
+    public double lastDuty() {
+        return lastDuty;
+    }
+}

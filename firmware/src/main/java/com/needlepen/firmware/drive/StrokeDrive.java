@@ -1,0 +1,155 @@
+package com.needlepen.firmware.drive;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.hal.AnalogSensors;
+import com.needlepen.hal.IndexSensor;
+import com.needlepen.hal.StrokeMotorDriver;
+
+/**
+ * The stroke motor as the control loop uses it: reads index edges every tick (strokes are counted
+ * whatever the state, so a shaft turning when it should not is seen), runs the regulator while a
+ * run is active, and refreshes the driver's dead-man. Allocates nothing.
+ */
+public final class StrokeDrive {
+
+    /** Soft-start slope of the rate set point. */
+    public static final double SOFT_START_HZ_PER_S = 600.0;
+
+    private final StrokeMotorDriver motor;
+    private final IndexSensor index;
+    private final AnalogSensors sensors;
+    private final IndexRateEstimator estimator = new IndexRateEstimator();
+    private final RateRegulator regulator;
+    private final long[] edgeBuffer = new long[64];
+
+    private long strokes;
+    private long lastEdgesThisTick;
+    private boolean regulating;
+
+    public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, DeviceProfile profile) {
+        this.motor = motor;
+        this.index = index;
+        this.sensors = sensors;
+        var m = profile.motor();
+        this.regulator = new RateRegulator(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.frictionTorqueNm(),
+                m.maxDutyFraction(), SOFT_START_HZ_PER_S);
+    }
+
+    /** Reads the edges that arrived since the last tick; returns how many. */
+    public int readEdges() {
+        int total = 0;
+        int n;
+        do {
+            n = index.drainEdges(edgeBuffer);
+            for (int i = 0; i < n; i++) {
+                estimator.onEdge(edgeBuffer[i]);
+            }
+            total += n;
+        } while (n == edgeBuffer.length);
+        strokes += total;
+        lastEdgesThisTick = total;
+        return total;
+    }
+
+    /** Enables the driver and soft-starts towards {@code rateHz}. */
+    public void startRun(long nowNanos, double rateHz) {
+        estimator.reset();
+        motor.enable(nowNanos);
+        regulator.start(nowNanos, rateHz);
+        regulating = true;
+    }
+
+    public void setRateHz(double rateHz) {
+        regulator.setTargetHz(rateHz);
+    }
+
+    /** Regulates (while a run is active) and refreshes the dead-man; call every tick. */
+    public void periodic(long nowNanos) {
+        if (regulating) {
+            double duty = regulator.update(nowNanos, estimator.rateHz(nowNanos), estimator.hasMeasurement(),
+                    sensors.supplyVolts());
+            motor.setDutyFraction(duty);
+        }
+        motor.refreshDeadman(nowNanos);
+    }
+
+    /** Stops regulating and shorts the windings, staying enabled so the cam can be parked. */
+    public void brake() {
+        regulating = false;
+        regulator.stop();
+        motor.brake();
+    }
+
+    /** Drives open-loop at a small duty (parking nudges). */
+    public void nudge(long nowNanos, double duty) {
+        regulating = false;
+        if (!motor.isEnabled()) {
+            motor.enable(nowNanos);
+        }
+        motor.setDutyFraction(duty);
+    }
+
+    /** Disables the driver: braking, and nothing can drive it until the next enable. */
+    public void disable() {
+        regulating = false;
+        regulator.stop();
+        motor.disable();
+    }
+
+    public double measuredRateHz(long nowNanos) {
+        return estimator.rateHz(nowNanos);
+    }
+
+    public boolean hasMeasurement() {
+        return estimator.hasMeasurement();
+    }
+
+    public long lastEdgeNanos() {
+        return estimator.lastEdgeNanos();
+    }
+
+    public boolean hasEdge() {
+        return estimator.hasEdge();
+    }
+
+    public long edgesThisTick() {
+        return lastEdgesThisTick;
+    }
+
+    /** Index edges seen since power-on. */
+    public long strokes() {
+        return strokes;
+    }
+
+    public boolean regulating() {
+        return regulating;
+    }
+
+    public double setRateHz() {
+        return regulator.targetHz();
+    }
+
+    public double referenceHz() {
+        return regulator.referenceHz();
+    }
+
+    public double dutyFraction() {
+        return motor.dutyFraction();
+    }
+
+    public boolean indexActive() {
+        return index.isActive();
+    }
+
+    public boolean enabled() {
+        return motor.isEnabled();
+    }
+
+    public boolean deadmanExpired() {
+        return motor.deadmanExpired();
+    }
+
+    public double currentAmps() {
+        return sensors.motorCurrentAmps();
+    }
+}

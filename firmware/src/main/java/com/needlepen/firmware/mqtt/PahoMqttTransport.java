@@ -1,0 +1,611 @@
+package com.needlepen.firmware.mqtt;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place Paho (mqttv5 {@code MqttAsyncClient}) is used.
+ *
+ * <p>Paho's automatic reconnect and offline buffer are off: they leak, and a clean start silently
+ * drops whatever they held. Instead a single supervisor thread owns the link's life: it makes a
+ * fresh client for every connection attempt, retries with capped exponential backoff, re-makes
+ * subscriptions after each connect, and fails every publish still awaiting acknowledgement when a
+ * connection ends, so the caller's outbox, not Paho, holds what is undelivered. All Paho threads
+ * run on an executor the transport owns, so {@link #close()} can wait for them to end.
+ */
+public final class PahoMqttTransport implements MqttTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PahoMqttTransport.class);
+
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+    /** On close, how long in-flight publishes may still collect their acknowledgements. */
+    private static final long QUIESCE_MILLIS = 250;
+    private static final long DISCONNECT_TIMEOUT_MILLIS = 1_000;
+    private static final long THREAD_STOP_MILLIS = 3_000;
+    /**
+     * Each connection runs receiver, sender and callback loops plus short connect, disconnect and
+     * ping tasks, and a dead connection's loops may still be winding down while the next one
+     * starts; Paho busy-waits for a loop to start, so the pool must never run out.
+     */
+    private static final int PAHO_THREADS = 12;
+    /** MQTT 5 reason code 0x00 "normal disconnection": the broker discards the will. */
+    private static final int NORMAL_DISCONNECTION = 0;
+    private static final int FIRST_FAILURE_REASON = 0x80;
+
+    private static final ConnectionListener NO_LISTENER = new ConnectionListener() {
+        @Override
+        public void connected() {
+        }
+
+        @Override
+        public void disconnected(Throwable cause) {
+        }
+    };
+
+    private final MqttSettings settings;
+    private final ScheduledThreadPoolExecutor supervisor;
+    private final ScheduledThreadPoolExecutor pahoExecutor;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object lifecycleLock = new Object();
+    private boolean started; // guarded by lifecycleLock
+    private volatile boolean closed;
+    private volatile ConnectionListener connectionListener = NO_LISTENER;
+    /** The connection being attempted or up; null between attempts. Written on the supervisor only. */
+    private volatile Connection current;
+
+    // Supervisor thread only.
+    private final Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY,
+            () -> ThreadLocalRandom.current().nextDouble());
+    private ScheduledFuture<?> nextAttempt;
+    private boolean reportedDown;
+
+    /** Creates a transport; no thread starts and nothing connects until {@link #start()}. */
+    public PahoMqttTransport(MqttSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        String prefix = "mqtt-" + settings.clientId();
+        supervisor = new ScheduledThreadPoolExecutor(1, threadFactory(prefix + "-supervisor"));
+        // Pending backoff delays must not hold shutdown up; close() cancels the retry anyway.
+        supervisor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        supervisor.setRemoveOnCancelPolicy(true);
+        pahoExecutor = new ScheduledThreadPoolExecutor(PAHO_THREADS, threadFactory(prefix + "-paho"));
+        pahoExecutor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pahoExecutor.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycleLock) {
+            if (closed) {
+                throw new IllegalStateException("MQTT transport " + settings.clientId() + " is closed");
+            }
+            if (started) {
+                return;
+            }
+            started = true;
+        }
+        onSupervisor(this::attempt);
+    }
+
+    @Override
+    public boolean isConnected() {
+        Connection connection = current;
+        return connection != null && connection.client.isConnected();
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        MqttTopicValidator.validate(Objects.requireNonNull(topic, "topic"), false, false);
+        Objects.requireNonNull(payload, "payload");
+        checkQos(qos);
+        Connection connection = current;
+        if (connection == null || !connection.client.isConnected()) {
+            return CompletableFuture.failedFuture(
+                    new MqttTransportException("not connected to " + settings.brokerUrl()));
+        }
+        if (inFlight.incrementAndGet() > settings.maxInFlight()) {
+            inFlight.decrementAndGet();
+            return CompletableFuture.failedFuture(new MqttTransportException(
+                    "too many publishes awaiting acknowledgement (limit " + settings.maxInFlight() + ")"));
+        }
+        CompletableFuture<Void> delivery = new CompletableFuture<>();
+        delivery.whenComplete((ignored, error) -> inFlight.decrementAndGet());
+        connection.publish(topic, payload, qos, retained, delivery);
+        // A copy, so a caller cancelling its future cannot make the in-flight count lie.
+        return delivery.copy();
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String topicFilter, int qos, MessageListener listener) {
+        MqttTopicValidator.validate(Objects.requireNonNull(topicFilter, "topicFilter"), true, true);
+        checkQos(qos);
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IllegalStateException("MQTT transport " + settings.clientId() + " is closed");
+        }
+        Subscription subscription = new Subscription(topicFilter, qos, listener, new CompletableFuture<>());
+        subscriptions.add(subscription);
+        if (closed) {
+            // close() may have failed the grants before this one was added
+            subscription.granted.completeExceptionally(new MqttTransportException("MQTT transport closed"));
+        }
+        onSupervisor(() -> {
+            Connection connection = current;
+            if (connection != null && connection.client.isConnected()) {
+                connection.subscribe(subscription);
+            }
+        });
+        return subscription.granted.copy();
+    }
+
+    @Override
+    public void setConnectionListener(ConnectionListener listener) {
+        synchronized (lifecycleLock) {
+            if (started) {
+                throw new IllegalStateException("set the connection listener before start()");
+            }
+            connectionListener = Objects.requireNonNull(listener, "listener");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (Thread.currentThread() instanceof OwnedThread owned && owned.owner == this) {
+            throw new IllegalStateException("close() called from the MQTT transport's own thread "
+                    + Thread.currentThread().getName() + "; it would wait for itself");
+        }
+        synchronized (lifecycleLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        onSupervisor(this::shutDownConnection);
+        supervisor.shutdown();
+        awaitStopped(supervisor, "supervisor");
+        // Only now: the supervisor's clean disconnect ran its last packets through these threads.
+        pahoExecutor.shutdown();
+        awaitStopped(pahoExecutor, "Paho");
+        MqttTransportException closedError = new MqttTransportException("MQTT transport closed");
+        for (Subscription subscription : subscriptions) {
+            subscription.granted.completeExceptionally(closedError);
+        }
+    }
+
+    // ---- supervisor thread ------------------------------------------------------------------
+
+    private void attempt() {
+        nextAttempt = null;
+        if (closed) {
+            return;
+        }
+        Connection connection;
+        try {
+            connection = new Connection();
+        } catch (MqttException | RuntimeException e) {
+            // The settings were checked, so this is unexpected; retrying keeps the loop alive regardless.
+            failed(null, e);
+            return;
+        }
+        current = connection;
+        connection.connect();
+    }
+
+    private void connected(Connection connection) {
+        if (closed || connection != current) {
+            return;
+        }
+        backoff.reset();
+        reportedDown = false;
+        LOG.info("MQTT connected to {} as {}", settings.brokerUrl(), settings.clientId());
+        for (Subscription subscription : subscriptions) {
+            connection.subscribe(subscription);
+        }
+        try {
+            connectionListener.connected();
+        } catch (RuntimeException e) {
+            LOG.warn("MQTT connection listener failed on connect", e);
+        }
+    }
+
+    /** A connect attempt failed (connection is null if Paho refused to even make a client). */
+    private void failed(Connection connection, Throwable cause) {
+        if (connection != null) {
+            if (connection != current) {
+                return;
+            }
+            retire(connection, new MqttTransportException("connect to " + settings.brokerUrl() + " failed", cause));
+        }
+        if (closed) {
+            return;
+        }
+        if (!reportedDown) {
+            reportedDown = true;
+            LOG.warn("MQTT broker {} unreachable ({}); retrying every {} s at most, quietly",
+                    settings.brokerUrl(), describe(cause), MAX_RETRY.toSeconds());
+        } else {
+            LOG.debug("MQTT broker {} still unreachable ({})", settings.brokerUrl(), describe(cause));
+        }
+        scheduleAttempt();
+    }
+
+    private void lost(Connection connection, Throwable cause) {
+        if (closed || connection != current) {
+            return;
+        }
+        retire(connection, new MqttTransportException("connection to " + settings.brokerUrl() + " lost", cause));
+        reportedDown = true;
+        LOG.warn("MQTT connection to {} lost ({}); reconnecting", settings.brokerUrl(), describe(cause));
+        try {
+            connectionListener.disconnected(cause);
+        } catch (RuntimeException e) {
+            LOG.warn("MQTT connection listener failed on disconnect", e);
+        }
+        scheduleAttempt();
+    }
+
+    private void scheduleAttempt() {
+        try {
+            nextAttempt = supervisor.schedule(this::attempt, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // close() has begun; there is nothing to retry for
+        }
+    }
+
+    private void retire(Connection connection, MqttTransportException cause) {
+        current = null;
+        connection.failPending(cause);
+        connection.closeClient();
+    }
+
+    private void shutDownConnection() {
+        if (nextAttempt != null) {
+            nextAttempt.cancel(false);
+            nextAttempt = null;
+        }
+        Connection connection = current;
+        current = null;
+        if (connection != null) {
+            connection.failPending(new MqttTransportException("MQTT transport closed"));
+            connection.disconnect();
+            connection.closeClient();
+            LOG.info("MQTT disconnected from {}", settings.brokerUrl());
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /** Runs on the supervisor; after close() began, drops the task (late Paho callbacks). */
+    private void onSupervisor(Runnable task) {
+        try {
+            supervisor.execute(task);
+        } catch (RejectedExecutionException closing) {
+            LOG.trace("MQTT transport closing; dropped a late event");
+        }
+    }
+
+    private void awaitStopped(ScheduledThreadPoolExecutor executor, String name) {
+        try {
+            if (!executor.awaitTermination(THREAD_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+                if (!executor.awaitTermination(THREAD_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                    LOG.warn("MQTT {} threads of {} did not stop", name, settings.clientId());
+                }
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ThreadFactoryWithOwner threadFactory(String prefix) {
+        return new ThreadFactoryWithOwner(prefix);
+    }
+
+    private static void checkQos(int qos) {
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("qos " + qos + " is outside 0..2");
+        }
+    }
+
+    /** The messages along the cause chain, e.g. "Unable to connect to server: Connection refused". */
+    private static String describe(Throwable cause) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+            if (text.indexOf(message) < 0) {
+                text.append(text.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean refused(IMqttToken token) {
+        int[] codes = token.getReasonCodes();
+        return codes != null && codes.length > 0 && codes[0] >= FIRST_FAILURE_REASON;
+    }
+
+    /** Completes the publish future carried as the token's user context. */
+    private static final MqttActionListener DELIVERY = new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            CompletableFuture<Void> delivery = deliveryOf(token);
+            if (refused(token)) {
+                delivery.completeExceptionally(new MqttTransportException(
+                        "broker refused the publish, reason code 0x" + Integer.toHexString(token.getReasonCodes()[0])));
+            } else {
+                delivery.complete(null);
+            }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            deliveryOf(token).completeExceptionally(new MqttTransportException("publish failed", cause));
+        }
+
+        @SuppressWarnings("unchecked")
+        private CompletableFuture<Void> deliveryOf(IMqttToken token) {
+            return (CompletableFuture<Void>) token.getUserContext();
+        }
+    };
+
+    /** Completes the subscription's first grant, carried as the token's user context. */
+    private static final MqttActionListener GRANT = new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            Subscription subscription = (Subscription) token.getUserContext();
+            if (refused(token)) {
+                LOG.warn("MQTT broker refused subscription {}, reason code 0x{}", subscription.filter,
+                        Integer.toHexString(token.getReasonCodes()[0]));
+                subscription.granted.completeExceptionally(new MqttTransportException("broker refused subscription "
+                        + subscription.filter + ", reason code 0x" + Integer.toHexString(token.getReasonCodes()[0])));
+            } else {
+                subscription.granted.complete(null);
+            }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            // Not final: the subscription is tried again on the next connect.
+            LOG.debug("MQTT subscribe to {} failed", ((Subscription) token.getUserContext()).filter, cause);
+        }
+    };
+
+    private record Subscription(String filter, int qos, MessageListener listener, CompletableFuture<Void> granted) {
+    }
+
+    /** One client, one connection attempt, and what was sent over it. */
+    private final class Connection implements MqttCallback {
+
+        final MqttAsyncClient client;
+        /** Null for TLS URLs, whose socket factory must stay Paho's SSL one. */
+        private final TrackingSocketFactory sockets;
+        private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
+        private boolean dead; // guarded by this
+        private MqttTransportException deathCause; // guarded by this
+        private IMqttToken connectToken; // supervisor only
+        private final Set<Subscription> made = new HashSet<>(); // supervisor only
+
+        Connection() throws MqttException {
+            client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence(), null,
+                    pahoExecutor);
+            client.setCallback(this);
+            boolean tls = settings.brokerUrl().startsWith("ssl:") || settings.brokerUrl().startsWith("wss:");
+            sockets = tls ? null : new TrackingSocketFactory();
+        }
+
+        void connect() {
+            try {
+                connectToken = client.connect(options(), null, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        onSupervisor(() -> connected(Connection.this));
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable cause) {
+                        onSupervisor(() -> failed(Connection.this, cause));
+                    }
+                });
+            } catch (MqttException e) {
+                failed(this, e);
+            }
+        }
+
+        private MqttConnectionOptions options() {
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            // The caller's outbox owns undelivered messages, so neither broker nor Paho keeps a session.
+            options.setCleanStart(true);
+            options.setSessionExpiryInterval(0L);
+            options.setAutomaticReconnect(false);
+            options.setConnectionTimeout((int) settings.connectTimeout().toSeconds());
+            options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+            options.setReceiveMaximum(settings.maxInFlight());
+            MqttSettings.Will will = settings.will();
+            if (will != null) {
+                MqttMessage message = new MqttMessage(will.payload(), will.qos(), will.retained(), null);
+                options.setWill(will.topic(), message);
+            }
+            if (sockets != null) {
+                options.setSocketFactory(sockets);
+            }
+            return options;
+        }
+
+        void publish(String topic, byte[] payload, int qos, boolean retained, CompletableFuture<Void> delivery) {
+            synchronized (this) {
+                // Checked and added under the lock that failPending takes, so no publish slips past it.
+                if (dead) {
+                    delivery.completeExceptionally(deathCause);
+                    return;
+                }
+                pending.add(delivery);
+            }
+            delivery.whenComplete((ignored, error) -> pending.remove(delivery));
+            try {
+                client.publish(topic, payload, qos, retained, delivery, DELIVERY);
+            } catch (MqttException e) {
+                // e.g. Paho's own in-flight limit (the broker's receive maximum) or a connection just lost
+                delivery.completeExceptionally(new MqttTransportException("publish to " + topic + " refused", e));
+            }
+        }
+
+        void subscribe(Subscription subscription) {
+            if (!made.add(subscription)) {
+                return;
+            }
+            try {
+                client.subscribe(new MqttSubscription[] {new MqttSubscription(subscription.filter, subscription.qos)},
+                        subscription, GRANT, new MqttProperties());
+            } catch (MqttException e) {
+                LOG.debug("MQTT subscribe to {} not sent", subscription.filter, e);
+            }
+        }
+
+        /** Fails whatever is awaiting acknowledgement: Paho would resend it only on this client. */
+        void failPending(MqttTransportException cause) {
+            synchronized (this) {
+                dead = true;
+                deathCause = cause;
+            }
+            for (CompletableFuture<Void> delivery : pending) {
+                delivery.completeExceptionally(cause);
+            }
+        }
+
+        /** Says goodbye so the broker drops the will; if not connected, aborts the attempt instead. */
+        void disconnect() {
+            if (client.isConnected()) {
+                try {
+                    client.disconnect(QUIESCE_MILLIS, null, null, NORMAL_DISCONNECTION, new MqttProperties())
+                            .waitForCompletion(QUIESCE_MILLIS + DISCONNECT_TIMEOUT_MILLIS);
+                    return;
+                } catch (MqttException e) {
+                    LOG.debug("MQTT clean disconnect from {} failed; dropping the connection", settings.brokerUrl(), e);
+                }
+                try {
+                    client.disconnectForcibly(0, 0, false);
+                } catch (MqttException e) {
+                    LOG.debug("MQTT forced disconnect failed", e);
+                }
+            } else if (connectToken != null) {
+                if (sockets != null) {
+                    sockets.closeAll();
+                }
+                try {
+                    connectToken.waitForCompletion(settings.connectTimeout().toMillis() + DISCONNECT_TIMEOUT_MILLIS);
+                } catch (MqttException expected) {
+                    // the attempt failed, as intended
+                }
+            }
+        }
+
+        void closeClient() {
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                LOG.debug("MQTT client close: {}", e.getMessage());
+            }
+        }
+
+        // ---- MqttCallback, on Paho's threads ----
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            Throwable cause = response.getException() != null ? response.getException()
+                    : new MqttTransportException("broker disconnected: reason code 0x"
+                            + Integer.toHexString(response.getReturnCode())
+                            + (response.getReasonString() != null ? " " + response.getReasonString() : ""));
+            onSupervisor(() -> lost(this, cause));
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("MQTT protocol error from {}: {}", settings.brokerUrl(), exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            for (Subscription subscription : subscriptions) {
+                if (MqttTopicValidator.isMatched(subscription.filter, topic)) {
+                    try {
+                        subscription.listener.onMessage(topic, message.getPayload(), message.isRetained());
+                    } catch (RuntimeException e) {
+                        LOG.warn("MQTT listener for {} failed on a message to {}", subscription.filter, topic, e);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // each publish's own listener reports it
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            // the connect token's listener reports it
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+
+    /** Names threads and marks them as this transport's, so close() can refuse to wait for itself. */
+    private final class ThreadFactoryWithOwner implements java.util.concurrent.ThreadFactory {
+
+        private final String prefix;
+        private final AtomicInteger count = new AtomicInteger();
+
+        ThreadFactoryWithOwner(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable task) {
+            OwnedThread thread = new OwnedThread(PahoMqttTransport.this, task, prefix + "-" + count.incrementAndGet());
+            // A transport somebody forgot to close must not keep the JVM alive.
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    private static final class OwnedThread extends Thread {
+
+        final PahoMqttTransport owner;
+
+        OwnedThread(PahoMqttTransport owner, Runnable task, String name) {
+            super(task, name);
+            this.owner = owner;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package com.needlepen.firmware.telemetry;
+
+import com.needlepen.firmware.mqtt.MqttSettings;
+import com.needlepen.firmware.mqtt.MqttTransport;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Telemetry over MQTT. The control thread hands samples to a bounded preallocated ring and events
+ * to an unbounded queue; a publisher thread of its own encodes them as JSON, keeps them in an
+ * outbox in order, and publishes them one at a time while the broker is reachable, so publishing
+ * never blocks the loop and a broker that is down loses nothing that is still in memory. On every
+ * connect it publishes a retained {@code online} status; the last will is a retained
+ * {@code offline}.
+ *
+ * <p>Topics: {@code <prefix>/<device>/status} (retained, QoS 1), {@code .../events} (QoS 1),
+ * {@code .../samples} (QoS 1).
+ */
+public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttTelemetry.class);
+    private static final long PUBLISH_TIMEOUT_MS = 5_000;
+
+    /** One encoded message waiting for delivery. */
+    private record Outgoing(String topic, byte[] payload, boolean retained) {
+    }
+
+    private final MqttTransport transport;
+    private final TelemetryJson json;
+    private final LongSupplier utcMillis;
+    private final SampleRing ring;
+    private final Queue<TelemetryEvent> events = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>();
+    private final String statusTopic;
+    private final String eventTopic;
+    private final String sampleTopic;
+    private final Thread publisher;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong encoded = new AtomicLong();
+    private final AtomicLong samplesAccepted = new AtomicLong();
+    private volatile String sessionId;
+    private volatile boolean running = true;
+    private volatile boolean birthDue;
+    private volatile boolean offlineDue;
+    private final TelemetrySample polled = new TelemetrySample();
+    private final String[] polledSession = new String[1];
+    private volatile int outboxSize;
+    private long seq;
+
+    /**
+     * @param transport     a transport not yet started; this class starts and closes it
+     * @param deviceTopic   {@code <prefix>/<device>}
+     * @param deviceId      the pen's id, in every payload
+     * @param ringCapacity  samples the ring holds
+     * @param utcMillis     the device's UTC clock, for payload times
+     */
+    public MqttTelemetry(MqttTransport transport, String deviceTopic, String deviceId, int ringCapacity,
+                         LongSupplier utcMillis) {
+        this.transport = transport;
+        this.json = new TelemetryJson(deviceId);
+        this.utcMillis = utcMillis;
+        this.ring = new SampleRing(ringCapacity);
+        this.statusTopic = deviceTopic + "/status";
+        this.eventTopic = deviceTopic + "/events";
+        this.sampleTopic = deviceTopic + "/samples";
+        transport.setConnectionListener(new MqttTransport.ConnectionListener() {
+            @Override
+            public void connected() {
+                birthDue = true;
+                LOG.info("telemetry connected");
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+                LOG.warn("telemetry broker connection lost: {}", cause == null ? "closed" : cause.getMessage());
+            }
+        });
+        this.publisher = new Thread(this::publishLoop, "telemetry-publisher");
+        publisher.setDaemon(true);
+    }
+
+    /** The retained status the broker publishes for us if we vanish. */
+    public static MqttSettings.Will lastWill(String deviceTopic, String deviceId) {
+        byte[] payload = ("{\"schema\":\"" + TelemetryJson.STATUS_SCHEMA + "\",\"deviceId\":\"" + deviceId
+                + "\",\"status\":\"offline\"}").getBytes(StandardCharsets.UTF_8);
+        return new MqttSettings.Will(deviceTopic + "/status", payload, 1, true);
+    }
+
+    public void start() {
+        transport.start();
+        publisher.start();
+    }
+
+    @Override
+    public boolean offerSample(TelemetrySample sample) {
+        boolean ok = ring.offer(sample, sessionId);
+        if (ok) {
+            samplesAccepted.incrementAndGet();
+        }
+        return ok;
+    }
+
+    @Override
+    public void offerEvent(TelemetryEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public void sessionChanged(String id) {
+        sessionId = id;
+    }
+
+    private void publishLoop() {
+        while (running || !events.isEmpty() || ring.size() > 0) {
+            boolean worked = encodeNew();
+            if (transport.isConnected()) {
+                if (birthDue) {
+                    birthDue = false;
+                    // the birth goes before anything queued, so subscribers know the pen is back
+                    outbox.addFirst(new Outgoing(statusTopic, json.status(++seq, "online", utcMillis.getAsLong()), true));
+                    outboxSize = outbox.size();
+                }
+                worked |= sendQueued();
+            }
+            if (!worked) {
+                LockSupport.parkNanos(1_000_000L);
+            }
+            if (!running && !transport.isConnected()) {
+                break; // closing with no broker: what is left is reported as undelivered
+            }
+        }
+    }
+
+    private boolean encodeNew() {
+        boolean any = false;
+        TelemetryEvent e;
+        while ((e = events.poll()) != null) {
+            outbox.add(new Outgoing(eventTopic, json.event(++seq, e), false));
+            encoded.incrementAndGet();
+            any = true;
+        }
+        while (ring.poll(polled, polledSession)) {
+            outbox.add(new Outgoing(sampleTopic, json.sample(++seq, polledSession[0], polled), false));
+            encoded.incrementAndGet();
+            any = true;
+        }
+        if (offlineDue && events.isEmpty() && ring.size() == 0) {
+            offlineDue = false;
+            outbox.add(new Outgoing(statusTopic, json.status(++seq, "offline", utcMillis.getAsLong()), true));
+            any = true;
+        }
+        outboxSize = outbox.size();
+        return any;
+    }
+
+    private boolean sendQueued() {
+        boolean any = false;
+        Outgoing next;
+        while ((next = outbox.peekFirst()) != null && transport.isConnected()) {
+            try {
+                transport.publish(next.topic(), next.payload(), 1, next.retained())
+                        .get(PUBLISH_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                outbox.pollFirst();
+                outboxSize = outbox.size();
+                delivered.incrementAndGet();
+                any = true;
+            } catch (ExecutionException | TimeoutException ex) {
+                LockSupport.parkNanos(20_000_000L); // kept in the outbox; retried in order
+                return any;
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return any;
+            }
+        }
+        return any;
+    }
+
+    /** Waits up to {@code timeoutMs} until everything handed over so far is delivered; returns whether it was. */
+    public boolean flush(long timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (backlog() == 0) {
+                return true;
+            }
+            LockSupport.parkNanos(1_000_000L);
+        }
+        return backlog() == 0;
+    }
+
+    /** Messages handed over but not yet delivered (ring, events and outbox). */
+    public int backlog() {
+        return ring.size() + events.size() + outboxSize + (offlineDue ? 1 : 0);
+    }
+
+    public boolean connected() {
+        return transport.isConnected();
+    }
+
+    /** Messages the broker acknowledged (status, events and samples). */
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Samples the ring accepted. */
+    public long samplesAccepted() {
+        return samplesAccepted.get();
+    }
+
+    public long samplesDropped() {
+        return ring.dropped();
+    }
+
+    public int ringCapacity() {
+        return ring.capacity();
+    }
+
+    /**
+     * Publishes a retained {@code offline} status (a clean disconnect discards the will), delivers
+     * what it can within {@code timeoutMs}, and stops. What is left is counted by {@link #backlog()}.
+     */
+    public void close(long timeoutMs) {
+        offerStatusOffline();
+        flush(timeoutMs);
+        running = false;
+        try {
+            publisher.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+    }
+
+    private void offerStatusOffline() {
+        offlineDue = true;
+    }
+
+    @Override
+    public void close() {
+        close(2_000);
+    }
+}

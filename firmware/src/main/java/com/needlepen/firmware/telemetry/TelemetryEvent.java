@@ -1,0 +1,18 @@
+package com.needlepen.firmware.telemetry;
+
+import java.util.Map;
+
+/**
+ * Something that happened (session start or end, a run, a fault, a refused input). Events are
+ * rare, so they may allocate; they are never dropped.
+ *
+ * @param type            e.g. {@code session.start}
+ * @param utcEpochMillis  when, by the device's UTC clock
+ * @param fields          the event's content, in insertion order
+ */
+public record TelemetryEvent(String type, long utcEpochMillis, Map<String, Object> fields) {
+
+    public TelemetryEvent {
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    }
+}

@@ -1,0 +1,310 @@
+package com.needlepen.firmware.mqtt;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transport against a real broker in this JVM. Waits here are for another party (the broker, a
+ * socket) and poll with a deadline; nothing asserts how fast anything is.
+ */
+class PahoMqttTransportTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final long GET_SECONDS = 10;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        Collections.reverse(toClose);
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void givenASubscriber_whenPublishing500AtQos1_thenAllArriveWithPayloadsInOrder() throws Exception {
+        TestBroker broker = broker();
+        PahoMqttTransport subscriber = connected(MqttSettings.of(broker.url(), id("sub")));
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        subscriber.subscribe("pens/p1/samples", 1, (topic, payload, retained) -> received.add(new String(payload, UTF_8)))
+                .get(GET_SECONDS, TimeUnit.SECONDS);
+        PahoMqttTransport publisher = connected(MqttSettings.of(broker.url(), id("pub")));
+
+        List<String> sent = IntStream.range(0, 500).mapToObj(i -> "sample-" + i).toList();
+        List<CompletableFuture<Void>> acks = sent.stream()
+                .map(text -> publisher.publish("pens/p1/samples", text.getBytes(UTF_8), 1, false)).toList();
+
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(GET_SECONDS, TimeUnit.SECONDS);
+        awaitUntil(() -> received.size() >= sent.size(), "all 500 messages received");
+        assertThat(received).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void givenARetainedMessage_whenALateSubscriberSubscribes_thenItGetsItFlaggedRetained()
+            throws Exception {
+        TestBroker broker = broker();
+        PahoMqttTransport publisher = connected(MqttSettings.of(broker.url(), id("pub")));
+        publisher.publish("pens/p1/status", "online".getBytes(UTF_8), 1, true).get(GET_SECONDS, TimeUnit.SECONDS);
+
+        PahoMqttTransport late = connected(MqttSettings.of(broker.url(), id("late")));
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        late.subscribe("pens/+/status", 1, (topic, payload, retained) ->
+                received.add(topic + "=" + new String(payload, UTF_8) + (retained ? " (retained)" : "")));
+
+        awaitUntil(() -> !received.isEmpty(), "the retained status received");
+        assertThat(received).containsExactly("pens/p1/status=online (retained)");
+    }
+
+    @Test
+    void givenAWill_whenTheConnectionDiesAbruptly_thenTheBrokerPublishesIt_andTheTransportReconnectsAndResubscribes() throws Exception {
+        TestBroker broker = broker();
+        TcpProxy network = track(new TcpProxy(broker.port()));
+        PahoMqttTransport watcher = connected(MqttSettings.of(broker.url(), id("watcher")));
+        List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+        watcher.subscribe("pens/p1/status", 1, (topic, payload, retained) -> statuses.add(new String(payload, UTF_8)))
+                .get(GET_SECONDS, TimeUnit.SECONDS);
+
+        PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of(network.url(), id("pen"))
+                .withWill(new MqttSettings.Will("pens/p1/status", "offline".getBytes(UTF_8), 1, true))));
+        AtomicInteger connects = new AtomicInteger();
+        AtomicInteger losses = new AtomicInteger();
+        pen.setConnectionListener(new MqttTransport.ConnectionListener() {
+            @Override
+            public void connected() {
+                connects.incrementAndGet();
+                pen.publish("pens/p1/status", "online".getBytes(UTF_8), 1, true); // birth, as the owner would
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+                losses.incrementAndGet();
+            }
+        });
+        List<String> commands = Collections.synchronizedList(new ArrayList<>());
+        pen.subscribe("pens/p1/commands", 1, (topic, payload, retained) -> commands.add(new String(payload, UTF_8)));
+        pen.start();
+        awaitUntil(() -> statuses.contains("online"), "the pen's birth message");
+
+        network.cutAll();
+
+        awaitUntil(() -> statuses.contains("offline"), "the broker publishing the pen's will");
+        awaitUntil(() -> connects.get() == 2 && pen.isConnected(), "the pen reconnecting by itself");
+        assertThat(losses).hasValue(1);
+        awaitUntil(() -> statuses.lastIndexOf("online") > statuses.indexOf("offline"), "a new birth message");
+        // The subscription was re-made on the new connection: commands reach the pen again.
+        awaitUntil(() -> {
+            watcher.publish("pens/p1/commands", "ping".getBytes(UTF_8), 1, false);
+            return commands.contains("ping");
+        }, "a command delivered after the reconnect");
+    }
+
+    @Test
+    void givenAWill_whenClosedCleanly_thenTheBrokerDiscardsIt() throws Exception {
+        TestBroker broker = broker();
+        PahoMqttTransport watcher = connected(MqttSettings.of(broker.url(), id("watcher")));
+        List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+        watcher.subscribe("pens/p1/status", 1, (topic, payload, retained) -> statuses.add(new String(payload, UTF_8)))
+                .get(GET_SECONDS, TimeUnit.SECONDS);
+        String penId = id("pen");
+        PahoMqttTransport pen = connected(MqttSettings.of(broker.url(), penId)
+                .withWill(new MqttSettings.Will("pens/p1/status", "offline".getBytes(UTF_8), 1, false)));
+
+        pen.close();
+
+        // Once the broker has let go of the pen, a will would already be on its way to the watcher,
+        // ahead of this marker.
+        awaitUntil(() -> !broker.hasClient(penId), "the broker dropping the pen");
+        watcher.publish("pens/p1/status", "marker".getBytes(UTF_8), 1, false).get(GET_SECONDS, TimeUnit.SECONDS);
+        awaitUntil(() -> statuses.contains("marker"), "the marker");
+        assertThat(statuses).containsExactly("marker");
+    }
+
+    @Test
+    void givenNoBroker_whenStarted_thenItDoesNotThrow_publishFailsAtOnce_andItConnectsWhenTheBrokerAppears() throws Exception {
+        int port = TestBroker.freePort();
+        PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of(TestBroker.urlFor(port), id("pen"))));
+        AtomicInteger connects = new AtomicInteger();
+        pen.setConnectionListener(new MqttTransport.ConnectionListener() {
+            @Override
+            public void connected() {
+                connects.incrementAndGet();
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+            }
+        });
+
+        pen.start();
+        CompletableFuture<Void> attempt = pen.publish("pens/p1/samples", new byte[] {1}, 1, false);
+
+        assertThat(pen.isConnected()).isFalse();
+        assertThat(attempt).isCompletedExceptionally();
+        assertThatThrownBy(attempt::get).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(MqttTransportException.class).hasMessageContaining("not connected");
+
+        track(TestBroker.startOn(port));
+        awaitUntil(pen::isConnected, "the transport connecting to the new broker");
+        assertThat(connects).hasValue(1);
+        pen.publish("pens/p1/samples", new byte[] {1}, 1, false).get(GET_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void givenAConnectedAndAFailingTransport_whenClosed_thenNoneOfTheirThreadsRemain() throws Exception {
+        TestBroker broker = broker();
+        String upId = id("up");
+        String downId = id("down");
+        PahoMqttTransport up = new PahoMqttTransport(MqttSettings.of(broker.url(), upId));
+        PahoMqttTransport down = new PahoMqttTransport(MqttSettings.of(TestBroker.urlFor(TestBroker.freePort()), downId));
+        up.start();
+        down.start();
+        awaitUntil(up::isConnected, "connected");
+        up.publish("pens/p1/samples", new byte[] {1}, 1, false).get(GET_SECONDS, TimeUnit.SECONDS);
+        assertThat(threadsNamed(upId)).as("Paho loops while connected").isPositive();
+        assertThat(threadsNamed(downId)).as("the supervisor retrying").isPositive();
+
+        up.close();
+        down.close();
+
+        assertThat(threadsNamed(upId)).as(() -> describeThreads(upId)).isZero();
+        assertThat(threadsNamed(downId)).as(() -> describeThreads(downId)).isZero();
+    }
+
+    @Test
+    void givenTheInFlightLimitReached_whenPublishing_thenItFailsAtOnce_andCloseFailsThoseStillInFlight()
+            throws Exception {
+        SilentBroker silent = track(new SilentBroker(true));
+        MqttSettings settings = MqttSettings.of(silent.url(), id("pen"));
+        PahoMqttTransport pen = connected(new MqttSettings(settings.brokerUrl(), settings.clientId(),
+                settings.connectTimeout(), settings.keepAlive(), 2, null));
+
+        CompletableFuture<Void> first = pen.publish("pens/p1/samples", new byte[] {1}, 1, false);
+        CompletableFuture<Void> second = pen.publish("pens/p1/samples", new byte[] {2}, 1, false);
+        CompletableFuture<Void> third = pen.publish("pens/p1/samples", new byte[] {3}, 1, false);
+
+        assertThat(third).isCompletedExceptionally();
+        assertThatThrownBy(third::get).hasMessageContaining("too many publishes");
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+
+        pen.close();
+
+        assertThat(first).isCompletedExceptionally();
+        assertThat(second).isCompletedExceptionally();
+    }
+
+    @Test
+    void givenABrokerThatNeverAnswersConnect_whenClosed_thenItDoesNotWaitOutTheConnectTimeout() throws Exception {
+        SilentBroker silent = track(new SilentBroker(false));
+        String penId = id("pen");
+        PahoMqttTransport pen = new PahoMqttTransport(MqttSettings.of(silent.url(), penId)); // 10 s connect timeout
+        pen.start();
+        awaitUntil(() -> threadsNamed("MQTT Con: " + penId) > 0, "a connect in progress");
+
+        long before = System.nanoTime();
+        pen.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(MqttSettings.of(silent.url(), penId)
+                .connectTimeout());
+        assertThat(threadsNamed(penId)).as(() -> describeThreads(penId)).isZero();
+    }
+
+    @Test
+    void givenAStartedTransport_whenSettingTheListener_thenRefused_andAClosedOneCannotStart() {
+        PahoMqttTransport pen = new PahoMqttTransport(MqttSettings.of(TestBroker.urlFor(TestBroker.freePort()), id("pen")));
+        pen.start();
+        assertThatThrownBy(() -> pen.setConnectionListener(new MqttTransport.ConnectionListener() {
+            @Override
+            public void connected() {
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+            }
+        })).isInstanceOf(IllegalStateException.class);
+        pen.close();
+        pen.close(); // twice is fine
+        assertThatThrownBy(pen::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void whenPublishingToAWildcardTopicOrWithABadQos_thenRefusedAsAProgrammingError() {
+        PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of("tcp://127.0.0.1:1", id("pen"))));
+        assertThatThrownBy(() -> pen.publish("pens/+/samples", new byte[0], 1, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pen.publish("pens/p1/samples", new byte[0], 3, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("qos 3");
+    }
+
+    // ---- helpers ----
+
+    private TestBroker broker() throws Exception {
+        return track(TestBroker.start());
+    }
+
+    private PahoMqttTransport connected(MqttSettings settings) {
+        PahoMqttTransport transport = track(new PahoMqttTransport(settings));
+        transport.start();
+        awaitUntil(transport::isConnected, settings.clientId() + " connected");
+        return transport;
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+
+    /** Client ids unique per test, so thread names and broker sessions never mix between tests. */
+    private String id(String role) {
+        return role + "-" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    private static long threadsNamed(String fragment) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().contains(fragment)).count();
+    }
+
+    /** For failure messages: which threads, doing what. */
+    private static String describeThreads(String fragment) {
+        StringBuilder text = new StringBuilder("live threads named *" + fragment + "*:");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.isAlive() && thread.getName().contains(fragment)) {
+                text.append("\n  ").append(thread.getName());
+                for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                    text.append("\n      at ").append(stack[i]);
+                }
+            }
+        });
+        return text.toString();
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + DEADLINE.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}

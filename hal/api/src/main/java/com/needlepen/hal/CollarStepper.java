@@ -1,0 +1,39 @@
+package com.needlepen.hal;
+
+/**
+ * The stepper linear actuator (captive lead screw) that moves the depth collar, and the home switch
+ * at the shallow end of its travel.
+ *
+ * <p>Positions are in microsteps of the driver, counted by the driver from the position it was told
+ * with {@link #setPositionSteps(long)}; positive is deeper. How steps relate to true depth is the
+ * calibration's business, not this interface's.
+ */
+public interface CollarStepper {
+
+    /**
+     * Starts a move to {@code targetSteps} with the given limits (steps per second, steps per second
+     * squared) and returns at once; the driver generates the steps.
+     */
+    void moveTo(long targetSteps, double maxStepsPerSecond, double accelStepsPerSecond2);
+
+    /** Stops as fast as the acceleration limit allows. */
+    void stop();
+
+    /** Whether a move is in progress. */
+    boolean isMoving();
+
+    /** The driver's step count now. */
+    long positionSteps();
+
+    /** Redefines the current position as {@code steps} (after homing, usually 0). No motion. */
+    void setPositionSteps(long steps);
+
+    /** Sets the standstill current. */
+    void setHoldCurrent(HoldCurrent holdCurrent);
+
+    /** The standstill current last set. */
+    HoldCurrent holdCurrent();
+
+    /** Whether the home switch is pressed (the collar is at its shallow end). */
+    boolean homeSwitchPressed();
+}

@@ -1,0 +1,23 @@
+package com.needlepen.hal.sim;
+
+/** Faults the simulated pen can be made to have. */
+public enum SimFault {
+    /** The cam locks: the shaft cannot turn, the motor draws stall current. */
+    CAM_JAMMED,
+    /** The index sensor stops producing edges. */
+    INDEX_SENSOR_DEAD,
+    /** The collar stepper loses steps: the screw turns less than the driver counted. */
+    COLLAR_STEPS_LOST,
+    /** Skin pressure pushes the collar back into the pen: the needles go deeper. */
+    COLLAR_PUSHED_BACK,
+    /** The home switch reads pressed whatever the collar does. */
+    HOME_SWITCH_STUCK_PRESSED,
+    /** The home switch never reads pressed. */
+    HOME_SWITCH_STUCK_RELEASED,
+    /** Heat from outside the motor warms the handpiece (a failing bearing, a hot room). */
+    OVERHEATING,
+    /** The cartridge is pulled out. */
+    CARTRIDGE_PULLED,
+    /** The supply sags below its minimum. */
+    SUPPLY_SAG
+}

@@ -1,0 +1,166 @@
+package com.needlepen.hal.sim;
+
+import com.needlepen.hal.BuzzerPattern;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.LedPattern;
+import com.needlepen.hal.PanelButton;
+
+/**
+ * The sim-only handle (like WPILib's {@code DIOSim}): reads what no firmware can see — true needle
+ * tip protrusion, shaft angle and speed, the count of true needle excursions — pokes the panel as
+ * a practitioner would, and injects faults. Tests and the simulator's scenario use it; the firmware
+ * never gets one.
+ */
+public final class SimHandle {
+
+    private final SimPen pen;
+
+    SimHandle(SimPen pen) {
+        this.pen = pen;
+    }
+
+    // --- the practitioner ---
+
+    public void press(PanelButton button) {
+        pen.panel().set(button, true);
+    }
+
+    public void release(PanelButton button) {
+        pen.panel().set(button, false);
+    }
+
+    /** Puts the pen on skin (needles that protrude now meet resistance) or lifts it off. */
+    public void setSkinContact(boolean contact) {
+        pen.drive().setSkinContact(contact);
+    }
+
+    public void insertCartridge(CartridgeInfo cartridge) {
+        pen.cartridge().insert(cartridge);
+    }
+
+    // --- truth ---
+
+    /** How far the needle tips pass the collar face now, mm; negative when hidden. */
+    public double tipProtrusionMm() {
+        return pen.drive().protrusionMm(pen.collar().trueDepthMm());
+    }
+
+    /** The deepest the tips have gone since the last {@link #resetPeakProtrusion()}, mm. */
+    public double peakProtrusionMm() {
+        return pen.peakProtrusionMm();
+    }
+
+    public void resetPeakProtrusion() {
+        pen.resetPeakProtrusion();
+    }
+
+    /** How many times the tips have come out of the collar face. */
+    public long trueExcursions() {
+        return pen.trueExcursions();
+    }
+
+    /** Shaft revolutions turned since power-on (signed, fractional). */
+    public double shaftTurns() {
+        return pen.drive().shaftTurns();
+    }
+
+    /** Shaft angle in [0, 2 pi): 0 is the cam's lowest point. */
+    public double shaftAngleRad() {
+        return pen.drive().wrappedAngleRad();
+    }
+
+    /** Instantaneous shaft speed in revolutions per second. */
+    public double shaftRateHz() {
+        return pen.drive().omegaRadPerS() / (2.0 * Math.PI);
+    }
+
+    public boolean shaftAtRest() {
+        return pen.drive().omegaRadPerS() == 0.0;
+    }
+
+    /** The last virtual time at which the shaft was turning. */
+    public long lastMovingNanos() {
+        return pen.lastMovingNanos();
+    }
+
+    /** The true depth setting of the collar (tip protrusion at the top of a stroke), mm. */
+    public double trueDepthMm() {
+        return pen.collar().trueDepthMm();
+    }
+
+    public boolean carrierOnCam() {
+        return pen.drive().carrierOnCam();
+    }
+
+    public double motorCurrentAmps() {
+        return pen.drive().currentAmps();
+    }
+
+    public double windingCelsius() {
+        return pen.drive().windingCelsius();
+    }
+
+    public double handpieceCelsius() {
+        return pen.drive().handpieceCelsius();
+    }
+
+    public boolean motorDriverEnabled() {
+        return pen.driver().isEnabled();
+    }
+
+    public double motorTerminalVolts() {
+        return pen.driver().terminalVolts(pen.supplyVolts());
+    }
+
+    public long collarStepsLost() {
+        return pen.collar().lostSteps();
+    }
+
+    public LedPattern led() {
+        return pen.indicators().led();
+    }
+
+    public BuzzerPattern buzzer() {
+        return pen.indicators().buzzer();
+    }
+
+    public String displayLine(int line) {
+        return pen.display().line(line);
+    }
+
+    /** Turns the cam to an angle, at rest (e.g. a cam left near its top by an uncontrolled stop). */
+    public void placeCamAt(double angleRad) {
+        pen.drive().placeAt(angleRad);
+    }
+
+    // --- faults ---
+
+    /** Injects a fault with its default magnitude. */
+    public void inject(SimFault fault) {
+        switch (fault) {
+            case CAM_JAMMED -> pen.drive().setJammed(true);
+            case INDEX_SENSOR_DEAD -> pen.index().setDead(true);
+            case COLLAR_STEPS_LOST -> pen.collar().loseSteps((int) Math.round(0.2 * pen.parameters().collar().stepsPerMmNominal()));
+            case COLLAR_PUSHED_BACK -> pen.collar().pushBack(0.3);
+            case HOME_SWITCH_STUCK_PRESSED -> pen.collar().forceHomeSwitch(Boolean.TRUE);
+            case HOME_SWITCH_STUCK_RELEASED -> pen.collar().forceHomeSwitch(Boolean.FALSE);
+            case OVERHEATING -> pen.drive().setExtraHeatWatts(5.0);
+            case CARTRIDGE_PULLED -> pen.cartridge().remove();
+            case SUPPLY_SAG -> pen.setSupplyVolts(0.75 * pen.parameters().supplyVolts());
+        }
+    }
+
+    /** Clears a fault that can clear by itself (a sensor, a switch, the supply, heat). */
+    public void clear(SimFault fault) {
+        switch (fault) {
+            case CAM_JAMMED -> pen.drive().setJammed(false);
+            case INDEX_SENSOR_DEAD -> pen.index().setDead(false);
+            case HOME_SWITCH_STUCK_PRESSED, HOME_SWITCH_STUCK_RELEASED -> pen.collar().forceHomeSwitch(null);
+            case OVERHEATING -> pen.drive().setExtraHeatWatts(0.0);
+            case SUPPLY_SAG -> pen.setSupplyVolts(pen.parameters().supplyVolts());
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
+                // mechanical: these stay until the firmware re-homes or the cartridge goes back in
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.needlepen.hal.sim;
+
+import com.needlepen.hal.StrokeMotorDriver;
+
+/**
+ * The simulated H-bridge. Like the real driver it falls back to disabled (windings shorted, so the
+ * motor brakes) when its dead-man is not refreshed in time; the plant checks that at every physics
+ * step, so a firmware that stops ticking is caught within one substep of the timeout.
+ */
+final class SimMotorDriver implements StrokeMotorDriver {
+
+    private final long deadmanNanos;
+    private boolean enabled;
+    private boolean braking = true;
+    private double duty;
+    private long lastRefreshNanos;
+    private boolean deadmanExpired;
+
+    SimMotorDriver(long deadmanNanos) {
+        this.deadmanNanos = deadmanNanos;
+    }
+
+    @Override
+    public void enable(long nowNanos) {
+        enabled = true;
+        braking = true;
+        duty = 0.0;
+        deadmanExpired = false;
+        lastRefreshNanos = nowNanos;
+    }
+
+    @Override
+    public void disable() {
+        enabled = false;
+        braking = true;
+        duty = 0.0;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setDutyFraction(double dutyFraction) {
+        if (!enabled) {
+            return;
+        }
+        braking = false;
+        duty = Math.max(0.0, Math.min(1.0, dutyFraction));
+    }
+
+    @Override
+    public double dutyFraction() {
+        return enabled && !braking ? duty : 0.0;
+    }
+
+    @Override
+    public void brake() {
+        braking = true;
+        duty = 0.0;
+    }
+
+    @Override
+    public void refreshDeadman(long nowNanos) {
+        lastRefreshNanos = nowNanos;
+    }
+
+    @Override
+    public long deadmanTimeoutNanos() {
+        return deadmanNanos;
+    }
+
+    @Override
+    public boolean deadmanExpired() {
+        return deadmanExpired;
+    }
+
+    /** Called by the plant at every physics step: the dead-man is enforced by the hardware, not the firmware. */
+    void checkDeadman(long nowNanos) {
+        if (enabled && nowNanos - lastRefreshNanos > deadmanNanos) {
+            disable();
+            deadmanExpired = true;
+        }
+    }
+
+    /** Voltage across the winding terminals: duty times supply while driving, a short otherwise. */
+    double terminalVolts(double supplyVolts) {
+        return enabled && !braking ? duty * supplyVolts : 0.0;
+    }
+}

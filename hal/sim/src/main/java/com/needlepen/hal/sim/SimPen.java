@@ -1,0 +1,188 @@
+package com.needlepen.hal.sim;
+
+import com.needlepen.hal.AnalogSensors;
+import com.needlepen.hal.PenHardware;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated pen: the physics plant behind the same HAL interfaces as the real one, a virtual
+ * clock, and a {@link SimHandle} that reads the truth and injects faults.
+ *
+ * <p>Nothing moves until {@link #advanceTo(long)} is called; it integrates the physics in fixed
+ * substeps up to that time. A simulation runner alternates it with the firmware's tick.
+ */
+public final class SimPen {
+
+    private static final double CURRENT_FILTER_SECONDS = 0.5e-3;
+    private static final double EXCURSION_HYSTERESIS_MM = 0.001;
+
+    private final SimParameters params;
+    private final VirtualClock clock;
+    private final SimMotorDriver driver;
+    private final IndexChannel index;
+    private final CollarPlant collar;
+    private final StrokeDrivePlant drive;
+    private final SimPanel panel = new SimPanel();
+    private final SimIndicators indicators = new SimIndicators();
+    private final SimDisplay display = new SimDisplay(4, 20);
+    private final SimCartridge cartridge = new SimCartridge();
+    private final PenHardware hardware;
+    private final SimHandle handle;
+    private final double activeHalfWidthRad;
+
+    private double supplyVolts;
+    private double filteredCurrentAmps;
+    private boolean protruding;
+    private long trueExcursions;
+    private double peakProtrusionMm = Double.NEGATIVE_INFINITY;
+    private long lastMovingNanos;
+
+    public SimPen(SimParameters params, long utcEpochMillisAtZero) {
+        this.params = params;
+        this.clock = new VirtualClock(utcEpochMillisAtZero);
+        SplittableRandom random = new SplittableRandom(params.seed());
+        this.driver = new SimMotorDriver(params.motor().deadmanNanos());
+        this.index = new IndexChannel(params.index(), random.split(), clock);
+        this.collar = new CollarPlant(params.collar());
+        this.drive = new StrokeDrivePlant(params);
+        this.supplyVolts = params.supplyVolts();
+        this.activeHalfWidthRad = Math.toRadians(params.index().activeHalfWidthDeg());
+        this.hardware = new PenHardware(clock, driver, index, collar, panel, indicators, display, cartridge,
+                new Sensors());
+        this.handle = new SimHandle(this);
+        index.update(magnetAtSensor(), 0L);
+        protruding = drive.protrusionMm(collar.trueDepthMm()) > 0.0;
+    }
+
+    public PenHardware hardware() {
+        return hardware;
+    }
+
+    public SimHandle handle() {
+        return handle;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public SimParameters parameters() {
+        return params;
+    }
+
+    /** Integrates the physics up to {@code nanos} in fixed substeps (the last one may be shorter). */
+    public void advanceTo(long nanos) {
+        long now = clock.nanoTime();
+        long substep = params.substepNanos();
+        while (now < nanos) {
+            long next = Math.min(now + substep, nanos);
+            double dt = (next - now) * 1e-9;
+            driver.checkDeadman(now);
+            clock.set(next);
+            collar.advance(dt);
+            double depth = collar.trueDepthMm();
+            drive.step(dt, driver.terminalVolts(supplyVolts), depth);
+            observe(next, dt, depth);
+            now = next;
+        }
+    }
+
+    private void observe(long now, double dt, double depthMm) {
+        index.update(magnetAtSensor(), now);
+        double alpha = dt / (CURRENT_FILTER_SECONDS + dt);
+        filteredCurrentAmps += alpha * (Math.abs(drive.currentAmps()) - filteredCurrentAmps);
+        double protrusion = drive.protrusionMm(depthMm);
+        if (protrusion > peakProtrusionMm) {
+            peakProtrusionMm = protrusion;
+        }
+        if (!protruding && protrusion > EXCURSION_HYSTERESIS_MM) {
+            protruding = true;
+            trueExcursions++;
+        } else if (protruding && protrusion <= 0.0) {
+            protruding = false;
+        }
+        if (drive.omegaRadPerS() != 0.0) {
+            lastMovingNanos = now;
+        }
+    }
+
+    private boolean magnetAtSensor() {
+        double a = drive.wrappedAngleRad();
+        return a <= activeHalfWidthRad || a >= 2.0 * Math.PI - activeHalfWidthRad;
+    }
+
+    // --- for SimHandle ---
+
+    SimMotorDriver driver() {
+        return driver;
+    }
+
+    IndexChannel index() {
+        return index;
+    }
+
+    CollarPlant collar() {
+        return collar;
+    }
+
+    StrokeDrivePlant drive() {
+        return drive;
+    }
+
+    SimPanel panel() {
+        return panel;
+    }
+
+    SimIndicators indicators() {
+        return indicators;
+    }
+
+    SimDisplay display() {
+        return display;
+    }
+
+    SimCartridge cartridge() {
+        return cartridge;
+    }
+
+    void setSupplyVolts(double volts) {
+        supplyVolts = volts;
+    }
+
+    double supplyVolts() {
+        return supplyVolts;
+    }
+
+    long trueExcursions() {
+        return trueExcursions;
+    }
+
+    double peakProtrusionMm() {
+        return peakProtrusionMm;
+    }
+
+    void resetPeakProtrusion() {
+        peakProtrusionMm = drive.protrusionMm(collar.trueDepthMm());
+    }
+
+    long lastMovingNanos() {
+        return lastMovingNanos;
+    }
+
+    private final class Sensors implements AnalogSensors {
+        @Override
+        public double motorCurrentAmps() {
+            return filteredCurrentAmps;
+        }
+
+        @Override
+        public double handpieceCelsius() {
+            return drive.handpieceCelsius();
+        }
+
+        @Override
+        public double supplyVolts() {
+            return supplyVolts;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package com.needlepen.hal.sim;
+
+/**
+ * The stroke drive's physics: a DC motor (supply, PWM duty, back-EMF, winding resistance rising
+ * with temperature, torque constant, inertia, brush and viscous friction; a disabled or braking
+ * bridge shorts the windings), the eccentric cam lifting the needle carrier against its spring
+ * (the carrier leaves the cam when the spring cannot decelerate it), skin load while the tips
+ * protrude, and the winding and handpiece temperatures.
+ *
+ * <p>Angle 0 is the cam's lowest point (tips fully retracted); carrier lift is
+ * {@code e (1 - cos theta)}; the tips protrude {@code lift - (stroke - depth)} mm.
+ */
+final class StrokeDrivePlant {
+
+    private static final double TWO_PI = 2.0 * Math.PI;
+    private static final double REST_EPSILON_RAD_PER_S = 1e-3;
+
+    private final SimParameters.Motor motor;
+    private final SimParameters.Skin skin;
+    private final SimParameters.Thermal thermal;
+    private final double eccentricityM;
+    private final double strokeM;
+    private final double massKg;
+    private final double preloadN;
+    private final double springNPerM;
+
+    // shaft
+    private double wrappedRad;
+    private long revolutions;
+    private double omegaRadPerS;
+    private boolean jammed;
+
+    // carrier (metres of lift above its lowest position)
+    private double carrierLiftM;
+    private double carrierVelocityMPerS;
+    private boolean onCam = true;
+
+    private double currentAmps;
+    private double windingCelsius;
+    private double handpieceCelsius;
+    private double extraHeatWatts;
+    private boolean skinContact;
+
+    StrokeDrivePlant(SimParameters params) {
+        this.motor = params.motor();
+        this.skin = params.skin();
+        this.thermal = params.thermal();
+        this.eccentricityM = params.cam().strokeMm() / 2000.0;
+        this.strokeM = params.cam().strokeMm() / 1000.0;
+        this.massKg = params.cam().carrierMassKg();
+        this.preloadN = params.cam().springPreloadN();
+        this.springNPerM = params.cam().springRateNPerMm() * 1000.0;
+        this.windingCelsius = thermal.ambientCelsius();
+        this.handpieceCelsius = thermal.ambientCelsius();
+    }
+
+    /**
+     * Advances by {@code dt} with {@code terminalVolts} across the winding (0 when shorted) and the
+     * collar at {@code depthMm}.
+     */
+    void step(double dt, double terminalVolts, double depthMm) {
+        double kt = motor.torqueConstantNmPerA();
+        double resistance = motor.resistanceOhm20C() * (1.0 + 0.00393 * (windingCelsius - 20.0));
+        double sin = Math.sin(wrappedRad);
+        double cos = Math.cos(wrappedRad);
+        double camLiftM = eccentricityM * (1.0 - cos);
+        double camVelocityMPerS = eccentricityM * omegaRadPerS * sin;
+        double recessM = strokeM - depthMm / 1000.0;
+
+        if (jammed) {
+            omegaRadPerS = 0.0;
+            currentAmps = terminalVolts / resistance;
+        } else {
+            currentAmps = (terminalVolts - kt * omegaRadPerS) / resistance;
+            double camTorque = onCam ? -contactForceN(camLiftM, camVelocityMPerS, recessM, cos) * eccentricityM * sin : 0.0;
+            double driving = kt * currentAmps + camTorque;
+            omegaRadPerS = integrateShaft(driving, dt);
+            double advance = omegaRadPerS * dt;
+            wrappedRad += advance;
+            if (wrappedRad >= TWO_PI) {
+                wrappedRad -= TWO_PI;
+                revolutions++;
+            } else if (wrappedRad < 0.0) {
+                wrappedRad += TWO_PI;
+                revolutions--;
+            }
+        }
+        updateCarrier(dt, recessM);
+        updateThermal(dt, resistance);
+    }
+
+    /** Force with which the carrier presses on the cam (negative: the spring cannot hold it on). */
+    private double contactForceN(double liftM, double velocityMPerS, double recessM, double cos) {
+        double spring = preloadN + springNPerM * liftM;
+        double inertial = massKg * eccentricityM * omegaRadPerS * omegaRadPerS * cos;
+        return spring + inertial + skinForceN(liftM, velocityMPerS, recessM);
+    }
+
+    /** Skin's force on the carrier, positive downwards: resists insertion, and (less) withdrawal. */
+    private double skinForceN(double liftM, double velocityMPerS, double recessM) {
+        if (!skinContact || liftM <= recessM) {
+            return 0.0;
+        }
+        double insertion = skin.needleCount() * skin.insertionForcePerNeedleN();
+        return velocityMPerS >= 0.0 ? insertion : -insertion * skin.withdrawalFraction();
+    }
+
+    private double integrateShaft(double drivingTorqueNm, double dt) {
+        double omega = omegaRadPerS;
+        if (Math.abs(omega) < REST_EPSILON_RAD_PER_S) {
+            if (Math.abs(drivingTorqueNm) <= motor.staticFrictionTorqueNm()) {
+                return 0.0;
+            }
+            double net = drivingTorqueNm - Math.signum(drivingTorqueNm) * motor.frictionTorqueNm();
+            return omega + net / motor.inertiaKgM2() * dt;
+        }
+        double net = drivingTorqueNm - Math.signum(omega) * motor.frictionTorqueNm()
+                - motor.viscousNmPerRadPerS() * omega;
+        double next = omega + net / motor.inertiaKgM2() * dt;
+        // friction stops the shaft; it does not reverse it
+        if (Math.signum(next) != Math.signum(omega)
+                && Math.abs(drivingTorqueNm) <= motor.staticFrictionTorqueNm()) {
+            return 0.0;
+        }
+        return next;
+    }
+
+    private void updateCarrier(double dt, double recessM) {
+        double cos = Math.cos(wrappedRad);
+        double camLiftM = eccentricityM * (1.0 - cos);
+        double camVelocityMPerS = eccentricityM * omegaRadPerS * Math.sin(wrappedRad);
+        if (onCam) {
+            if (contactForceN(camLiftM, camVelocityMPerS, recessM, cos) >= 0.0) {
+                carrierLiftM = camLiftM;
+                carrierVelocityMPerS = camVelocityMPerS;
+                return;
+            }
+            onCam = false; // lift-off: the spring cannot decelerate the carrier as fast as the cam falls away
+        }
+        double force = preloadN + springNPerM * carrierLiftM + skinForceN(carrierLiftM, carrierVelocityMPerS, recessM);
+        carrierVelocityMPerS -= force / massKg * dt;
+        carrierLiftM += carrierVelocityMPerS * dt;
+        if (carrierLiftM <= camLiftM) {
+            carrierLiftM = camLiftM;
+            carrierVelocityMPerS = camVelocityMPerS;
+            onCam = true;
+        }
+    }
+
+    private void updateThermal(double dt, double resistance) {
+        double heat = currentAmps * currentAmps * resistance + extraHeatWatts;
+        double toShell = (windingCelsius - handpieceCelsius) / thermal.windingToHandpieceKPerW();
+        double toAir = (handpieceCelsius - thermal.ambientCelsius()) / thermal.handpieceToAmbientKPerW();
+        windingCelsius += (heat - toShell) / thermal.windingHeatCapacityJPerK() * dt;
+        handpieceCelsius += (toShell - toAir) / thermal.handpieceHeatCapacityJPerK() * dt;
+    }
+
+    /** Tip protrusion past the collar face, mm (negative: hidden). */
+    double protrusionMm(double depthMm) {
+        return (carrierLiftM - strokeM) * 1000.0 + depthMm;
+    }
+
+    double wrappedAngleRad() {
+        return wrappedRad;
+    }
+
+    double shaftTurns() {
+        return revolutions + wrappedRad / TWO_PI;
+    }
+
+    double omegaRadPerS() {
+        return omegaRadPerS;
+    }
+
+    double currentAmps() {
+        return currentAmps;
+    }
+
+    double windingCelsius() {
+        return windingCelsius;
+    }
+
+    double handpieceCelsius() {
+        return handpieceCelsius;
+    }
+
+    boolean carrierOnCam() {
+        return onCam;
+    }
+
+    void setSkinContact(boolean contact) {
+        this.skinContact = contact;
+    }
+
+    boolean skinContact() {
+        return skinContact;
+    }
+
+    void setJammed(boolean jammed) {
+        this.jammed = jammed;
+    }
+
+    void setExtraHeatWatts(double watts) {
+        this.extraHeatWatts = watts;
+    }
+
+    /** Puts the shaft at an angle at rest (tests: a cam stopped near its top). */
+    void placeAt(double angleRad) {
+        double wrapped = angleRad % TWO_PI;
+        wrappedRad = wrapped < 0 ? wrapped + TWO_PI : wrapped;
+        omegaRadPerS = 0.0;
+        carrierLiftM = eccentricityM * (1.0 - Math.cos(wrappedRad));
+        carrierVelocityMPerS = 0.0;
+        onCam = true;
+    }
+}

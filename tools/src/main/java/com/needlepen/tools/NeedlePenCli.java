@@ -1,0 +1,48 @@
+package com.needlepen.tools;
+
+import com.needlepen.tools.cli.SimulateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code needlepen} command line. */
+@Command(name = "needlepen", mixinStandardHelpOptions = true, versionProvider = NeedlePenCli.Version.class,
+        description = "Controller firmware for the NeedlePen microneedling pen.",
+        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+public final class NeedlePenCli {
+
+    /** Exit code: the session completed. */
+    public static final int OK = 0;
+    /** Exit code: bad input (profile, arguments). */
+    public static final int BAD_INPUT = 2;
+    /** Exit code: a fault ended the session. */
+    public static final int FAULT = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this rather than main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new NeedlePenCli());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("needlepen: " + ex.getMessage().lines().findFirst().orElse("bad input"));
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+            if (ex instanceof UserInputException bad) {
+                command.getErr().println("needlepen: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = NeedlePenCli.class.getPackage().getImplementationVersion();
+            return new String[] {"needlepen " + (v == null ? "dev" : v)};
+        }
+    }
+}

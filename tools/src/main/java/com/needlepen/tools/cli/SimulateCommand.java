@@ -1,0 +1,275 @@
+package com.needlepen.tools.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.ConfigException;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.Request;
+import com.needlepen.firmware.SettingsPolicy;
+import com.needlepen.firmware.mqtt.MqttSettings;
+import com.needlepen.firmware.mqtt.PahoMqttTransport;
+import com.needlepen.firmware.session.Run;
+import com.needlepen.firmware.session.Session;
+import com.needlepen.firmware.telemetry.MqttTelemetry;
+import com.needlepen.hal.sim.SimPen;
+import com.needlepen.tools.NeedlePenCli;
+import com.needlepen.tools.UserInputException;
+import com.needlepen.tools.broker.EmbeddedBroker;
+import com.needlepen.tools.sim.SessionScenario;
+import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.tools.sim.SimulationRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code needlepen simulate}: a whole treatment session on the simulated pen, telemetry over MQTT. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a simulated treatment session: home the collar, start, run at the set depth and",
+                "rate, stop and park, with telemetry published to an MQTT broker and read back.",
+                "Exit codes: 0 session completed, 2 bad input, 3 a fault ended it."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "FILE|NAME",
+            description = "Device profile: a YAML file, or a bundled name (sim, compact). Default: sim.")
+    String profile = "sim";
+
+    @Option(names = "--depth", paramLabel = "MM", description = "Needle depth in mm (default 1.0).")
+    Double depthMm;
+
+    @Option(names = "--rate", paramLabel = "HZ", description = "Stroke rate in Hz (default 100).")
+    Double rateHz;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "A treatment-area preset instead of --depth and --rate.")
+    String preset;
+
+    @Option(names = "--cartridge", paramLabel = "TYPE",
+            description = "Cartridge type from the profile (default: the one with the fewest needles).")
+    String cartridge;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "How long the needles run, e.g. 60s, 2m (default 20s).")
+    String duration = "20s";
+
+    @Option(names = "--fast", description = "Virtual time, as fast as the machine allows (default: real time).")
+    boolean fast;
+
+    @Option(names = "--seed", description = "Seed for the simulated pen's imperfections and jitter (default 1).")
+    long seed = 1;
+
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "MQTT broker, e.g. tcp://localhost:1883 (default: an in-JVM broker on a free port).")
+    String broker;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
+    Path summaryJson;
+
+    @Option(names = "--debug", description = "Show stack traces and debug logs.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long runNanos = DurationParser.parseNanos("--duration", duration);
+        DeviceProfile p = loadProfile();
+        CartridgeType type = cartridgeType(p);
+        double depth = depthMm != null ? depthMm : 1.0;
+        double rate = rateHz != null ? rateHz : 100.0;
+        if (preset != null) {
+            if (depthMm != null || rateHz != null) {
+                throw new UserInputException("--preset cannot be combined with --depth or --rate");
+            }
+            var found = p.preset(preset).orElseThrow(() -> new UserInputException("--preset '" + preset
+                    + "' is not in profile " + p.name() + "; allowed: "
+                    + String.join(", ", p.presets().stream().map(x -> x.name()).toList())));
+            depth = found.depthMm();
+            rate = found.rateHz();
+        }
+        String refusal = new SettingsPolicy(p).refusal(depth, rate, type);
+        if (refusal != null) {
+            throw new UserInputException(refusal);
+        }
+        if (summaryJson != null && summaryJson.getParent() != null && !summaryJson.getParent().toFile().isDirectory()) {
+            throw new UserInputException("--summary-json " + summaryJson + ": directory does not exist");
+        }
+        return simulate(out, p, type, depth, rate, runNanos);
+    }
+
+    private int simulate(PrintWriter out, DeviceProfile p, CartridgeType type, double depth, double rate,
+                         long runNanos) throws IOException {
+        EmbeddedBroker embedded = null;
+        String url = broker != null ? broker : p.telemetry().brokerUrl();
+        if (url == null) {
+            embedded = EmbeddedBroker.start();
+            url = embedded.url();
+        }
+        validateUrl(url);
+        out.printf(Locale.ROOT, "NeedlePen simulate: profile %s, cartridge %s, depth %.2f mm, rate %.0f Hz, %s, seed %d%n",
+                p.name(), type.name(), depth, rate, fast ? "virtual time" : "real time", seed);
+        out.printf("telemetry: %s%s under %s/#%n", url, embedded != null ? " (in-JVM broker)" : "",
+                p.telemetry().deviceTopic());
+        out.flush();
+        SimPen pen = SimulatedPenFactory.create(p, type.needles(), seed);
+        String deviceTopic = p.telemetry().deviceTopic();
+        String deviceId = p.telemetry().deviceId();
+        MqttSettings settings = MqttSettings.of(url, deviceId + "-fw")
+                .withWill(MqttTelemetry.lastWill(deviceTopic, deviceId));
+        try (TelemetryMonitor monitor = new TelemetryMonitor(url, deviceId + "-monitor")) {
+            boolean subscribed = monitor.start(deviceTopic, 3_000);
+            MqttTelemetry telemetry = new MqttTelemetry(new PahoMqttTransport(settings), deviceTopic, deviceId, 4096,
+                    pen.clock()::utcEpochMillis);
+            telemetry.start();
+            if (subscribed) {
+                waitFor(telemetry::connected, 3_000);
+            }
+            PenController controller = new PenController(p, pen.hardware(), telemetry, depth, rate);
+            SimulationRunner runner = new SimulationRunner(pen, controller, p.loop().periodNanos(), !fast);
+            StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
+            runner.setObserver(now -> {
+                status.update(now);
+                if (fast && telemetry.connected() && telemetry.backlog() > telemetry.ringCapacity() / 2) {
+                    // virtual time can outrun the publisher; pausing the world keeps samples from dropping
+                    waitFor(() -> telemetry.backlog() < telemetry.ringCapacity() / 8 || !telemetry.connected(), 5_000);
+                }
+            });
+            SessionScenario.Outcome outcome = new SessionScenario(pen, controller, runner, type,
+                    String.format(Locale.ROOT, "CART-%08X", seed & 0xFFFFFFFFL)).run(runNanos);
+            controller.submit(Request.endSession());
+            runner.runFor(10_000_000L);
+            status.finish();
+            telemetry.close(5_000);
+            long delivered = telemetry.delivered();
+            long undelivered = telemetry.backlog();
+            monitor.awaitCount(delivered, 3_000);
+            SessionSummary summary = summarize(p, type, depth, rate, runNanos, controller, outcome, telemetry, monitor,
+                    delivered, undelivered, subscribed);
+            print(out, summary, url);
+            if (summaryJson != null) {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryJson.toFile(), summary);
+            }
+            return summary.fault() != null || !outcome.ranToEnd() ? NeedlePenCli.FAULT : NeedlePenCli.OK;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private SessionSummary summarize(DeviceProfile p, CartridgeType type, double depth, double rate, long runNanos,
+                                     PenController controller, SessionScenario.Outcome o, MqttTelemetry telemetry,
+                                     TelemetryMonitor monitor, long delivered, long undelivered, boolean reached) {
+        List<Session> sessions = controller.sessions().endedSessions();
+        Session s = sessions.isEmpty() ? controller.sessions().current() : sessions.get(sessions.size() - 1);
+        Run run = s == null || s.runs().isEmpty() ? null : s.runs().get(0);
+        String fault = controller.fault() == null ? null : controller.fault().shortCode() + " "
+                + controller.fault().description() + (controller.faultDetail() == null ? "" : " (" + controller.faultDetail() + ")");
+        long events = delivered - telemetry.samplesAccepted();
+        return new SessionSummary(
+                s == null ? null : s.id(), p.name(), seed, type.name(), depth, rate, runNanos / 1e9,
+                round(o.firmwareMeanRateHz(), 4), s == null ? 0 : s.strokes(),
+                run == null || run.spinUpNanos() < 0 ? Double.NaN : run.spinUpNanos() / 1e6,
+                s == null ? 0 : round(s.activeNanos() / 1e9, 3),
+                s == null ? (controller.state() == PenState.FAULT ? "fault" : "not started")
+                        : s.endReason() == null ? "open" : s.endReason(),
+                fault, controller.lastStopToParkedNanos() / 1e6,
+                new SessionSummary.Truth(round(o.meanTrueRateHz(), 4), o.trueExcursions(), round(o.peakProtrusionMm(), 4),
+                        round(o.stopToRestMs(), 3), round(o.finalProtrusionMm(), 4)),
+                new SessionSummary.Telemetry(controller.samplesOffered(), controller.samplesDropped(), events, delivered,
+                        undelivered, monitor.count(), reached),
+                delivered, monitor.count());
+    }
+
+    private static void print(PrintWriter out, SessionSummary s, String url) {
+        out.println();
+        out.println("Session summary");
+        out.printf(Locale.ROOT, "  session        %s (%s)%n", s.sessionId(), s.endReason());
+        if (s.fault() != null) {
+            out.printf("  FAULT          %s%n", s.fault());
+        }
+        out.printf(Locale.ROOT, "  set            %.2f mm, %.0f Hz, cartridge %s, %.1f s%n", s.depthMm(), s.rateHz(),
+                s.cartridge(), s.durationSeconds());
+        out.printf(Locale.ROOT, "  rate           mean %.3f Hz after spin-up (%.0f ms); true mean %.3f Hz%n",
+                s.meanRateHz(), s.spinUpMs(), s.truth().meanRateHz());
+        out.printf(Locale.ROOT, "  strokes        %d counted from index pulses; %d true needle excursions%n",
+                s.strokes(), s.truth().excursions());
+        out.printf(Locale.ROOT, "  depth (truth)  peak tip protrusion %.3f mm for %.2f mm set; at rest %.3f mm%n",
+                s.truth().peakProtrusionMm(), s.depthMm(), s.truth().finalProtrusionMm());
+        out.printf(Locale.ROOT, "  stop           parked %.1f ms after stop; shaft truly at rest after %.1f ms%n",
+                s.stopToParkedMs(), s.truth().stopToRestMs());
+        var t = s.telemetry();
+        out.printf(Locale.ROOT, "  telemetry      %d samples produced, %d dropped; %d messages published, %d received,"
+                + " %d not delivered%s%n", t.samplesProduced(), t.samplesDropped(), s.published(), s.received(),
+                t.undelivered(), t.brokerReached() ? "" : " (broker " + url + " not reached)");
+        out.flush();
+    }
+
+    private DeviceProfile loadProfile() {
+        try {
+            Path file = Path.of(profile);
+            if (file.toFile().exists() || profile.contains("/") || profile.endsWith(".yaml") || profile.endsWith(".yml")) {
+                return com.needlepen.config.ProfileLoader.load(file);
+            }
+            if (!com.needlepen.config.ProfileLoader.BUNDLED.contains(profile)) {
+                throw new UserInputException("--profile '" + profile + "' is neither a file nor a bundled profile; "
+                        + "bundled: " + String.join(", ", com.needlepen.config.ProfileLoader.BUNDLED));
+            }
+            return com.needlepen.config.ProfileLoader.bundled(profile);
+        } catch (ConfigException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    private CartridgeType cartridgeType(DeviceProfile p) {
+        if (cartridge == null) {
+            CartridgeType lightest = p.cartridges().get(0);
+            for (CartridgeType c : p.cartridges()) {
+                if (c.needles() < lightest.needles()) {
+                    lightest = c;
+                }
+            }
+            return lightest;
+        }
+        return p.cartridges().stream().filter(c -> c.name().equals(cartridge)).findFirst()
+                .orElseThrow(() -> new UserInputException("--cartridge '" + cartridge + "' is not in profile "
+                        + p.name() + "; allowed: " + String.join(", ", p.cartridges().stream().map(CartridgeType::name).toList())));
+    }
+
+    private static void validateUrl(String url) {
+        try {
+            MqttSettings.of(url, "check");
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--broker '" + url + "': " + e.getMessage());
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, long timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static double round(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.round(v * scale) / scale;
+    }
+}

@@ -1,0 +1,103 @@
+package com.needlepen.tools.sim;
+
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.PenState;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.sim.SimHandle;
+import com.needlepen.hal.sim.SimPen;
+
+/**
+ * A practitioner's treatment session on the simulated pen: insert a cartridge, wait for READY,
+ * put the pen on skin, press start, let it run, press stop, wait for the cam to park, end the
+ * session. Measures the sim's truth on the way (mean true rate after spin-up, excursions, peak
+ * protrusion, stop-to-parked time).
+ */
+public final class SessionScenario {
+
+    public static final long READY_TIMEOUT_NANOS = 30_000_000_000L;
+    public static final long PARK_TIMEOUT_NANOS = 3_000_000_000L;
+    private static final long PRESS_NANOS = 20_000_000L;
+
+    /**
+     * What happened: the firmware's mean rate after spin-up (index pulses over time) and the sim's
+     * truth (mean true shaft rate over the same span, excursions, peak protrusion, stop to rest).
+     */
+    public record Outcome(boolean ranToEnd, double firmwareMeanRateHz, double meanTrueRateHz, long trueExcursions,
+                          double peakProtrusionMm, double stopToRestMs, boolean tipsHiddenAtEnd,
+                          double finalProtrusionMm) {
+    }
+
+    private final SimPen pen;
+    private final PenController controller;
+    private final SimulationRunner runner;
+    private final CartridgeType cartridge;
+    private final String cartridgeId;
+
+    public SessionScenario(SimPen pen, PenController controller, SimulationRunner runner, CartridgeType cartridge,
+                           String cartridgeId) {
+        this.pen = pen;
+        this.controller = controller;
+        this.runner = runner;
+        this.cartridge = cartridge;
+        this.cartridgeId = cartridgeId;
+    }
+
+    /** Runs the session; {@link Outcome#ranToEnd()} is false if the firmware never got READY, refused, or faulted. */
+    public Outcome run(long runNanos) {
+        SimHandle sim = pen.handle();
+        sim.insertCartridge(new CartridgeInfo(cartridgeId, cartridge.needles()));
+        if (!runner.runUntil(controller::readyToStart, READY_TIMEOUT_NANOS)) {
+            return outcome(false, Double.NaN, Double.NaN, sim.trueExcursions(), Double.NaN);
+        }
+        long excursionsBefore = sim.trueExcursions();
+        sim.resetPeakProtrusion();
+        sim.setSkinContact(true);
+        click(PanelButton.START_STOP);
+        if (controller.state() != PenState.RUNNING) {
+            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN);
+        }
+        long started = runner.nowNanos() - PRESS_NANOS;
+        runner.runUntil(() -> controller.spunUp() || controller.state() != PenState.RUNNING,
+                Math.max(0, runNanos - PRESS_NANOS));
+        double turnsAtSpinUp = sim.shaftTurns();
+        long strokesAtSpinUp = controller.strokes();
+        long spinUpAt = runner.nowNanos();
+        long stopAt = started + runNanos;
+        runner.runUntil(() -> runner.nowNanos() >= stopAt - PRESS_NANOS || controller.state() != PenState.RUNNING,
+                Long.MAX_VALUE / 4);
+        if (controller.state() != PenState.RUNNING) {
+            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN);
+        }
+        long stopPressed = runner.nowNanos();
+        double span = (stopPressed - spinUpAt) * 1e-9;
+        double meanRate = (sim.shaftTurns() - turnsAtSpinUp) / span;
+        double firmwareMean = (controller.strokes() - strokesAtSpinUp) / span;
+        sim.press(PanelButton.START_STOP);
+        runner.runFor(PRESS_NANOS);
+        sim.release(PanelButton.START_STOP);
+        runner.runUntil(() -> controller.state() == PenState.READY || controller.state() == PenState.FAULT,
+                PARK_TIMEOUT_NANOS);
+        sim.setSkinContact(false);
+        double stopToRestMs = (sim.lastMovingNanos() - stopPressed) / 1e6;
+        return outcome(controller.state() == PenState.READY, firmwareMean, meanRate, excursionsBefore, stopToRestMs);
+    }
+
+    private Outcome outcome(boolean ranToEnd, double firmwareMean, double meanRate, long excursionsBefore,
+                            double stopToRestMs) {
+        SimHandle sim = pen.handle();
+        double protrusion = sim.tipProtrusionMm();
+        return new Outcome(ranToEnd, firmwareMean, meanRate, sim.trueExcursions() - excursionsBefore,
+                sim.peakProtrusionMm(), stopToRestMs, protrusion < 0.0, protrusion);
+    }
+
+    private void click(PanelButton button) {
+        SimHandle sim = pen.handle();
+        sim.press(button);
+        runner.runFor(PRESS_NANOS);
+        sim.release(button);
+        runner.runFor(2_000_000L);
+    }
+}

@@ -1,0 +1,47 @@
+package com.needlepen.tools.sim;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.hal.sim.SimParameters;
+import com.needlepen.hal.sim.SimPen;
+import java.util.SplittableRandom;
+
+/**
+ * Builds a simulated pen from a device profile: the profile's nominal figures, plus the
+ * manufacturing imperfections a real unit has (collar scale error, home switch offset, lead-screw
+ * error, backlash), drawn from the seed so the same seed gives the same pen.
+ */
+public final class SimulatedPenFactory {
+
+    /** The simulated UTC at virtual time zero: fixed, so summaries do not depend on the wall clock. */
+    public static final long SIM_EPOCH_MILLIS = 1_798_761_600_000L; // 2027-01-01T00:00:00Z
+
+    private SimulatedPenFactory() {
+    }
+
+    public static SimParameters parameters(DeviceProfile profile, int needleCount, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDC0DEL);
+        var m = profile.motor();
+        var motor = new SimParameters.Motor(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.inertiaKgM2(),
+                m.frictionTorqueNm(), 1.2 * m.frictionTorqueNm(), m.viscousNmPerRadPerS(),
+                m.deadmanMillis() * 1_000_000L);
+        var c = profile.cam();
+        var cam = new SimParameters.Cam(c.strokeMm(), c.carrierMassKg(), c.springPreloadN(), c.springRateNPerMm());
+        var skin = new SimParameters.Skin(profile.skin().insertionForcePerNeedleN(), profile.skin().withdrawalFraction(),
+                needleCount);
+        var index = new SimParameters.Index(10.0, 40_000L, 20_000L, 0.002, 2_000_000L);
+        var k = profile.collar();
+        double scaleError = (random.nextBoolean() ? 1 : -1) * (0.02 + 0.03 * random.nextDouble());
+        double homeSwitchDepth = k.homeDepthMm() + (random.nextDouble() - 0.5) * 0.16;
+        double leadMm = 200.0 * 8.0 / k.stepsPerMm();
+        var collar = new SimParameters.Collar(k.stepsPerMm(), scaleError, homeSwitchDepth, 0.01, leadMm,
+                2.0 * Math.PI * random.nextDouble(), 0.03, homeSwitchDepth - 0.2, k.absoluteMaxDepthMm(),
+                0.3 + 0.9 * random.nextDouble());
+        var thermal = new SimParameters.Thermal(25.0, 1.25, 8.0, 30.0, 12.0);
+        return new SimParameters(motor, cam, skin, index, collar, thermal, profile.supply().nominalVolts(),
+                10_000L, seed);
+    }
+
+    public static SimPen create(DeviceProfile profile, int needleCount, long seed) {
+        return new SimPen(parameters(profile, needleCount, seed), SIM_EPOCH_MILLIS);
+    }
+}

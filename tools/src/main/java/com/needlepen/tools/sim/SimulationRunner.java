@@ -1,0 +1,91 @@
+package com.needlepen.tools.sim;
+
+import com.needlepen.firmware.PenController;
+import com.needlepen.hal.sim.SimPen;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Alternates the simulated pen's physics and the firmware's tick on one thread, the thread that
+ * owns the hardware. In fast mode virtual time runs as fast as the CPU allows; in real-time mode
+ * each tick waits for the wall clock, so a person can watch.
+ */
+public final class SimulationRunner {
+
+    /** Called between ticks, e.g. to print a status line or to let telemetry catch up. */
+    public interface Observer {
+        void afterTick(long nowNanos);
+    }
+
+    private final SimPen pen;
+    private final PenController controller;
+    private final long periodNanos;
+    private final boolean realTime;
+    private final long wallStartNanos = System.nanoTime();
+    private Observer observer = now -> { };
+    private long nowNanos;
+
+    public SimulationRunner(SimPen pen, PenController controller, long periodNanos, boolean realTime) {
+        this.pen = pen;
+        this.controller = controller;
+        this.periodNanos = periodNanos;
+        this.realTime = realTime;
+        this.nowNanos = pen.clock().nanoTime();
+    }
+
+    public void setObserver(Observer observer) {
+        this.observer = observer;
+    }
+
+    /** Runs one control period. */
+    public void step() {
+        nowNanos += periodNanos;
+        pen.advanceTo(nowNanos);
+        controller.tick(pen.clock().nanoTime());
+        observer.afterTick(nowNanos);
+        if (realTime) {
+            pace();
+        }
+    }
+
+    /** Runs for {@code nanos} of simulated time. */
+    public void runFor(long nanos) {
+        long end = nowNanos + nanos;
+        while (nowNanos < end) {
+            step();
+        }
+    }
+
+    /** Runs until {@code condition} holds or {@code timeoutNanos} pass; returns whether it held. */
+    public boolean runUntil(BooleanSupplier condition, long timeoutNanos) {
+        long end = nowNanos + timeoutNanos;
+        while (!condition.getAsBoolean()) {
+            if (nowNanos >= end) {
+                return false;
+            }
+            step();
+        }
+        return true;
+    }
+
+    /** Advances the physics without ticking the firmware: a hung control thread. */
+    public void freezeFirmwareFor(long nanos) {
+        nowNanos += nanos;
+        pen.advanceTo(nowNanos);
+    }
+
+    private void pace() {
+        long due = wallStartNanos + nowNanos;
+        long wait = due - System.nanoTime();
+        if (wait > 200_000L) {
+            try {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public long nowNanos() {
+        return nowNanos;
+    }
+}

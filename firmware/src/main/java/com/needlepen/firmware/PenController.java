@@ -36,6 +36,8 @@ public final class PenController {
     /** ...for this long. */
     static final long SPIN_UP_HOLD_NANOS = 100_000_000L;
     private static final long DISPLAY_PERIOD_NANOS = 200_000_000L;
+    /** How long a panel level must hold before it counts. */
+    public static final long DEBOUNCE_NANOS = PanelInputs.DEBOUNCE_NANOS;
 
     private final DeviceProfile profile;
     private final PenHardware hw;
@@ -67,6 +69,7 @@ public final class PenController {
     private long withinBandSinceNanos;
     private boolean spunUp;
     private long stopRequestedNanos;
+    private long runStartNanos;
     private long lastStopToParkedNanos = -1;
     private boolean runByFootswitch;
     private long samplesOffered;
@@ -151,6 +154,7 @@ public final class PenController {
                 hw.indicators().setLed(LedPattern.RUNNING);
                 spunUp = false;
                 withinBandSinceNanos = Long.MIN_VALUE;
+                runStartNanos = now;
                 sessions.runStarted(now, drive.strokes());
                 supervisor.runStarted(now);
                 drive.startRun(now, rateHz);
@@ -387,14 +391,14 @@ public final class PenController {
             return;
         }
         if (newDepthMm != depthMm) {
-            sessions.changed(now, "depthMm", depthMm, newDepthMm);
+            sessions.changed(now, true, depthMm, newDepthMm);
             depthMm = newDepthMm;
             if (state == PenState.READY || state == PenState.RUNNING) {
                 positioner.moveTo(depthMm);
             }
         }
         if (newRateHz != rateHz) {
-            sessions.changed(now, "rateHz", rateHz, newRateHz);
+            sessions.changed(now, false, rateHz, newRateHz);
             rateHz = newRateHz;
             if (state == PenState.RUNNING) {
                 drive.setRateHz(rateHz);
@@ -501,6 +505,11 @@ public final class PenController {
 
     public long strokes() {
         return drive.strokes();
+    }
+
+    /** When the current (or last) run started. */
+    public long runStartNanos() {
+        return runStartNanos;
     }
 
     public boolean spunUp() {

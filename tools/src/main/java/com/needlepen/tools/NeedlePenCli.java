@@ -23,7 +23,14 @@ public final class NeedlePenCli {
 
     /** Runs the CLI and returns its exit code (tests call this rather than main). */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI writing to {@code out} and {@code err}; returns its exit code. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new NeedlePenCli());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("needlepen: " + ex.getMessage().lines().findFirst().orElse("bad input"));
             return BAD_INPUT;

@@ -22,6 +22,9 @@ public final class RateRegulator {
     static final double ENGAGE_FRACTION = 0.05;
     /** ...or this long after the ramp ended, whichever comes first. */
     static final long ENGAGE_TIMEOUT_NANOS = 300_000_000L;
+    /** During the ramp, a shaft slower than this fraction of the set point counts as stalled. */
+    static final double STALL_FRACTION = 0.5;
+    static final long STALL_GRACE_NANOS = 50_000_000L;
 
     private final double keVoltSecondsPerRad;
     private final double resistanceOhm;
@@ -37,6 +40,7 @@ public final class RateRegulator {
     private boolean running;
     private boolean engaged;
     private long rampEndNanos;
+    private long startNanos;
 
     /**
      * @param keVoltSecondsPerRad back-EMF constant
@@ -62,6 +66,7 @@ public final class RateRegulator {
         this.lastDuty = 0.0;
         this.lastNanos = nowNanos;
         this.rampEndNanos = nowNanos;
+        this.startNanos = nowNanos;
         this.engaged = false;
         this.running = true;
     }
@@ -107,6 +112,13 @@ public final class RateRegulator {
         }
         if (ramping) {
             rampEndNanos = nowNanos;
+            // ...except when the shaft lags far behind: under skin load from standstill the spring and
+            // the needles can stall it at the ramp's low duty, and only the integrator breaks it away
+            double seen = measured ? measuredHz : 0.0;
+            if (seen < STALL_FRACTION * referenceHz && nowNanos - startNanos > STALL_GRACE_NANOS) {
+                integralDuty += KI_NORMALISED_PER_S * (referenceHz - seen) / hzPerDuty * dt;
+                integralDuty = Math.min(maxDuty, integralDuty);
+            }
         }
         if (engaged) {
             double error = referenceHz - measuredHz;

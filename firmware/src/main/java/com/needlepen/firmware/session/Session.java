@@ -17,7 +17,14 @@ public final class Session {
     private final long startUtcMillis;
     private final long startNanos;
     private final List<Run> runs = new ArrayList<>();
-    private final List<SettingChange> changes = new ArrayList<>();
+    /** Changes are kept in preallocated arrays: a change while RUNNING must not allocate. */
+    static final int MAX_CHANGES = 4096;
+    private final long[] changeNanos = new long[MAX_CHANGES];
+    private final boolean[] changeIsDepth = new boolean[MAX_CHANGES];
+    private final double[] changeFrom = new double[MAX_CHANGES];
+    private final double[] changeTo = new double[MAX_CHANGES];
+    private int changeCount;
+    private long changesNotKept;
     private long strokes;
     private long activeNanos;
     private long endUtcMillis;
@@ -39,8 +46,16 @@ public final class Session {
         activeNanos += run.endNanos() - run.startNanos();
     }
 
-    void addChange(SettingChange change) {
-        changes.add(change);
+    void addChange(long atNanos, boolean depth, double from, double to) {
+        if (changeCount == MAX_CHANGES) {
+            changesNotKept++;
+            return;
+        }
+        changeNanos[changeCount] = atNanos;
+        changeIsDepth[changeCount] = depth;
+        changeFrom[changeCount] = from;
+        changeTo[changeCount] = to;
+        changeCount++;
     }
 
     void end(long utcMillis, String reason) {
@@ -77,7 +92,16 @@ public final class Session {
     }
 
     public List<SettingChange> changes() {
-        return List.copyOf(changes);
+        List<SettingChange> list = new ArrayList<>(changeCount);
+        for (int i = 0; i < changeCount; i++) {
+            list.add(new SettingChange(changeNanos[i], changeIsDepth[i] ? "depthMm" : "rateHz", changeFrom[i], changeTo[i]));
+        }
+        return list;
+    }
+
+    /** Changes beyond {@link #MAX_CHANGES} in one session, counted but not kept. */
+    public long changesNotKept() {
+        return changesNotKept;
     }
 
     public long strokes() {

@@ -70,9 +70,10 @@ public final class SessionRecorder {
                 depthMm, rateHz, reason));
     }
 
-    public void changed(long nowNanos, String what, double from, double to) {
+    /** Records a depth ({@code depth} true) or rate change; allocates nothing. */
+    public void changed(long nowNanos, boolean depth, double from, double to) {
         if (current != null) {
-            current.addChange(new SettingChange(nowNanos, what, from, to));
+            current.addChange(nowNanos, depth, from, to);
         }
     }
 

@@ -208,7 +208,7 @@ class PahoMqttTransportTest {
         assertThat(second).isCompletedExceptionally();
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(15)
     void givenABrokerThatNeverAnswersConnect_whenClosed_thenItDoesNotWaitOutTheConnectTimeout() throws Exception {
         SilentBroker silent = track(new SilentBroker(false));
         String penId = id("pen");

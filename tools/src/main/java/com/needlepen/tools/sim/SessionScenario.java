@@ -59,14 +59,15 @@ public final class SessionScenario {
         if (controller.state() != PenState.RUNNING) {
             return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN);
         }
-        long started = runner.nowNanos() - PRESS_NANOS;
+        long started = controller.runStartNanos();
         runner.runUntil(() -> controller.spunUp() || controller.state() != PenState.RUNNING,
                 Math.max(0, runNanos - PRESS_NANOS));
         double turnsAtSpinUp = sim.shaftTurns();
         long strokesAtSpinUp = controller.strokes();
         long spinUpAt = runner.nowNanos();
-        long stopAt = started + runNanos;
-        runner.runUntil(() -> runner.nowNanos() >= stopAt - PRESS_NANOS || controller.state() != PenState.RUNNING,
+        // pressed so that the firmware, after debouncing, stops the run just after runNanos of running
+        long pressAt = started + runNanos - PenController.DEBOUNCE_NANOS + 1;
+        runner.runUntil(() -> runner.nowNanos() >= pressAt || controller.state() != PenState.RUNNING,
                 Long.MAX_VALUE / 4);
         if (controller.state() != PenState.RUNNING) {
             return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN);

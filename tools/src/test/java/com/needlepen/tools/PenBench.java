@@ -1,0 +1,81 @@
+package com.needlepen.tools;
+
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.sim.SimHandle;
+import com.needlepen.hal.sim.SimPen;
+import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.tools.sim.SimulationRunner;
+
+/** A simulated pen with its firmware, stepped in virtual time, for tests. */
+final class PenBench {
+
+    static final long MS = 1_000_000L;
+    static final long S = 1_000_000_000L;
+
+    final DeviceProfile profile;
+    final SimPen pen;
+    final SimHandle sim;
+    final PenController controller;
+    final SimulationRunner runner;
+    final CartridgeType cartridge;
+
+    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+             TelemetrySink telemetry) {
+        this.profile = profile;
+        this.cartridge = profile.cartridges().stream().filter(c -> c.name().equals(cartridgeName)).findFirst()
+                .orElseThrow();
+        this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), seed);
+        this.sim = pen.handle();
+        this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz);
+        this.runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), false);
+    }
+
+    static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {
+        return new PenBench(ProfileLoader.bundled("sim"), cartridge, depthMm, rateHz, seed, TelemetrySink.NONE);
+    }
+
+    PenBench insertCartridge() {
+        sim.insertCartridge(new CartridgeInfo("CART-TEST", cartridge.needles()));
+        return this;
+    }
+
+    /** Steps until READY with the collar at the set depth; fails the test if it does not get there. */
+    PenBench ready() {
+        if (!runner.runUntil(controller::readyToStart, 30 * S)) {
+            throw new AssertionError("not ready: " + controller.state() + " " + controller.fault() + " "
+                    + controller.faultDetail());
+        }
+        return this;
+    }
+
+    /** Presses and releases a button (held 20 ms, then 2 ms released). */
+    PenBench click(PanelButton button) {
+        sim.press(button);
+        runner.runFor(20 * MS);
+        sim.release(button);
+        runner.runFor(2 * MS);
+        return this;
+    }
+
+    /** Runs until the firmware reports spin-up over. */
+    PenBench spunUp() {
+        if (!runner.runUntil(controller::spunUp, 5 * S)) {
+            throw new AssertionError("no spin-up: " + controller.state() + " " + controller.fault());
+        }
+        return this;
+    }
+
+    void run(long nanos) {
+        runner.runFor(nanos);
+    }
+
+    long now() {
+        return runner.nowNanos();
+    }
+}

@@ -1,0 +1,145 @@
+package com.needlepen.tools;
+
+import static com.needlepen.tools.PenBench.MS;
+import static com.needlepen.tools.PenBench.S;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.Request;
+import com.needlepen.firmware.safety.FaultCode;
+import com.needlepen.hal.LedPattern;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.sim.SimFault;
+import org.junit.jupiter.api.Test;
+
+/** Every state transition, in virtual time, against the simulated pen. */
+class StateMachineTest {
+
+    /** Footswitch release to needles hidden and shaft at rest: debounce 5 ms + braking (under 2 revolutions) + settling. */
+    static final long FOOTSWITCH_STOP_BOUND_NANOS = 100 * MS;
+
+    @Test
+    void givenPowerOnWhenTickingThenBootHomesTheCollarAndReachesReadyWithTheMotorStill() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 3).insertCartridge();
+        bench.run(MS);
+        assertThat(bench.controller.state()).isIn(PenState.BOOT, PenState.HOMING);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.HOMING, 2 * S)).isTrue();
+        double turns = bench.sim.shaftTurns();
+        bench.ready();
+        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
+        assertThat(bench.sim.shaftTurns()).isEqualTo(turns);
+        assertThat(bench.controller.collarDepthMm()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(bench.sim.led()).isEqualTo(LedPattern.READY);
+    }
+
+    @Test
+    void givenReadyWhenStartThenRunningAndWhenStopThenStoppingThenReadyParked() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 4).insertCartridge().ready();
+        bench.click(PanelButton.START_STOP);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        bench.run(S);
+        assertThat(bench.sim.shaftRateHz()).isGreaterThan(50);
+        bench.click(PanelButton.START_STOP);
+        assertThat(bench.controller.state()).isIn(PenState.STOPPING, PenState.READY);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(bench.sim.shaftAtRest()).isTrue();
+        assertThat(bench.sim.tipProtrusionMm()).isLessThan(-1.0);
+        assertThat(bench.controller.sessions().current().runs()).hasSize(1);
+    }
+
+    @Test
+    void givenRunningOnTheFootswitchWhenReleasedThenNeedlesStopWithinTheBound() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 150, 5).insertCartridge().ready();
+        bench.sim.press(PanelButton.FOOTSWITCH);
+        bench.run(20 * MS);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        bench.run(S);
+        long released = bench.now();
+        bench.sim.release(PanelButton.FOOTSWITCH);
+        boolean stopped = bench.runner.runUntil(
+                () -> bench.sim.shaftAtRest() && bench.sim.tipProtrusionMm() < 0, FOOTSWITCH_STOP_BOUND_NANOS);
+        System.out.printf("footswitch release to rest and tips hidden: %.1f ms%n", (bench.now() - released) / 1e6);
+        assertThat(stopped).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+    }
+
+    @Test
+    void givenNoCartridgeWhenStartIsPressedThenItIsRefusedAndTheMotorNeverTurns() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 6);
+        bench.ready();
+        double turns = bench.sim.shaftTurns();
+        bench.click(PanelButton.START_STOP);
+        bench.run(500 * MS);
+        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
+        assertThat(bench.controller.lastRefusal()).contains("no cartridge");
+        assertThat(bench.sim.shaftTurns()).isEqualTo(turns);
+    }
+
+    @Test
+    void givenHomingWhenStartIsPressedThenNothingTurns() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 7).insertCartridge();
+        bench.runner.runUntil(() -> bench.controller.state() == PenState.HOMING, 2 * S);
+        double turns = bench.sim.shaftTurns();
+        bench.click(PanelButton.START_STOP);
+        assertThat(bench.controller.state()).isEqualTo(PenState.HOMING);
+        assertThat(bench.sim.shaftTurns()).isEqualTo(turns);
+    }
+
+    @Test
+    void givenRunningWhenTheIndexDiesThenFaultLatchesAndOnlyAcknowledgeAndRehomingLeaveIt() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 8).insertCartridge().ready();
+        bench.click(PanelButton.START_STOP).spunUp();
+        bench.sim.inject(SimFault.INDEX_SENSOR_DEAD);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 200 * MS)).isTrue();
+        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F02_NO_INDEX);
+        assertThat(bench.sim.motorDriverEnabled()).isFalse();
+        assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 100 * MS)).isTrue();
+        assertThat(bench.controller.sessions().endedSessions()).singleElement()
+                .satisfies(s -> assertThat(s.endReason()).startsWith("fault F02"));
+        bench.sim.clear(SimFault.INDEX_SENSOR_DEAD);
+        bench.click(PanelButton.START_STOP);
+        bench.run(S);
+        assertThat(bench.controller.state()).as("start does not leave a fault").isEqualTo(PenState.FAULT);
+        bench.controller.submit(Request.acknowledge());
+        bench.run(2 * MS);
+        assertThat(bench.controller.state()).isEqualTo(PenState.HOMING);
+        bench.ready();
+        assertThat(bench.controller.fault()).isNull();
+    }
+
+    @Test
+    void givenRunningWhenDepthChangesThenTheCollarMovesWithoutStopping() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 9).insertCartridge().ready();
+        bench.click(PanelButton.START_STOP).spunUp();
+        bench.controller.submit(Request.depth(1.25));
+        bench.run(S);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.collarDepthMm()).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(bench.controller.sessions().current().changes()).singleElement()
+                .satisfies(c -> assertThat(c.to()).isEqualTo(1.25));
+    }
+
+    @Test
+    void givenRunningWhenADepthAboveTheCeilingIsAskedThenItIsRefusedAndNothingChanges() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 10).insertCartridge().ready();
+        bench.click(PanelButton.START_STOP).spunUp();
+        bench.controller.submit(Request.depth(2.0));
+        bench.run(100 * MS);
+        assertThat(bench.controller.lastRefusal()).contains("above the 1.50 mm ceiling");
+        assertThat(bench.controller.depthMm()).isEqualTo(1.0);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+    }
+
+    @Test
+    void givenCamStoppedNearItsTopAtPowerOnWhenBootingThenItIsParkedWithTipsHidden() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 13).insertCartridge();
+        bench.sim.placeCamAt(Math.PI + 0.01);
+        bench.run(10 * MS);
+        assertThat(bench.sim.shaftAtRest()).as("friction holds it near the top").isTrue();
+        assertThat(bench.sim.tipProtrusionMm()).as("with the tips out").isGreaterThan(0.2);
+        assertThat(bench.sim.shaftAngleRad()).isCloseTo(Math.PI + 0.01, org.assertj.core.data.Offset.offset(0.02));
+        bench.ready();
+        double angle = bench.sim.shaftAngleRad();
+        assertThat(Math.min(angle, 2 * Math.PI - angle)).isLessThan(Math.toRadians(10));
+    }
+}

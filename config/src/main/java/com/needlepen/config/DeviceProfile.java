@@ -39,9 +39,9 @@ public record DeviceProfile(
     /** The cartridge type with the most needles: the heaviest skin load this pen can see. */
     public CartridgeType heaviestCartridge() {
         CartridgeType heaviest = cartridges.get(0);
-        for (CartridgeType c : cartridges) {
-            if (c.needles() > heaviest.needles()) {
-                heaviest = c;
+        for (int i = 1; i < cartridges.size(); i++) { // indexed: called on the control thread, no iterator
+            if (cartridges.get(i).needles() > heaviest.needles()) {
+                heaviest = cartridges.get(i);
             }
         }
         return heaviest;

@@ -417,9 +417,10 @@ public final class PenController {
 
     private CartridgeType cartridgeType() {
         int needles = hw.cartridge().read().needleCount();
-        for (CartridgeType t : profile.cartridges()) {
-            if (t.needles() == needles) {
-                return t;
+        var types = profile.cartridges();
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).needles() == needles) {
+                return types.get(i);
             }
         }
         return null;
@@ -464,7 +465,7 @@ public final class PenController {
     }
 
     private void updateDisplay(long now) {
-        if (now < nextDisplayNanos) {
+        if (Boolean.getBoolean("nodisp") || now < nextDisplayNanos) {
             return;
         }
         nextDisplayNanos = now + DISPLAY_PERIOD_NANOS;

@@ -50,10 +50,8 @@ public final class SettingsPolicy {
 
     public String rateRefusal(double depthMm, double rateHz, CartridgeType cartridge) {
         var r = profile.rate();
-        String range = fmt("rate %s Hz is outside the %.0f to %.0f Hz range of profile %s", plain(rateHz), r.minHz(),
-                r.maxHz(), profile.name());
         if (!Double.isFinite(rateHz) || rateHz < r.minHz() - EPS) {
-            return range;
+            return rangeRefusal(rateHz);
         }
         // the physical limit is named first: it is the reason a faster profile would not help
         CartridgeType load = cartridge != null ? cartridge : profile.heaviestCartridge();
@@ -63,13 +61,19 @@ public final class SettingsPolicy {
                     Math.floor(reachable), limits.worstCaseWords(), load.needles(), plain(depthMm));
         }
         if (rateHz > r.maxHz() + EPS) {
-            return range;
+            return rangeRefusal(rateHz);
         }
         if (cartridge != null && rateHz > cartridge.maxRateHz() + EPS) {
             return fmt("rate %s Hz is above the %.0f Hz allowed for cartridge %s", plain(rateHz), cartridge.maxRateHz(),
                     cartridge.name());
         }
         return null;
+    }
+
+    private String rangeRefusal(double rateHz) {
+        var r = profile.rate();
+        return fmt("rate %s Hz is outside the %.0f to %.0f Hz range of profile %s", plain(rateHz), r.minHz(), r.maxHz(),
+                profile.name());
     }
 
     private static String fmt(String pattern, Object... args) {

@@ -30,7 +30,9 @@ public interface MqttTransport extends AutoCloseable {
      * written to the socket; QoS 1: acknowledged by the broker; QoS 2: the exchange completed) and
      * exceptionally with an {@link MqttTransportException} when the transport is not connected, too
      * many publishes are awaiting acknowledgement, the broker refuses the message or the connection
-     * drops first. The future may complete on a transport thread, so what runs on its completion
+     * drops first. A message whose future failed may still have reached the broker (its
+     * acknowledgement was lost with the connection), so a retry can duplicate it: delivery is at
+     * least once. The future may complete on a transport thread, so what runs on its completion
      * must not block. The payload array is not copied and must not change afterwards.
      *
      * @param topic    topic name, without wildcards

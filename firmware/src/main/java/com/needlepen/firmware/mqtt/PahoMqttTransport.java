@@ -55,6 +55,7 @@ public final class PahoMqttTransport implements MqttTransport {
      * starts; Paho busy-waits for a loop to start, so the pool must never run out.
      */
     private static final int PAHO_THREADS = 12;
+    private static final long IDLE_THREAD_SECONDS = 30;
     /** MQTT 5 reason code 0x00 "normal disconnection": the broker discards the will. */
     private static final int NORMAL_DISCONNECTION = 0;
     private static final int FIRST_FAILURE_REASON = 0x80;
@@ -95,9 +96,20 @@ public final class PahoMqttTransport implements MqttTransport {
         // Pending backoff delays must not hold shutdown up; close() cancels the retry anyway.
         supervisor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         supervisor.setRemoveOnCancelPolicy(true);
-        pahoExecutor = new ScheduledThreadPoolExecutor(PAHO_THREADS, threadFactory(prefix + "-paho"));
+        pahoExecutor = new ScheduledThreadPoolExecutor(PAHO_THREADS, threadFactory(prefix + "-paho")) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable error) {
+                // Paho names the thread after its job ("MQTT Rec: id"); an idle one should not claim it.
+                if (Thread.currentThread() instanceof OwnedThread owned) {
+                    owned.setName(owned.poolName);
+                }
+            }
+        };
         pahoExecutor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pahoExecutor.setRemoveOnCancelPolicy(true);
+        // A pen that stays offline for hours should not keep a dozen idle threads.
+        pahoExecutor.setKeepAliveTime(IDLE_THREAD_SECONDS, TimeUnit.SECONDS);
+        pahoExecutor.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -216,6 +228,20 @@ public final class PahoMqttTransport implements MqttTransport {
         }
         current = connection;
         connection.connect();
+        try {
+            supervisor.schedule(() -> connectDeadline(connection), settings.connectTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // close() aborts the attempt itself
+        }
+    }
+
+    /** Paho waits for a CONNACK forever; a broker that accepts TCP but never answers gets cut off. */
+    private void connectDeadline(Connection connection) {
+        if (connection == current && !connection.client.isConnected()) {
+            LOG.debug("MQTT connect to {} timed out; aborting it", settings.brokerUrl());
+            connection.abort();
+        }
     }
 
     private void connected(Connection connection) {
@@ -248,7 +274,7 @@ public final class PahoMqttTransport implements MqttTransport {
         }
         if (!reportedDown) {
             reportedDown = true;
-            LOG.warn("MQTT broker {} unreachable ({}); retrying every {} s at most, quietly",
+            LOG.warn("MQTT broker {} unreachable ({}); retrying at most {} s apart, further failures at DEBUG",
                     settings.brokerUrl(), describe(cause), MAX_RETRY.toSeconds());
         } else {
             LOG.debug("MQTT broker {} still unreachable ({})", settings.brokerUrl(), describe(cause));
@@ -405,8 +431,7 @@ public final class PahoMqttTransport implements MqttTransport {
     private final class Connection implements MqttCallback {
 
         final MqttAsyncClient client;
-        /** Null for TLS URLs, whose socket factory must stay Paho's SSL one. */
-        private final TrackingSocketFactory sockets;
+        private final GuardedSocketFactory sockets;
         private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
         private boolean dead; // guarded by this
         private MqttTransportException deathCause; // guarded by this
@@ -417,8 +442,7 @@ public final class PahoMqttTransport implements MqttTransport {
             client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence(), null,
                     pahoExecutor);
             client.setCallback(this);
-            boolean tls = settings.brokerUrl().startsWith("ssl:") || settings.brokerUrl().startsWith("wss:");
-            sockets = tls ? null : new TrackingSocketFactory();
+            sockets = new GuardedSocketFactory(settings.connectTimeout().toMillis());
         }
 
         void connect() {
@@ -453,9 +477,7 @@ public final class PahoMqttTransport implements MqttTransport {
                 MqttMessage message = new MqttMessage(will.payload(), will.qos(), will.retained(), null);
                 options.setWill(will.topic(), message);
             }
-            if (sockets != null) {
-                options.setSocketFactory(sockets);
-            }
+            options.setSocketFactory(sockets);
             return options;
         }
 
@@ -500,6 +522,11 @@ public final class PahoMqttTransport implements MqttTransport {
             }
         }
 
+        /** Cuts the socket; Paho then fails the connect token, which reports the attempt as failed. */
+        void abort() {
+            sockets.closeAll();
+        }
+
         /** Says goodbye so the broker drops the will; if not connected, aborts the attempt instead. */
         void disconnect() {
             if (client.isConnected()) {
@@ -516,9 +543,7 @@ public final class PahoMqttTransport implements MqttTransport {
                     LOG.debug("MQTT forced disconnect failed", e);
                 }
             } else if (connectToken != null) {
-                if (sockets != null) {
-                    sockets.closeAll();
-                }
+                sockets.closeAll();
                 try {
                     connectToken.waitForCompletion(settings.connectTimeout().toMillis() + DISCONNECT_TIMEOUT_MILLIS);
                 } catch (MqttException expected) {
@@ -602,10 +627,12 @@ public final class PahoMqttTransport implements MqttTransport {
     private static final class OwnedThread extends Thread {
 
         final PahoMqttTransport owner;
+        final String poolName;
 
         OwnedThread(PahoMqttTransport owner, Runnable task, String name) {
             super(task, name);
             this.owner = owner;
+            this.poolName = name;
         }
     }
 }

@@ -12,19 +12,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP server that speaks just enough MQTT 5 to accept a connection, or not even that, and then
- * never answers again: no PUBACK, no SUBACK, no PINGRESP. Lets tests hold publishes in flight and
- * connects in progress for as long as they like.
+ * A TCP server that misbehaves as a broker in one of a few ways, so tests can hold publishes in
+ * flight, connects in progress, or connections that die at once.
  */
 final class SilentBroker implements AutoCloseable {
+
+    /** What it does with each connection. */
+    enum Mode {
+        /** Answers CONNECT, then never again: no PUBACK, no SUBACK, no PINGRESP. */
+        ACCEPT_THEN_SILENT,
+        /** Reads CONNECT and never answers it. */
+        IGNORE_CONNECT,
+        /** Closes every connection as soon as it is accepted. */
+        HANG_UP
+    }
 
     /** CONNACK: no session present, reason 0x00 success, no properties. */
     private static final byte[] CONNACK = {0x20, 0x03, 0x00, 0x00, 0x00};
 
     private final ServerSocket listener;
-    private final boolean acceptConnect;
+    private final Mode mode;
+    private final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "silent-broker");
@@ -32,11 +43,15 @@ final class SilentBroker implements AutoCloseable {
         return thread;
     });
 
-    /** @param acceptConnect whether to answer CONNECT with a CONNACK */
-    SilentBroker(boolean acceptConnect) throws IOException {
-        this.acceptConnect = acceptConnect;
+    SilentBroker(Mode mode) throws IOException {
+        this.mode = mode;
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
+    }
+
+    /** Connections accepted so far. */
+    int connections() {
+        return connections.get();
     }
 
     String url() {
@@ -44,19 +59,28 @@ final class SilentBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         listener.close();
         for (Socket socket : sockets) {
             socket.close();
         }
         threads.shutdownNow();
-        threads.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
+                connections.incrementAndGet();
+                if (mode == Mode.HANG_UP) {
+                    socket.close();
+                    continue;
+                }
                 sockets.add(socket);
                 threads.execute(() -> serve(socket));
             } catch (IOException e) {
@@ -68,7 +92,7 @@ final class SilentBroker implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket; InputStream in = socket.getInputStream()) {
             skipPacket(new DataInputStream(in)); // CONNECT
-            if (acceptConnect) {
+            if (mode == Mode.ACCEPT_THEN_SILENT) {
                 socket.getOutputStream().write(CONNACK);
                 socket.getOutputStream().flush();
             }

@@ -85,6 +85,11 @@ public final class SimulationRunner {
         }
     }
 
+    /** Takes over a time the pen was advanced to by someone else (tests that tick by hand). */
+    public void syncTo(long nanos) {
+        nowNanos = nanos;
+    }
+
     public long nowNanos() {
         return nowNanos;
     }

@@ -1,0 +1,90 @@
+package com.needlepen.tools;
+
+import static com.needlepen.tools.PenBench.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.hal.PenHardware;
+import com.needlepen.hal.sim.SimParameters;
+import com.needlepen.hal.sim.SimPen;
+import com.needlepen.tools.sim.SimulatedPenFactory;
+import org.junit.jupiter.api.Test;
+
+/** The simulated plant behaves like the physics says, driven through the HAL alone. */
+class PlantTest {
+
+    private final DeviceProfile profile = ProfileLoader.bundled("sim");
+
+    /** Drives the motor open-loop at a duty found by a slow integrator until it turns at {@code rateHz}. */
+    private static long spinTo(SimPen pen, double rateHz) {
+        PenHardware hw = pen.hardware();
+        long t = pen.clock().nanoTime();
+        hw.motor().enable(t);
+        double duty = 0.3;
+        for (int ms = 0; ms < 3000; ms++) {
+            t += MS;
+            pen.advanceTo(t);
+            hw.motor().refreshDeadman(t);
+            double turnsPerSecond = pen.handle().shaftRateHz();
+            duty += 0.00002 * (rateHz - turnsPerSecond);
+            hw.motor().setDutyFraction(Math.min(1.0, duty));
+        }
+        return t;
+    }
+
+    @Test
+    void givenShaftAt150HzWhenTheDriverIsDisabledThenWindingShortBrakesItWithinTwoRevolutions() {
+        SimPen pen = SimulatedPenFactory.create(profile, 12, 1);
+        long t = spinTo(pen, 150);
+        assertThat(pen.handle().shaftRateHz()).isBetween(140.0, 160.0);
+        double turns = pen.handle().shaftTurns();
+        pen.hardware().motor().disable();
+        while (!pen.handle().shaftAtRest()) {
+            t += 100_000L;
+            pen.advanceTo(t);
+        }
+        double revolutions = pen.handle().shaftTurns() - turns;
+        System.out.printf("braked from 150 Hz in %.2f revolutions%n", revolutions);
+        assertThat(revolutions).isLessThan(2.0);
+    }
+
+    @Test
+    void givenASpringTooWeakForTheRateWhenStrokingThenTheCarrierLeavesTheCamAndTipsPassTheSetDepth() {
+        SimParameters nominal = SimulatedPenFactory.parameters(profile, 12, 2);
+        SimParameters weak = new SimParameters(nominal.motor(), new SimParameters.Cam(3.0, 0.002, 0.3, 0.05),
+                nominal.skin(), nominal.index(), nominal.collar(), nominal.thermal(), nominal.supplyVolts(),
+                nominal.substepNanos(), nominal.seed());
+        double weakOvershoot = overshootAt150Hz(new SimPen(weak, 0));
+        double nominalOvershoot = overshootAt150Hz(new SimPen(nominal, 0));
+        System.out.printf("tips past the set depth at 150 Hz: weak spring %.3f mm, profile spring %.6f mm%n",
+                weakOvershoot, nominalOvershoot);
+        assertThat(weakOvershoot).isGreaterThan(0.1);
+        assertThat(nominalOvershoot).isLessThan(1e-6);
+    }
+
+    private static double overshootAt150Hz(SimPen pen) {
+        spinTo(pen, 150);
+        pen.handle().resetPeakProtrusion();
+        long t = pen.clock().nanoTime();
+        for (int ms = 0; ms < 200; ms++) {
+            t += MS;
+            pen.advanceTo(t);
+            pen.hardware().motor().refreshDeadman(t);
+        }
+        return pen.handle().peakProtrusionMm() - pen.handle().trueDepthMm();
+    }
+
+    @Test
+    void givenNominalStepsPerMmWhenTheCollarIsSetThenTheTrueDepthDiffersFromTheSetDepth() {
+        double worst = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            PenBench bench = PenBench.sim("12-pin", 2.0, 100, seed);
+            bench.controller.submit(com.needlepen.firmware.Request.depth(1.5));
+            bench.ready();
+            worst = Math.max(worst, Math.abs(bench.sim.trueDepthMm() - 1.5));
+        }
+        System.out.printf("uncalibrated depth error at 1.5 mm over 5 pens: worst %.3f mm%n", worst);
+        assertThat(worst).isGreaterThan(0.05);
+    }
+}

@@ -75,6 +75,8 @@ public final class PahoMqttTransport implements MqttTransport {
     private final ScheduledThreadPoolExecutor pahoExecutor;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Every thread the pools made that may not have ended yet, so close() can join them. */
+    private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
     private final Object lifecycleLock = new Object();
     private boolean started; // guarded by lifecycleLock
     private volatile boolean closed;
@@ -205,6 +207,8 @@ public final class PahoMqttTransport implements MqttTransport {
         // Only now: the supervisor's clean disconnect ran its last packets through these threads.
         pahoExecutor.shutdown();
         awaitStopped(pahoExecutor, "Paho");
+        // A terminated pool's last workers may still be on their way out; wait until they are gone.
+        joinOwnThreads();
         MqttTransportException closedError = new MqttTransportException("MQTT transport closed");
         for (Subscription subscription : subscriptions) {
             subscription.granted.completeExceptionally(closedError);
@@ -347,6 +351,17 @@ public final class PahoMqttTransport implements MqttTransport {
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void joinOwnThreads() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_STOP_MILLIS);
+        try {
+            for (Thread thread : ownThreads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -620,6 +635,9 @@ public final class PahoMqttTransport implements MqttTransport {
             OwnedThread thread = new OwnedThread(PahoMqttTransport.this, task, prefix + "-" + count.incrementAndGet());
             // A transport somebody forgot to close must not keep the JVM alive.
             thread.setDaemon(true);
+            // Idle threads time out and new ones replace them; forgetting the dead keeps this small.
+            ownThreads.removeIf(old -> !old.isAlive());
+            ownThreads.add(thread);
             return thread;
         }
     }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The transport against a real broker in this JVM. Waits here are for another party (the broker, a
- * socket) and poll with a deadline; nothing asserts how fast anything is.
+ * The transport against a real broker in this JVM, a proxy that can cut connections, and fake
+ * brokers that misbehave. Waits are for another party (the broker, a socket) and poll with a
+ * deadline; the only time asserted is that close() does not sit out a connect timeout.
  */
 class PahoMqttTransportTest {
 

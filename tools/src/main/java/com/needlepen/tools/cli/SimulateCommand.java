@@ -10,10 +10,8 @@ import com.needlepen.firmware.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.SettingsPolicy;
 import com.needlepen.firmware.mqtt.MqttSettings;
-import com.needlepen.firmware.mqtt.PahoMqttTransport;
 import com.needlepen.firmware.session.Run;
 import com.needlepen.firmware.session.Session;
-import com.needlepen.firmware.telemetry.MqttTelemetry;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
@@ -113,34 +111,24 @@ public final class SimulateCommand implements Callable<Integer> {
         if (url == null) {
             embedded = EmbeddedBroker.start();
             url = embedded.url();
+        } else {
+            validateUrl(url);
         }
-        validateUrl(url);
         out.printf(Locale.ROOT, "NeedlePen simulate: profile %s, cartridge %s, depth %.2f mm, rate %.0f Hz, %s, seed %d%n",
                 p.name(), type.name(), depth, rate, fast ? "virtual time" : "real time", seed);
         out.printf("telemetry: %s%s under %s/#%n", url, embedded != null ? " (in-JVM broker)" : "",
                 p.telemetry().deviceTopic());
         out.flush();
         SimPen pen = SimulatedPenFactory.create(p, type.needles(), seed);
-        String deviceTopic = p.telemetry().deviceTopic();
-        String deviceId = p.telemetry().deviceId();
-        MqttSettings settings = MqttSettings.of(url, deviceId + "-fw")
-                .withWill(MqttTelemetry.lastWill(deviceTopic, deviceId));
-        try (TelemetryMonitor monitor = new TelemetryMonitor(url, deviceId + "-monitor")) {
-            boolean subscribed = monitor.start(deviceTopic, 3_000);
-            MqttTelemetry telemetry = new MqttTelemetry(new PahoMqttTransport(settings), deviceTopic, deviceId, 4096,
-                    pen.clock()::utcEpochMillis);
-            telemetry.start();
-            if (subscribed) {
-                waitFor(telemetry::connected, 3_000);
-            }
-            PenController controller = new PenController(p, pen.hardware(), telemetry, depth, rate);
+        TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), pen.clock()::utcEpochMillis);
+        try (rig) {
+            PenController controller = new PenController(p, pen.hardware(), rig.telemetry(), depth, rate);
             SimulationRunner runner = new SimulationRunner(pen, controller, p.loop().periodNanos(), !fast);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {
                 status.update(now);
-                if (fast && telemetry.connected() && telemetry.backlog() > telemetry.ringCapacity() / 2) {
-                    // virtual time can outrun the publisher; pausing the world keeps samples from dropping
-                    waitFor(() -> telemetry.backlog() < telemetry.ringCapacity() / 8 || !telemetry.connected(), 5_000);
+                if (fast) {
+                    rig.throttle(); // virtual time can outrun the publisher; pausing the world keeps samples
                 }
             });
             SessionScenario.Outcome outcome = new SessionScenario(pen, controller, runner, type,
@@ -148,12 +136,9 @@ public final class SimulateCommand implements Callable<Integer> {
             controller.submit(Request.endSession());
             runner.runFor(10_000_000L);
             status.finish();
-            telemetry.close(5_000);
-            long delivered = telemetry.delivered();
-            long undelivered = telemetry.backlog();
-            monitor.awaitCount(delivered, 3_000);
-            SessionSummary summary = summarize(p, type, depth, rate, runNanos, controller, outcome, telemetry, monitor,
-                    delivered, undelivered, subscribed);
+            TelemetryRig.Counts counts = rig.finish(5_000);
+            SessionSummary summary = summarize(p, type, depth, rate, runNanos, controller, outcome,
+                    rig.telemetry().samplesAccepted(), counts);
             print(out, summary, url);
             if (summaryJson != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryJson.toFile(), summary);
@@ -167,14 +152,15 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private SessionSummary summarize(DeviceProfile p, CartridgeType type, double depth, double rate, long runNanos,
-                                     PenController controller, SessionScenario.Outcome o, MqttTelemetry telemetry,
-                                     TelemetryMonitor monitor, long delivered, long undelivered, boolean reached) {
+                                     PenController controller, SessionScenario.Outcome o, long samplesAccepted,
+                                     TelemetryRig.Counts counts) {
         List<Session> sessions = controller.sessions().endedSessions();
         Session s = sessions.isEmpty() ? controller.sessions().current() : sessions.get(sessions.size() - 1);
         Run run = s == null || s.runs().isEmpty() ? null : s.runs().get(0);
         String fault = controller.fault() == null ? null : controller.fault().shortCode() + " "
                 + controller.fault().description() + (controller.faultDetail() == null ? "" : " (" + controller.faultDetail() + ")");
-        long events = delivered - telemetry.samplesAccepted();
+        long delivered = counts.delivered();
+        long events = delivered - samplesAccepted;
         return new SessionSummary(
                 s == null ? null : s.id(), p.name(), seed, type.name(), depth, rate, runNanos / 1e9,
                 round(o.firmwareMeanRateHz(), 4), s == null ? 0 : s.strokes(),
@@ -186,8 +172,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 new SessionSummary.Truth(round(o.meanTrueRateHz(), 4), o.trueExcursions(), round(o.peakProtrusionMm(), 4),
                         round(o.stopToRestMs(), 3), round(o.finalProtrusionMm(), 4)),
                 new SessionSummary.Telemetry(controller.samplesOffered(), controller.samplesDropped(), events, delivered,
-                        undelivered, monitor.count(), reached),
-                delivered, monitor.count());
+                        counts.undelivered(), counts.received(), counts.brokerReached()),
+                delivered, counts.received());
     }
 
     private static void print(PrintWriter out, SessionSummary s, String url) {
@@ -250,18 +236,6 @@ public final class SimulateCommand implements Callable<Integer> {
             MqttSettings.of(url, "check");
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--broker '" + url + "': " + e.getMessage());
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, long timeoutMs) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 

@@ -1,0 +1,126 @@
+package com.needlepen.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code needlepen simulate} as a person runs it: the whole CLI, an in-JVM broker, virtual time. */
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = NeedlePenCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void givenSixtySecondsAt100HzWhenSimulatedThenStrokesRateSamplesAndMessagesAddUp() throws Exception {
+        Path json = dir.resolve("summary.json");
+        Result r = run("simulate", "--fast", "--depth", "1.0", "--rate", "100", "--duration", "60s",
+                "--summary-json", json.toString());
+        System.out.println(r.out());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        for (String field : new String[] {"sessionId", "depthMm", "rateHz", "meanRateHz", "strokes", "activeSeconds",
+                "endReason", "published", "received"}) {
+            assertThat(s.has(field)).as(field).isTrue();
+        }
+        assertThat(s.get("endReason").asText()).isEqualTo("completed");
+        assertThat(s.get("strokes").asLong()).isCloseTo(s.get("truth").get("excursions").asLong(),
+                org.assertj.core.data.Offset.offset(1L));
+        assertThat(s.get("strokes").asLong()).isBetween(5_900L, 6_010L);
+        assertThat(s.get("meanRateHz").asDouble()).isBetween(99.5, 100.5);
+        assertThat(s.get("truth").get("meanRateHz").asDouble()).isBetween(99.5, 100.5);
+        assertThat(s.get("telemetry").get("samplesProduced").asLong()).isEqualTo(600);
+        assertThat(s.get("telemetry").get("samplesDropped").asLong()).isZero();
+        assertThat(s.get("telemetry").get("undelivered").asLong()).isZero();
+        assertThat(s.get("published").asLong()).isGreaterThan(600).isEqualTo(s.get("received").asLong());
+        assertThat(s.get("truth").get("finalProtrusionMm").asDouble()).isNegative();
+    }
+
+    @Test
+    void givenTheSameSeedTwiceWhenSimulatedThenTheSummariesAreIdentical() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertThat(run("simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", a.toString()).exit()).isZero();
+        assertThat(run("simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", b.toString()).exit()).isZero();
+        assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
+        Path c = dir.resolve("c.json");
+        assertThat(run("simulate", "--fast", "--duration", "5s", "--seed", "78", "--summary-json", c.toString()).exit()).isZero();
+        assertThat(Files.readString(c)).as("another seed, another pen").isNotEqualTo(Files.readString(a));
+    }
+
+    @Test
+    void givenAPresetWhenSimulatedThenItsDepthAndRateAreUsed() throws Exception {
+        Path json = dir.resolve("p.json");
+        Result r = run("simulate", "--fast", "--preset", "forehead", "--duration", "2s", "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("depthMm").asDouble()).isEqualTo(0.5);
+        assertThat(s.get("rateHz").asDouble()).isEqualTo(120.0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "out-of-range depth  | --depth 3.0                  | depth 3 mm is above the 1.50 mm ceiling",
+            "unreachable rate    | --rate 190                   | rate 190 Hz is above the",
+            "unknown preset      | --preset chin                | --preset 'chin' is not in profile sim; allowed: forehead",
+            "bad profile         | --profile /nonexistent/x.yaml | x.yaml",
+            "bundled name typo   | --profile simm               | --profile 'simm' is neither a file nor a bundled profile",
+            "bad duration        | --duration forever           | --duration 'forever' is not a duration",
+            "not a number        | --depth deep                 | deep",
+            "preset and depth    | --preset forehead --depth 1.0 | --preset cannot be combined",
+            "unknown option      | --depht 1.0                  | Unknown option"})
+    void givenBadInputWhenSimulatingThenOneLineOnStderrAndExit2(String name, String args, String expected) {
+        String duration = args.contains("--duration") ? "" : "--duration 1s ";
+        String[] argv = ("simulate --fast " + duration + args.trim()).split("\\s+");
+        Result r = run(argv);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void givenABadProfileFileWhenSimulatingThenTheErrorNamesFileLineAndField() throws Exception {
+        String yaml = new String(getClass().getResourceAsStream("/profiles/sim.yaml").readAllBytes())
+                .replace("resistanceOhm20C: 2.5", "resistanceOhm20C: 0");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, yaml);
+        Result r = run("simulate", "--fast", "--profile", bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("bad.yaml:").contains("motor.resistanceOhm20C");
+    }
+
+    @Test
+    void givenAnUnreachableBrokerWhenSimulatedThenTheSessionCompletesAndSaysWhatWasNotDelivered() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path json = dir.resolve("nb.json");
+        Result r = run("simulate", "--fast", "--duration", "2s", "--broker", "tcp://127.0.0.1:" + port,
+                "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("endReason").asText()).isEqualTo("completed");
+        assertThat(s.get("published").asLong()).isZero();
+        assertThat(s.get("telemetry").get("undelivered").asLong()).isGreaterThanOrEqualTo(20);
+        assertThat(r.out()).contains("not delivered").contains("not reached");
+    }
+}

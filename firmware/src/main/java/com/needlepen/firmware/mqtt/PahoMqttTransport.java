@@ -636,7 +636,7 @@ public final class PahoMqttTransport implements MqttTransport {
             // A transport somebody forgot to close must not keep the JVM alive.
             thread.setDaemon(true);
             // Idle threads time out and new ones replace them; forgetting the dead keeps this small.
-            ownThreads.removeIf(old -> !old.isAlive());
+            ownThreads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
             ownThreads.add(thread);
             return thread;
         }

@@ -22,9 +22,11 @@ public final class RateRegulator {
     static final double ENGAGE_FRACTION = 0.05;
     /** ...or this long after the ramp ended, whichever comes first. */
     static final long ENGAGE_TIMEOUT_NANOS = 300_000_000L;
-    /** During the ramp, a shaft slower than this fraction of the set point counts as stalled. */
-    static final double STALL_FRACTION = 0.5;
+    /** During soft start, a shaft with no index edge for this many set-point periods counts as stalled. */
+    static final double STALL_PERIODS = 1.5;
     static final long STALL_GRACE_NANOS = 50_000_000L;
+    /** How fast the breakaway boost fades once the shaft turns. */
+    static final double BREAKAWAY_DECAY_SECONDS = 0.05;
 
     private final double keVoltSecondsPerRad;
     private final double resistanceOhm;
@@ -35,6 +37,7 @@ public final class RateRegulator {
     private double targetHz;
     private double referenceHz;
     private double integralDuty;
+    private double breakawayDuty;
     private double lastDuty;
     private long lastNanos;
     private boolean running;
@@ -63,6 +66,7 @@ public final class RateRegulator {
         this.targetHz = targetHz;
         this.referenceHz = 0.0;
         this.integralDuty = 0.0;
+        this.breakawayDuty = 0.0;
         this.lastDuty = 0.0;
         this.lastNanos = nowNanos;
         this.rampEndNanos = nowNanos;
@@ -89,6 +93,14 @@ public final class RateRegulator {
      * @param supplyVolts  the measured motor supply
      */
     public double update(long nowNanos, double measuredHz, boolean measured, double supplyVolts) {
+        return update(nowNanos, measuredHz, measured, supplyVolts, nowNanos - startNanos);
+    }
+
+    /**
+     * As {@link #update(long, double, boolean, double)}, knowing how long ago the last index edge
+     * came (or the run started), which tells a stalled shaft from a merely unmeasured one.
+     */
+    public double update(long nowNanos, double measuredHz, boolean measured, double supplyVolts, long edgeAgeNanos) {
         if (!running) {
             return 0.0;
         }
@@ -102,28 +114,28 @@ public final class RateRegulator {
         double hzPerDuty = volts / (2.0 * Math.PI * keVoltSecondsPerRad);
         double proportional = 0.0;
         // while the set point ramps, the measurement (a median of whole periods) lags it by design;
-        // correcting that lag would only make the soft start overshoot, so the ramp is feed-forward
-        // and until the shaft has caught up with it (the feed-forward alone brings it within a few %)
+        // correcting that lag would only make the soft start overshoot, so the ramp is feed-forward,
+        // and the PI engages once the shaft has caught up (within a few %, or above the set point),
+        // or after a timeout
         boolean ramping = referenceHz < targetHz;
         if (!engaged && measured && !ramping
-                && (Math.abs(referenceHz - measuredHz) < ENGAGE_FRACTION * referenceHz
+                && (measuredHz > (1.0 - ENGAGE_FRACTION) * referenceHz
                     || nowNanos - rampEndNanos > ENGAGE_TIMEOUT_NANOS)) {
             engaged = true;
+            // bumpless: what the breakaway still adds is load the integrator now carries
+            integralDuty += breakawayDuty;
+            breakawayDuty = 0.0;
         }
         if (ramping) {
             rampEndNanos = nowNanos;
-            // ...except when the shaft lags far behind: under skin load from standstill the spring and
-            // the needles can stall it at the ramp's low duty, and only the integrator breaks it away
-            double seen = measured ? measuredHz : 0.0;
-            if (seen < STALL_FRACTION * referenceHz && nowNanos - startNanos > STALL_GRACE_NANOS) {
-                integralDuty += KI_NORMALISED_PER_S * (referenceHz - seen) / hzPerDuty * dt;
-                integralDuty = Math.min(maxDuty, integralDuty);
-            }
+        }
+        if (!engaged) {
+            updateBreakaway(edgeAgeNanos, hzPerDuty, dt);
         }
         if (engaged) {
             double error = referenceHz - measuredHz;
             proportional = KP_NORMALISED * error / hzPerDuty;
-            double unclamped = feedForward + proportional + integralDuty;
+            double unclamped = feedForward + proportional + integralDuty + breakawayDuty;
             boolean pushingHigh = unclamped >= maxDuty && error > 0;
             boolean pushingLow = unclamped <= 0.0 && error < 0;
             if (!pushingHigh && !pushingLow) {
@@ -131,8 +143,24 @@ public final class RateRegulator {
                 integralDuty = Math.max(-maxDuty, Math.min(maxDuty, integralDuty));
             }
         }
-        lastDuty = Math.max(0.0, Math.min(maxDuty, feedForward + proportional + integralDuty));
+        lastDuty = Math.max(0.0, Math.min(maxDuty, feedForward + proportional + integralDuty + breakawayDuty));
         return lastDuty;
+    }
+
+    /**
+     * Under skin load from standstill the spring and the needles can stall the shaft at the ramp's
+     * low duty. While the shaft is far behind the set point this term grows until it breaks away;
+     * once it turns it decays, so it cannot wind up into an overshoot: the PI takes the real load.
+     */
+    private void updateBreakaway(long edgeAgeNanos, double hzPerDuty, double dt) {
+        // no edge for well over a revolution at the set point: the shaft is stalled, not just slow
+        long expectedNanos = referenceHz > 0 ? (long) (STALL_PERIODS * 1e9 / referenceHz) : Long.MAX_VALUE;
+        boolean stalled = edgeAgeNanos > Math.max(STALL_GRACE_NANOS, expectedNanos);
+        if (stalled) {
+            breakawayDuty = Math.min(maxDuty, breakawayDuty + KI_NORMALISED_PER_S * referenceHz / hzPerDuty * dt);
+        } else {
+            breakawayDuty *= Math.max(0.0, 1.0 - dt / BREAKAWAY_DECAY_SECONDS);
+        }
     }
 
     /** The set point now (ramps up to the target during soft start). */

@@ -25,6 +25,7 @@ public final class StrokeDrive {
     private long strokes;
     private long lastEdgesThisTick;
     private boolean regulating;
+    private long runStartNanos;
 
     public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, DeviceProfile profile) {
         this.motor = motor;
@@ -54,6 +55,7 @@ public final class StrokeDrive {
     /** Enables the driver and soft-starts towards {@code rateHz}. */
     public void startRun(long nowNanos, double rateHz) {
         estimator.reset();
+        runStartNanos = nowNanos;
         motor.enable(nowNanos);
         regulator.start(nowNanos, rateHz);
         regulating = true;
@@ -66,8 +68,9 @@ public final class StrokeDrive {
     /** Regulates (while a run is active) and refreshes the dead-man; call every tick. */
     public void periodic(long nowNanos) {
         if (regulating) {
+            long edgeAge = nowNanos - (estimator.hasEdge() ? estimator.lastEdgeNanos() : runStartNanos);
             double duty = regulator.update(nowNanos, estimator.rateHz(nowNanos), estimator.hasMeasurement(),
-                    sensors.supplyVolts());
+                    sensors.supplyVolts(), edgeAge);
             motor.setDutyFraction(duty);
         }
         motor.refreshDeadman(nowNanos);

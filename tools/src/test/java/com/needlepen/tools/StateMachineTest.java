@@ -142,4 +142,43 @@ class StateMachineTest {
         double angle = bench.sim.shaftAngleRad();
         assertThat(Math.min(angle, 2 * Math.PI - angle)).isLessThan(Math.toRadians(10));
     }
+
+    @Test
+    void givenRunningWhenADeeperDepthWouldMakeTheSetRateUnreachableThenTheChangeIsRefusedAndTheRateKept() {
+        var sim = com.needlepen.config.ProfileLoader.bundled("sim");
+        // a profile (not loadable: built in code) that lets the heaviest cartridge go as deep as 2.5 mm
+        var deep = new com.needlepen.config.DeviceProfile(sim.name(), "test", sim.backend(), sim.supply(), sim.motor(),
+                sim.cam(), sim.collar(), new com.needlepen.config.DepthSpec(0, 2.5, 0.05, 2.5, true), sim.rate(),
+                sim.skin(), java.util.List.of(new com.needlepen.config.CartridgeType("36-pin", 36, 150, 2.5)),
+                sim.presets(), sim.loop(), sim.telemetry());
+        PenBench bench = new PenBench(deep, "36-pin", 1.5, 150, 14, com.needlepen.firmware.telemetry.TelemetrySink.NONE)
+                .insertCartridge().ready();
+        bench.click(PanelButton.START_STOP).spunUp();
+        bench.controller.submit(Request.depth(2.5));
+        bench.run(100 * MS);
+        assertThat(bench.controller.lastRefusal())
+                .startsWith("rate 150 Hz is above the")
+                .contains("this motor reaches at 11.4 V under load (36 needles at 2.5 mm)");
+        assertThat(bench.controller.depthMm()).isEqualTo(1.5);
+        assertThat(bench.controller.rateHz()).isEqualTo(150.0);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+    }
+
+    @Test
+    void givenAHomeSwitchThatNeverClosesWhenHomingThenFaultSaysItWasNeverPressed() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 15).insertCartridge();
+        bench.sim.inject(SimFault.HOME_SWITCH_STUCK_RELEASED);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 20 * S)).isTrue();
+        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F01_HOMING_FAILED);
+        assertThat(bench.controller.faultDetail()).contains("never pressed");
+    }
+
+    @Test
+    void givenAHomeSwitchStuckClosedWhenHomingThenFaultSaysItNeverReleased() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 16).insertCartridge();
+        bench.sim.inject(SimFault.HOME_SWITCH_STUCK_PRESSED);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 20 * S)).isTrue();
+        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F01_HOMING_FAILED);
+        assertThat(bench.controller.faultDetail()).contains("never released");
+    }
 }

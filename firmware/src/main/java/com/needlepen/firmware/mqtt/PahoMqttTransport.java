@@ -8,11 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -48,14 +45,12 @@ public final class PahoMqttTransport implements MqttTransport {
     /** On close, how long in-flight publishes may still collect their acknowledgements. */
     private static final long QUIESCE_MILLIS = 250;
     private static final long DISCONNECT_TIMEOUT_MILLIS = 1_000;
-    private static final long THREAD_STOP_MILLIS = 3_000;
     /**
      * Each connection runs receiver, sender and callback loops plus short connect, disconnect and
      * ping tasks, and a dead connection's loops may still be winding down while the next one
      * starts; Paho busy-waits for a loop to start, so the pool must never run out.
      */
     private static final int PAHO_THREADS = 12;
-    private static final long IDLE_THREAD_SECONDS = 30;
     /** MQTT 5 reason code 0x00 "normal disconnection": the broker discards the will. */
     private static final int NORMAL_DISCONNECTION = 0;
     private static final int FIRST_FAILURE_REASON = 0x80;
@@ -71,12 +66,9 @@ public final class PahoMqttTransport implements MqttTransport {
     };
 
     private final MqttSettings settings;
-    private final ScheduledThreadPoolExecutor supervisor;
-    private final ScheduledThreadPoolExecutor pahoExecutor;
+    private final TransportThreads threads;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Every thread the pools made that may not have ended yet, so close() can join them. */
-    private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
     private final Object lifecycleLock = new Object();
     private boolean started; // guarded by lifecycleLock
     private volatile boolean closed;
@@ -93,25 +85,7 @@ public final class PahoMqttTransport implements MqttTransport {
     /** Creates a transport; no thread starts and nothing connects until {@link #start()}. */
     public PahoMqttTransport(MqttSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        String prefix = "mqtt-" + settings.clientId();
-        supervisor = new ScheduledThreadPoolExecutor(1, threadFactory(prefix + "-supervisor"));
-        // Pending backoff delays must not hold shutdown up; close() cancels the retry anyway.
-        supervisor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        supervisor.setRemoveOnCancelPolicy(true);
-        pahoExecutor = new ScheduledThreadPoolExecutor(PAHO_THREADS, threadFactory(prefix + "-paho")) {
-            @Override
-            protected void afterExecute(Runnable task, Throwable error) {
-                // Paho names the thread after its job ("MQTT Rec: id"); an idle one should not claim it.
-                if (Thread.currentThread() instanceof OwnedThread owned) {
-                    owned.setName(owned.poolName);
-                }
-            }
-        };
-        pahoExecutor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        pahoExecutor.setRemoveOnCancelPolicy(true);
-        // A pen that stays offline for hours should not keep a dozen idle threads.
-        pahoExecutor.setKeepAliveTime(IDLE_THREAD_SECONDS, TimeUnit.SECONDS);
-        pahoExecutor.allowCoreThreadTimeOut(true);
+        threads = new TransportThreads("mqtt-" + settings.clientId(), PAHO_THREADS);
     }
 
     @Override
@@ -125,7 +99,7 @@ public final class PahoMqttTransport implements MqttTransport {
             }
             started = true;
         }
-        onSupervisor(this::attempt);
+        threads.onSupervisor(this::attempt);
     }
 
     @Override
@@ -170,7 +144,7 @@ public final class PahoMqttTransport implements MqttTransport {
             // close() may have failed the grants before this one was added
             subscription.granted.completeExceptionally(new MqttTransportException("MQTT transport closed"));
         }
-        onSupervisor(() -> {
+        threads.onSupervisor(() -> {
             Connection connection = current;
             if (connection != null && connection.client.isConnected()) {
                 connection.subscribe(subscription);
@@ -191,7 +165,7 @@ public final class PahoMqttTransport implements MqttTransport {
 
     @Override
     public void close() {
-        if (Thread.currentThread() instanceof OwnedThread owned && owned.owner == this) {
+        if (threads.isCurrentThreadOwn()) {
             throw new IllegalStateException("close() called from the MQTT transport's own thread "
                     + Thread.currentThread().getName() + "; it would wait for itself");
         }
@@ -201,14 +175,8 @@ public final class PahoMqttTransport implements MqttTransport {
             }
             closed = true;
         }
-        onSupervisor(this::shutDownConnection);
-        supervisor.shutdown();
-        awaitStopped(supervisor, "supervisor");
-        // Only now: the supervisor's clean disconnect ran its last packets through these threads.
-        pahoExecutor.shutdown();
-        awaitStopped(pahoExecutor, "Paho");
-        // A terminated pool's last workers may still be on their way out; wait until they are gone.
-        joinOwnThreads();
+        threads.onSupervisor(this::shutDownConnection);
+        threads.shutdown();
         MqttTransportException closedError = new MqttTransportException("MQTT transport closed");
         for (Subscription subscription : subscriptions) {
             subscription.granted.completeExceptionally(closedError);
@@ -232,12 +200,7 @@ public final class PahoMqttTransport implements MqttTransport {
         }
         current = connection;
         connection.connect();
-        try {
-            supervisor.schedule(() -> connectDeadline(connection), settings.connectTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            // close() aborts the attempt itself
-        }
+        threads.onSupervisorAfter(() -> connectDeadline(connection), settings.connectTimeout().toMillis());
     }
 
     /** Paho waits for a CONNACK forever; a broker that accepts TCP but never answers gets cut off. */
@@ -302,11 +265,7 @@ public final class PahoMqttTransport implements MqttTransport {
     }
 
     private void scheduleAttempt() {
-        try {
-            nextAttempt = supervisor.schedule(this::attempt, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            // close() has begun; there is nothing to retry for
-        }
+        nextAttempt = threads.onSupervisorAfter(this::attempt, backoff.nextDelayMillis());
     }
 
     private void retire(Connection connection, MqttTransportException cause) {
@@ -331,44 +290,6 @@ public final class PahoMqttTransport implements MqttTransport {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
-
-    /** Runs on the supervisor; after close() began, drops the task (late Paho callbacks). */
-    private void onSupervisor(Runnable task) {
-        try {
-            supervisor.execute(task);
-        } catch (RejectedExecutionException closing) {
-            LOG.trace("MQTT transport closing; dropped a late event");
-        }
-    }
-
-    private void awaitStopped(ScheduledThreadPoolExecutor executor, String name) {
-        try {
-            if (!executor.awaitTermination(THREAD_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-                if (!executor.awaitTermination(THREAD_STOP_MILLIS, TimeUnit.MILLISECONDS)) {
-                    LOG.warn("MQTT {} threads of {} did not stop", name, settings.clientId());
-                }
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void joinOwnThreads() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_STOP_MILLIS);
-        try {
-            for (Thread thread : ownThreads) {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private ThreadFactoryWithOwner threadFactory(String prefix) {
-        return new ThreadFactoryWithOwner(prefix);
-    }
 
     private static void checkQos(int qos) {
         if (qos < 0 || qos > 2) {
@@ -455,7 +376,7 @@ public final class PahoMqttTransport implements MqttTransport {
 
         Connection() throws MqttException {
             client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence(), null,
-                    pahoExecutor);
+                    threads.pool());
             client.setCallback(this);
             sockets = new GuardedSocketFactory(settings.connectTimeout().toMillis());
         }
@@ -465,12 +386,12 @@ public final class PahoMqttTransport implements MqttTransport {
                 connectToken = client.connect(options(), null, new MqttActionListener() {
                     @Override
                     public void onSuccess(IMqttToken token) {
-                        onSupervisor(() -> connected(Connection.this));
+                        threads.onSupervisor(() -> connected(Connection.this));
                     }
 
                     @Override
                     public void onFailure(IMqttToken token, Throwable cause) {
-                        onSupervisor(() -> failed(Connection.this, cause));
+                        threads.onSupervisor(() -> failed(Connection.this, cause));
                     }
                 });
             } catch (MqttException e) {
@@ -583,7 +504,7 @@ public final class PahoMqttTransport implements MqttTransport {
                     : new MqttTransportException("broker disconnected: reason code 0x"
                             + Integer.toHexString(response.getReturnCode())
                             + (response.getReasonString() != null ? " " + response.getReasonString() : ""));
-            onSupervisor(() -> lost(this, cause));
+            threads.onSupervisor(() -> lost(this, cause));
         }
 
         @Override
@@ -617,40 +538,6 @@ public final class PahoMqttTransport implements MqttTransport {
         @Override
         public void authPacketArrived(int reasonCode, MqttProperties properties) {
             // no enhanced authentication
-        }
-    }
-
-    /** Names threads and marks them as this transport's, so close() can refuse to wait for itself. */
-    private final class ThreadFactoryWithOwner implements java.util.concurrent.ThreadFactory {
-
-        private final String prefix;
-        private final AtomicInteger count = new AtomicInteger();
-
-        ThreadFactoryWithOwner(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable task) {
-            OwnedThread thread = new OwnedThread(PahoMqttTransport.this, task, prefix + "-" + count.incrementAndGet());
-            // A transport somebody forgot to close must not keep the JVM alive.
-            thread.setDaemon(true);
-            // Idle threads time out and new ones replace them; forgetting the dead keeps this small.
-            ownThreads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
-            ownThreads.add(thread);
-            return thread;
-        }
-    }
-
-    private static final class OwnedThread extends Thread {
-
-        final PahoMqttTransport owner;
-        final String poolName;
-
-        OwnedThread(PahoMqttTransport owner, Runnable task, String name) {
-            super(task, name);
-            this.owner = owner;
-            this.poolName = name;
         }
     }
 }

@@ -42,6 +42,9 @@ class TelemetryEndToEndTest {
             assertThat(counts.received()).isEqualTo(counts.delivered());
             assertThat(got).hasSize((int) counts.delivered());
 
+            for (JsonNode m : got) {
+                assertThat(TelemetrySchemas.validate(m)).as("schema of %s", m).isEmpty();
+            }
             // order: one sequence across topics, strictly increasing as received
             for (int i = 1; i < got.size(); i++) {
                 assertThat(got.get(i).get("seq").asLong()).isGreaterThan(got.get(i - 1).get("seq").asLong());

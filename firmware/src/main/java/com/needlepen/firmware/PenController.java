@@ -10,12 +10,10 @@ import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.SafetySupervisor;
 import com.needlepen.firmware.session.SessionRecorder;
 import com.needlepen.firmware.telemetry.TelemetryEvent;
-import com.needlepen.firmware.telemetry.TelemetrySample;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.BuzzerPattern;
 import com.needlepen.hal.HoldCurrent;
 import com.needlepen.hal.LedPattern;
-import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.PenHardware;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +33,6 @@ public final class PenController {
     static final double SPIN_UP_BAND = 0.01;
     /** ...for this long. */
     static final long SPIN_UP_HOLD_NANOS = 100_000_000L;
-    private static final long DISPLAY_PERIOD_NANOS = 200_000_000L;
     /** How long a panel level must hold before it counts. */
     public static final long DEBOUNCE_NANOS = PanelInputs.DEBOUNCE_NANOS;
 
@@ -49,31 +46,25 @@ public final class PenController {
     private final CamParker parker;
     private final SafetySupervisor supervisor;
     private final SessionRecorder sessions;
-    private final PanelInputs panel;
+    private final PanelCommands panelCommands;
+    private final Commands commands = new ControllerCommands();
+    private final RunOutputs outputs;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
-    private final TelemetrySample sample = new TelemetrySample();
-    private final long samplePeriodNanos;
-    private final StringBuilder text = new StringBuilder(64);
 
     private PenState state = PenState.BOOT;
     private boolean entered;
     private double depthMm;
     private double rateHz;
-    private int presetIndex = -1;
     private FaultCode fault;
     private String faultDetail;
     private boolean acknowledged;
     private String lastRefusal;
-    private long nextSampleNanos;
-    private long nextDisplayNanos;
     private long withinBandSinceNanos;
     private boolean spunUp;
     private long stopRequestedNanos;
     private long runStartNanos;
     private long lastStopToParkedNanos = -1;
     private boolean runByFootswitch;
-    private long samplesOffered;
-    private long samplesDropped;
 
     public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
                          double initialDepthMm, double initialRateHz) {
@@ -87,8 +78,8 @@ public final class PenController {
         this.parker = new CamParker(drive);
         this.supervisor = new SafetySupervisor(profile, drive, positioner, hardware.sensors(), hardware.cartridge());
         this.sessions = new SessionRecorder(profile.telemetry().deviceId(), telemetry);
-        this.panel = new PanelInputs(hardware.panel());
-        this.samplePeriodNanos = Math.round(1e9 / profile.telemetry().sampleRateHz());
+        this.panelCommands = new PanelCommands(new PanelInputs(hardware.panel()), profile);
+        this.outputs = new RunOutputs(hardware, drive, positioner, telemetry, profile.telemetry().sampleRateHz());
         this.depthMm = initialDepthMm;
         this.rateHz = initialRateHz;
     }
@@ -105,11 +96,10 @@ public final class PenController {
             entered = true;
         }
         drive.readEdges();
-        panel.sample(nowNanos);
-        handlePanel(nowNanos);
+        panelCommands.apply(nowNanos, commands);
         Request r;
         while ((r = requests.poll()) != null) {
-            handle(r.kind(), r.value(), r.name(), nowNanos, false);
+            handle(r, nowNanos);
         }
         PenState next = periodic(state, nowNanos);
         if (next != state) {
@@ -122,8 +112,8 @@ public final class PenController {
             }
         }
         drive.periodic(nowNanos);
-        publishSample(nowNanos);
-        updateDisplay(nowNanos);
+        outputs.sample(nowNanos, state, depthMm, rateHz);
+        outputs.display(nowNanos, state, depthMm, rateHz);
     }
 
     // ---------------------------------------------------------------- states
@@ -158,7 +148,7 @@ public final class PenController {
                 sessions.runStarted(now, drive.strokes());
                 supervisor.runStarted(now);
                 drive.startRun(now, rateHz);
-                nextSampleNanos = now + samplePeriodNanos;
+                outputs.runStarted(now);
                 event("run.start", now, "depthMm", depthMm, "rateHz", rateHz);
             }
             case STOPPING -> {
@@ -191,6 +181,10 @@ public final class PenController {
             };
             case READY -> {
                 positioner.periodic();
+                if (sessions.current() != null && !hw.cartridge().isPresent()) {
+                    // one session, one cartridge: taking it out ends the treatment
+                    sessions.close(hw.clock().utcEpochMillis(), "cartridge removed");
+                }
                 yield PenState.READY;
             }
             case RUNNING -> {
@@ -287,65 +281,75 @@ public final class PenController {
 
     // ---------------------------------------------------------------- inputs
 
-    private void handlePanel(long now) {
-        if (panel.pressed(PanelButton.START_STOP)) {
-            handle(state == PenState.RUNNING ? Request.Kind.STOP : Request.Kind.START, 0, null, now, false);
-        }
-        if (panel.pressed(PanelButton.FOOTSWITCH)) {
-            handle(Request.Kind.START, 0, null, now, true);
-        }
-        if (panel.released(PanelButton.FOOTSWITCH) && runByFootswitch) {
-            handle(Request.Kind.STOP, 0, null, now, true);
-        }
-        if (panel.pressed(PanelButton.DEPTH_UP)) {
-            handle(Request.Kind.SET_DEPTH, depthMm + profile.depth().stepMm(), null, now, false);
-        }
-        if (panel.pressed(PanelButton.DEPTH_DOWN)) {
-            handle(Request.Kind.SET_DEPTH, depthMm - profile.depth().stepMm(), null, now, false);
-        }
-        if (panel.pressed(PanelButton.RATE_UP)) {
-            handle(Request.Kind.SET_RATE, rateHz + profile.rate().stepHz(), null, now, false);
-        }
-        if (panel.pressed(PanelButton.RATE_DOWN)) {
-            handle(Request.Kind.SET_RATE, rateHz - profile.rate().stepHz(), null, now, false);
-        }
-        if (panel.pressed(PanelButton.PRESET) && !profile.presets().isEmpty()) {
-            presetIndex = (presetIndex + 1) % profile.presets().size();
-            handle(Request.Kind.SELECT_PRESET, 0, profile.presets().get(presetIndex).name(), now, false);
-        }
-        if (panel.pressed(PanelButton.ACKNOWLEDGE)) {
-            handle(Request.Kind.ACKNOWLEDGE, 0, null, now, false);
+    private void handle(Request r, long now) {
+        switch (r.kind()) {
+            case START -> commands.start(now, false);
+            case STOP -> commands.stop(now, false);
+            case SET_DEPTH -> commands.changeSettings(now, r.value(), rateHz);
+            case SET_RATE -> commands.changeSettings(now, depthMm, r.value());
+            case SELECT_PRESET -> commands.selectPreset(now, r.name());
+            case ACKNOWLEDGE -> commands.acknowledge();
+            case END_SESSION -> commands.endSession(now);
         }
     }
 
-    private void handle(Request.Kind kind, double value, String name, long now, boolean footswitch) {
-        switch (kind) {
-            case START -> start(now, footswitch);
-            case STOP -> {
-                if (state == PenState.RUNNING) {
-                    transition(PenState.STOPPING, now);
-                }
+    /** The commands as the operator's inputs and requests reach them. */
+    private final class ControllerCommands implements Commands {
+
+        @Override
+        public void start(long now, boolean byFootswitch) {
+            PenController.this.start(now, byFootswitch);
+        }
+
+        @Override
+        public void stop(long now, boolean byFootswitch) {
+            if (state == PenState.RUNNING && (!byFootswitch || runByFootswitch)) {
+                transition(PenState.STOPPING, now);
             }
-            case SET_DEPTH -> changeSettings(now, value, rateHz);
-            case SET_RATE -> changeSettings(now, depthMm, value);
-            case SELECT_PRESET -> {
-                var preset = profile.preset(name);
-                if (preset.isEmpty()) {
-                    refuse(now, "unknown preset '" + name + "'");
-                } else {
-                    changeSettings(now, preset.get().depthMm(), preset.get().rateHz());
-                }
+        }
+
+        @Override
+        public void changeSettings(long now, double newDepthMm, double newRateHz) {
+            PenController.this.changeSettings(now, newDepthMm, newRateHz);
+        }
+
+        @Override
+        public void selectPreset(long now, String name) {
+            var preset = profile.preset(name);
+            if (preset.isEmpty()) {
+                refuse(now, "unknown preset '" + name + "'");
+            } else {
+                PenController.this.changeSettings(now, preset.get().depthMm(), preset.get().rateHz());
             }
-            case ACKNOWLEDGE -> {
-                if (state == PenState.FAULT) {
-                    acknowledged = true;
-                }
+        }
+
+        @Override
+        public void acknowledge() {
+            if (state == PenState.FAULT) {
+                acknowledged = true;
             }
-            case END_SESSION -> {
-                if (state == PenState.READY && sessions.current() != null) {
-                    sessions.close(hw.clock().utcEpochMillis(), "completed");
-                }
+        }
+
+        @Override
+        public void endSession(long now) {
+            if (state == PenState.READY && sessions.current() != null) {
+                sessions.close(hw.clock().utcEpochMillis(), "completed");
             }
+        }
+
+        @Override
+        public PenState state() {
+            return state;
+        }
+
+        @Override
+        public double depthMm() {
+            return depthMm;
+        }
+
+        @Override
+        public double rateHz() {
+            return rateHz;
         }
     }
 
@@ -441,46 +445,6 @@ public final class PenController {
 
     // ---------------------------------------------------------------- outputs
 
-    private void publishSample(long now) {
-        if (state != PenState.RUNNING || now < nextSampleNanos) {
-            return;
-        }
-        nextSampleNanos += samplePeriodNanos;
-        sample.monotonicNanos = now;
-        sample.utcEpochMillis = hw.clock().utcEpochMillis();
-        sample.stateOrdinal = state.ordinal();
-        sample.setDepthMm = depthMm;
-        sample.collarSteps = hw.collar().positionSteps();
-        sample.collarDepthMm = positioner.collarDepthMm();
-        sample.setRateHz = rateHz;
-        sample.actualRateHz = drive.measuredRateHz(now);
-        sample.dutyFraction = drive.dutyFraction();
-        sample.motorCurrentAmps = hw.sensors().motorCurrentAmps();
-        sample.handpieceCelsius = hw.sensors().handpieceCelsius();
-        sample.strokes = drive.strokes();
-        samplesOffered++;
-        if (!telemetry.offerSample(sample)) {
-            samplesDropped++;
-        }
-    }
-
-    private void updateDisplay(long now) {
-        if (Boolean.getBoolean("nodisp") || now < nextDisplayNanos) {
-            return;
-        }
-        nextDisplayNanos = now + DISPLAY_PERIOD_NANOS;
-        var display = hw.display();
-        text.setLength(0);
-        text.append(state.name());
-        display.writeLine(0, text);
-        text.setLength(0);
-        StatusText.fixed(text.append("Depth "), depthMm, 2).append(" mm");
-        display.writeLine(1, text);
-        text.setLength(0);
-        StatusText.fixed(text.append("Rate "), rateHz, 0).append(" Hz");
-        display.writeLine(2, text);
-    }
-
     // ---------------------------------------------------------------- read-outs (control thread)
 
     public PenState state() {
@@ -546,11 +510,11 @@ public final class PenController {
     }
 
     public long samplesOffered() {
-        return samplesOffered;
+        return outputs.samplesOffered();
     }
 
     public long samplesDropped() {
-        return samplesDropped;
+        return outputs.samplesDropped();
     }
 
     public SettingsPolicy policy() {

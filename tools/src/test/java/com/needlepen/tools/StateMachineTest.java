@@ -181,4 +181,23 @@ class StateMachineTest {
         assertThat(bench.controller.fault()).isEqualTo(FaultCode.F01_HOMING_FAILED);
         assertThat(bench.controller.faultDetail()).contains("never released");
     }
+
+    @Test
+    void givenASessionWithRunsWhenTheCartridgeIsTakenOutInReadyThenTheSessionEndsAndTheNextStartOpensANewOne() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 17).insertCartridge().ready();
+        bench.click(PanelButton.START_STOP).run(500 * MS);
+        bench.click(PanelButton.START_STOP).run(200 * MS);
+        bench.click(PanelButton.START_STOP).run(500 * MS);
+        bench.click(PanelButton.START_STOP).run(200 * MS);
+        assertThat(bench.controller.sessions().current().runs()).hasSize(2);
+        String first = bench.controller.sessions().current().id();
+        bench.sim.inject(SimFault.CARTRIDGE_PULLED);
+        bench.run(10 * MS);
+        assertThat(bench.controller.sessions().current()).isNull();
+        assertThat(bench.controller.sessions().endedSessions()).singleElement()
+                .satisfies(s -> assertThat(s.endReason()).isEqualTo("cartridge removed"));
+        bench.insertCartridge().click(PanelButton.START_STOP);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.sessions().current().id()).isNotEqualTo(first);
+    }
 }

@@ -27,14 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place Paho (mqttv5 {@code MqttAsyncClient}) is used.
+ * The one place Paho (mqttv5 {@code MqttAsyncClient}, 1.2.5) is used.
  *
  * <p>Paho's automatic reconnect and offline buffer are off: they leak, and a clean start silently
  * drops whatever they held. Instead a single supervisor thread owns the link's life: it makes a
  * fresh client for every connection attempt, retries with capped exponential backoff, re-makes
  * subscriptions after each connect, and fails every publish still awaiting acknowledgement when a
- * connection ends, so the caller's outbox, not Paho, holds what is undelivered. All Paho threads
- * run on an executor the transport owns, so {@link #close()} can wait for them to end.
+ * connection ends, so the caller's outbox, not Paho, holds what is undelivered. It also cuts off
+ * an attempt that gets no CONNACK within the connect timeout, which Paho never does. All Paho
+ * threads run on a pool the transport owns ({@link TransportThreads}), and the sockets come from a
+ * {@link GuardedSocketFactory}, so {@link #close()} can abort a connect and wait for every thread
+ * to end.
  */
 public final class PahoMqttTransport implements MqttTransport {
 

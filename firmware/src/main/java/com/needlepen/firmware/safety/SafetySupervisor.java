@@ -60,7 +60,7 @@ public final class SafetySupervisor {
     /** Returns the fault found this tick, or null. {@link #detail()} says more. */
     public FaultCode check(long nowNanos, PenState state) {
         if (drive.deadmanExpired()) {
-            return fault("the driver disabled itself");
+            return fault(FaultCode.F08_DEADMAN, "the driver disabled itself");
         }
         if (positioner.limitViolated()) {
             return fault(FaultCode.F09_DEPTH_LIMIT, "collar command clamped to the limit");
@@ -115,10 +115,6 @@ public final class SafetySupervisor {
             }
         }
         return null;
-    }
-
-    private FaultCode fault(String why) {
-        return fault(FaultCode.F08_DEADMAN, why);
     }
 
     private FaultCode fault(FaultCode code, String why) {

@@ -1,0 +1,24 @@
+package com.needlepen.firmware;
+
+/** What an operator can ask of the control loop; the loop decides what each means in its state. */
+interface Commands {
+
+    void start(long nowNanos, boolean byFootswitch);
+
+    /** Stops a run; {@code byFootswitch} stops only a run the footswitch started. */
+    void stop(long nowNanos, boolean byFootswitch);
+
+    void changeSettings(long nowNanos, double depthMm, double rateHz);
+
+    void selectPreset(long nowNanos, String name);
+
+    void acknowledge();
+
+    void endSession(long nowNanos);
+
+    PenState state();
+
+    double depthMm();
+
+    double rateHz();
+}

@@ -135,7 +135,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "CART-%08X", seed & 0xFFFFFFFFL)).run(runNanos);
             controller.submit(Request.endSession());
             runner.runFor(10_000_000L);
-            status.finish();
+            status.finish(runner.nowNanos());
             TelemetryRig.Counts counts = rig.finish(5_000);
             SessionSummary summary = summarize(p, type, depth, rate, runNanos, controller, outcome,
                     rig.telemetry().samplesAccepted(), counts);

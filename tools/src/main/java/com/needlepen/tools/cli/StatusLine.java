@@ -29,9 +29,13 @@ final class StatusLine {
             return;
         }
         next = nowNanos + periodNanos;
+        print(nowNanos);
+    }
+
+    private void print(long nowNanos) {
         String line = String.format(Locale.ROOT, "[%7.1f s] %-8s depth %.2f mm  rate %5.1f Hz set, %6.1f Hz measured  strokes %7d",
                 nowNanos / 1e9, controller.state(), controller.depthMm(), controller.rateHz(),
-                controller.measuredRateHz(nowNanos), controller.strokes());
+                moving(controller.state()) ? controller.measuredRateHz(nowNanos) : 0.0, controller.strokes());
         if (terminal) {
             out.print("\r" + line);
             wroteInPlace = true;
@@ -41,7 +45,13 @@ final class StatusLine {
         out.flush();
     }
 
-    void finish() {
+    private static boolean moving(com.needlepen.firmware.PenState state) {
+        return state == com.needlepen.firmware.PenState.RUNNING || state == com.needlepen.firmware.PenState.STOPPING;
+    }
+
+    /** Shows the final state, then ends the line. */
+    void finish(long nowNanos) {
+        print(nowNanos);
         if (wroteInPlace) {
             out.println();
             out.flush();

@@ -42,6 +42,11 @@ final class BoundsRules implements Rule {
     static final Range CARTRIDGE_DEPTH = Range.aboveUpTo(0, 5, "mm");
     static final Range LOOP_PERIOD = Range.closed(100, 10_000, "µs");
     static final Range SAMPLE_RATE = Range.aboveUpTo(0, 100, "Hz");
+    static final Range CALIBRATION_TOLERANCE = Range.closed(0.005, 0.2, "mm");
+    /** Fewer than 7 points cannot show a curve between them; more than 200 is a slip. */
+    static final Range CALIBRATION_POINTS = Range.closed(7, 200, "points");
+    static final Range CALIBRATION_RUN_HOURS = Range.aboveUpTo(0, 10_000, "h");
+    static final Range CALIBRATION_AGE_DAYS = Range.aboveUpTo(0, 3_650, "days");
 
     @Override
     public void check(DeviceProfile p, RuleContext ctx) {
@@ -101,5 +106,11 @@ final class BoundsRules implements Rule {
 
         ctx.inRange("loop.periodMicros", p.loop().periodMicros(), LOOP_PERIOD);
         ctx.inRange("telemetry.sampleRateHz", p.telemetry().sampleRateHz(), SAMPLE_RATE);
+
+        CalibrationSpec cal = p.calibration();
+        ctx.inRange("calibration.toleranceMm", cal.toleranceMm(), CALIBRATION_TOLERANCE);
+        ctx.inRange("calibration.minPoints", cal.minPoints(), CALIBRATION_POINTS);
+        ctx.inRange("calibration.maxRunHours", cal.maxRunHours(), CALIBRATION_RUN_HOURS);
+        ctx.inRange("calibration.maxAgeDays", cal.maxAgeDays(), CALIBRATION_AGE_DAYS);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param name    profile name
  * @param source  where it was read from (a file path or a bundled resource name)
  * @param backend which HAL backend drives this pen ({@code sim} or {@code pi4j})
+ * @param calibration what a depth calibration must achieve and how long it lasts
  */
 public record DeviceProfile(
         String name,
@@ -25,7 +26,8 @@ public record DeviceProfile(
         List<CartridgeType> cartridges,
         List<Preset> presets,
         LoopSpec loop,
-        TelemetrySpec telemetry) {
+        TelemetrySpec telemetry,
+        CalibrationSpec calibration) {
 
     public DeviceProfile {
         cartridges = List.copyOf(cartridges);

@@ -17,7 +17,7 @@ final class ProfileBinder {
 
     static DeviceProfile bind(YamlNode root, KeyLines lines, String source) {
         MapReader top = MapReader.root(root, lines, "profile", "backend", "supply", "motor", "cam", "collar",
-                "depth", "rate", "skin", "cartridges", "presets", "loop", "telemetry");
+                "depth", "rate", "skin", "cartridges", "presets", "loop", "telemetry", "calibration");
         return new DeviceProfile(
                 top.text("profile"),
                 source,
@@ -36,7 +36,8 @@ final class ProfileBinder {
                 cartridges(top.sections("cartridges", "name", "needles", "maxRateHz", "maxDepthMm")),
                 presets(top.sections("presets", "name", "depthMm", "rateHz")),
                 new LoopSpec(top.section("loop", "periodMicros").wholeNumber("periodMicros")),
-                telemetry(top.section("telemetry", "sampleRateHz", "brokerUrl", "deviceId", "topicPrefix")));
+                telemetry(top.section("telemetry", "sampleRateHz", "brokerUrl", "deviceId", "topicPrefix")),
+                calibration(top.section("calibration", "toleranceMm", "minPoints", "maxRunHours", "maxAgeDays")));
     }
 
     private static SupplySpec supply(MapReader m) {
@@ -98,6 +99,11 @@ final class ProfileBinder {
         return items.stream()
                 .map(m -> new Preset(m.text("name"), m.number("depthMm"), m.number("rateHz")))
                 .toList();
+    }
+
+    private static CalibrationSpec calibration(MapReader m) {
+        return new CalibrationSpec(m.number("toleranceMm"), m.wholeNumber("minPoints"), m.number("maxRunHours"),
+                m.number("maxAgeDays"));
     }
 
     private static TelemetrySpec telemetry(MapReader m) {

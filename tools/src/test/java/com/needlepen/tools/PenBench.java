@@ -27,10 +27,15 @@ final class PenBench {
 
     PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
              TelemetrySink telemetry) {
+        this(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry);
+    }
+
+    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
+             TelemetrySink telemetry) {
         this.profile = profile;
         this.cartridge = profile.cartridges().stream().filter(c -> c.name().equals(cartridgeName)).findFirst()
                 .orElseThrow();
-        this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), seed);
+        this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
         this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz);
         this.runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), false);
@@ -38,6 +43,12 @@ final class PenBench {
 
     static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {
         return new PenBench(ProfileLoader.bundled("sim"), cartridge, depthMm, rateHz, seed, TelemetrySink.NONE);
+    }
+
+    /** A bench for another unit of the same model (other imperfections). */
+    static PenBench sim(String cartridge, double depthMm, double rateHz, String unitSerial, long seed) {
+        return new PenBench(ProfileLoader.bundled("sim"), cartridge, depthMm, rateHz, unitSerial, seed,
+                TelemetrySink.NONE);
     }
 
     PenBench insertCartridge() {

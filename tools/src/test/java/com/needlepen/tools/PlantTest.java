@@ -54,7 +54,7 @@ class PlantTest {
         SimParameters nominal = SimulatedPenFactory.parameters(profile, 12, 2);
         SimParameters weak = new SimParameters(nominal.motor(), new SimParameters.Cam(3.0, 0.002, 0.3, 0.05),
                 nominal.skin(), nominal.index(), nominal.collar(), nominal.thermal(), nominal.supplyVolts(),
-                nominal.substepNanos(), nominal.seed());
+                nominal.substepNanos(), nominal.gaugeSigmaMm(), nominal.seed());
         double weakOvershoot = overshootAt150Hz(new SimPen(weak, 0));
         double nominalOvershoot = overshootAt150Hz(new SimPen(nominal, 0));
         System.out.printf("tips past the set depth at 150 Hz: weak spring %.3f mm, profile spring %.6f mm%n",
@@ -78,8 +78,8 @@ class PlantTest {
     @Test
     void givenNominalStepsPerMmWhenTheCollarIsSetThenTheTrueDepthDiffersFromTheSetDepth() {
         double worst = 0;
-        for (long seed = 1; seed <= 5; seed++) {
-            PenBench bench = PenBench.sim("12-pin", 2.0, 100, seed);
+        for (int unit = 1; unit <= 5; unit++) {
+            PenBench bench = PenBench.sim("12-pin", 2.0, 100, "np-sim-" + unit, 1);
             bench.controller.submit(com.needlepen.firmware.Request.depth(1.5));
             bench.ready();
             worst = Math.max(worst, Math.abs(bench.sim.trueDepthMm() - 1.5));

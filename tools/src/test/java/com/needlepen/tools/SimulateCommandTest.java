@@ -63,7 +63,7 @@ class SimulateCommandTest {
         assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
         Path c = dir.resolve("c.json");
         assertThat(run("simulate", "--fast", "--duration", "5s", "--seed", "78", "--summary-json", c.toString()).exit()).isZero();
-        assertThat(Files.readString(c)).as("another seed, another pen").isNotEqualTo(Files.readString(a));
+        assertThat(Files.readString(c)).as("another seed, another run (jitter)").isNotEqualTo(Files.readString(a));
     }
 
     @Test

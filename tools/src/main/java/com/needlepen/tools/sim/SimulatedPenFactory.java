@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
 /**
  * Builds a simulated pen from a device profile: the profile's nominal figures, plus the
  * manufacturing imperfections a real unit has (collar scale error, home switch offset, lead-screw
- * error, backlash), drawn from the seed so the same seed gives the same pen.
+ * error, backlash). Those are drawn from the unit's serial (by default the profile's device id),
+ * so the same device is the same pen every time it is started, as a calibration needs; the run
+ * seed draws only the noise of one run (index jitter, gauge, switch repeatability).
  */
 public final class SimulatedPenFactory {
 
@@ -18,8 +20,17 @@ public final class SimulatedPenFactory {
     private SimulatedPenFactory() {
     }
 
+    /** Standard deviation of the simulated max-hold depth gauge. */
+    public static final double GAUGE_SIGMA_MM = 0.003;
+    /** Standard deviation of where the home switch closes (a good micro switch). */
+    public static final double SWITCH_REPEAT_MM = 0.0015;
+
     public static SimParameters parameters(DeviceProfile profile, int needleCount, long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDC0DEL);
+        return parameters(profile, needleCount, profile.telemetry().deviceId(), seed);
+    }
+
+    public static SimParameters parameters(DeviceProfile profile, int needleCount, String unitSerial, long seed) {
+        SplittableRandom random = new SplittableRandom(unitSeed(unitSerial));
         var m = profile.motor();
         var motor = new SimParameters.Motor(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.inertiaKgM2(),
                 m.frictionTorqueNm(), 1.2 * m.frictionTorqueNm(), m.viscousNmPerRadPerS(),
@@ -35,13 +46,26 @@ public final class SimulatedPenFactory {
         double leadMm = 200.0 * 8.0 / k.stepsPerMm();
         var collar = new SimParameters.Collar(k.stepsPerMm(), scaleError, homeSwitchDepth, 0.01, leadMm,
                 2.0 * Math.PI * random.nextDouble(), 0.03, homeSwitchDepth - 0.2, k.absoluteMaxDepthMm(),
-                0.3 + 0.9 * random.nextDouble());
+                0.3 + 0.9 * random.nextDouble(), SWITCH_REPEAT_MM);
         var thermal = new SimParameters.Thermal(25.0, 1.25, 8.0, 30.0, 12.0);
         return new SimParameters(motor, cam, skin, index, collar, thermal, profile.supply().nominalVolts(),
-                10_000L, seed);
+                10_000L, GAUGE_SIGMA_MM, seed);
+    }
+
+    private static long unitSeed(String unitSerial) {
+        long h = 0xCBF29CE484222325L; // FNV-1a: stable across JVMs, unlike String.hashCode's contract
+        for (int i = 0; i < unitSerial.length(); i++) {
+            h ^= unitSerial.charAt(i);
+            h *= 0x100000001B3L;
+        }
+        return h;
     }
 
     public static SimPen create(DeviceProfile profile, int needleCount, long seed) {
         return new SimPen(parameters(profile, needleCount, seed), SIM_EPOCH_MILLIS);
+    }
+
+    public static SimPen create(DeviceProfile profile, int needleCount, String unitSerial, long seed) {
+        return new SimPen(parameters(profile, needleCount, unitSerial, seed), SIM_EPOCH_MILLIS);
     }
 }

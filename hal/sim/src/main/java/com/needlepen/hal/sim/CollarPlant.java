@@ -33,12 +33,22 @@ final class CollarPlant implements CollarStepper {
     private Boolean homeSwitchForced;
     private long lostSteps;
 
-    CollarPlant(SimParameters.Collar p) {
+    /** Hysteresis of the home switch: it opens again this far past where it closed. */
+    private static final double SWITCH_HYSTERESIS_MM = 0.02;
+
+    private final java.util.SplittableRandom random;
+    private double switchTripMm;
+    private boolean switchClosed;
+
+    CollarPlant(SimParameters.Collar p, java.util.SplittableRandom random) {
         this.p = p;
+        this.random = random;
+        this.switchTripMm = drawTrip();
         this.trueStepsPerMm = p.stepsPerMmNominal() / (1.0 + p.scaleError());
         this.collarDepthMm = p.initialDepthMm();
         // the nut starts pressing the collar from the deep side: the collar sits half the play shallower
         this.nutOriginMm = collarDepthMm + p.backlashMm() / 2.0;
+        updateSwitch();
     }
 
     @Override
@@ -92,7 +102,22 @@ final class CollarPlant implements CollarStepper {
         if (homeSwitchForced != null) {
             return homeSwitchForced;
         }
-        return trueDepthMm() <= p.homeSwitchDepthMm();
+        return switchClosed;
+    }
+
+    private double drawTrip() {
+        return p.homeSwitchDepthMm() + random.nextGaussian() * p.switchRepeatMm();
+    }
+
+    /** A mechanical switch: closes at a slightly different point each time, opens with hysteresis. */
+    private void updateSwitch() {
+        double depth = trueDepthMm();
+        if (!switchClosed && depth <= switchTripMm) {
+            switchClosed = true;
+        } else if (switchClosed && depth > switchTripMm + SWITCH_HYSTERESIS_MM) {
+            switchClosed = false;
+            switchTripMm = drawTrip();
+        }
     }
 
     /** True depth setting: how far the tips pass the collar face at the top of a stroke, mm. */
@@ -140,6 +165,7 @@ final class CollarPlant implements CollarStepper {
         }
         screwSteps = nextScrew;
         collarDepthMm = collar;
+        updateSwitch();
     }
 
     private double nutMm(long screw) {
@@ -164,10 +190,12 @@ final class CollarPlant implements CollarStepper {
         screwSteps -= steps;
         collarDepthMm = followNut(nutMm(screwSteps));
         lostSteps += Math.abs(steps);
+        updateSwitch();
     }
 
     void pushBack(double mm) {
         pushedBackMm += mm;
+        updateSwitch();
     }
 
     void forceHomeSwitch(Boolean pressed) {

@@ -54,6 +54,15 @@ public final class SimHandle {
         pen.resetPeakProtrusion();
     }
 
+    /**
+     * What the technician's max-hold depth gauge shows: the peak tip protrusion since
+     * {@link #resetPeakProtrusion()} (the gauge's reset), with the gauge's own noise. Each reading
+     * draws new noise, as reading a real gauge again would.
+     */
+    public double gaugeReadingMm() {
+        return pen.gaugeReadingMm();
+    }
+
     /** How many times the tips have come out of the collar face. */
     public long trueExcursions() {
         return pen.trueExcursions();

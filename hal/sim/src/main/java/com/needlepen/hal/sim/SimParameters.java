@@ -12,7 +12,9 @@ package com.needlepen.hal.sim;
  * @param thermal  winding and handpiece thermal model
  * @param supplyVolts motor supply voltage
  * @param substepNanos physics integration step
- * @param seed     seed for every random quantity (jitter, imperfections)
+ * @param gaugeSigmaMm standard deviation of the technician's max-hold depth gauge
+ * @param seed     seed for the random noise of one run (index jitter, gauge, switch repeatability);
+ *                 the unit's imperfections are fixed in {@link Collar}
  */
 public record SimParameters(
         Motor motor,
@@ -23,6 +25,7 @@ public record SimParameters(
         Thermal thermal,
         double supplyVolts,
         long substepNanos,
+        double gaugeSigmaMm,
         long seed) {
 
     /**
@@ -76,10 +79,12 @@ public record SimParameters(
      * @param shallowStopMm       depth of the shallow hard stop
      * @param deepStopMm          depth of the deep hard stop (the profile's absolute maximum)
      * @param initialDepthMm      where the collar is at power-on
+     * @param switchRepeatMm      standard deviation of where the home switch closes, each time
      */
     public record Collar(double stepsPerMmNominal, double scaleError, double homeSwitchDepthMm,
                          double leadErrorAmplitudeMm, double leadMm, double leadErrorPhaseRad,
-                         double backlashMm, double shallowStopMm, double deepStopMm, double initialDepthMm) {
+                         double backlashMm, double shallowStopMm, double deepStopMm, double initialDepthMm,
+                         double switchRepeatMm) {
     }
 
     /**

@@ -30,6 +30,7 @@ public final class SimPen {
     private final SimHandle handle;
     private final double activeHalfWidthRad;
 
+    private final SplittableRandom gaugeRandom;
     private double supplyVolts;
     private double filteredCurrentAmps;
     private boolean protruding;
@@ -43,7 +44,8 @@ public final class SimPen {
         SplittableRandom random = new SplittableRandom(params.seed());
         this.driver = new SimMotorDriver(params.motor().deadmanNanos());
         this.index = new IndexChannel(params.index(), random.split(), clock);
-        this.collar = new CollarPlant(params.collar());
+        this.collar = new CollarPlant(params.collar(), random.split());
+        this.gaugeRandom = random.split();
         this.drive = new StrokeDrivePlant(params);
         this.supplyVolts = params.supplyVolts();
         this.activeHalfWidthRad = Math.toRadians(params.index().activeHalfWidthDeg());
@@ -163,6 +165,11 @@ public final class SimPen {
 
     void resetPeakProtrusion() {
         peakProtrusionMm = drive.protrusionMm(collar.trueDepthMm());
+    }
+
+    /** The max-hold depth gauge: the deepest true protrusion since its reset, read with its noise. */
+    double gaugeReadingMm() {
+        return peakProtrusionMm + gaugeRandom.nextGaussian() * params.gaugeSigmaMm();
     }
 
     long lastMovingNanos() {

@@ -16,6 +16,14 @@ interface Commands {
 
     void endSession(long nowNanos);
 
+    void calibrate(long nowNanos);
+
+    void calibrationMove(long nowNanos, double nominalDepthMm);
+
+    void home(long nowNanos);
+
+    void jog(long nowNanos, double mm);
+
     PenState state();
 
     double depthMm();

@@ -5,6 +5,7 @@ import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.collar.CollarHoming;
 import com.needlepen.firmware.collar.DepthPositioner;
 import com.needlepen.firmware.drive.CamParker;
+import com.needlepen.firmware.drive.CamStepper;
 import com.needlepen.firmware.drive.StrokeDrive;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.SafetySupervisor;
@@ -44,6 +45,7 @@ public final class PenController {
     private final DepthPositioner positioner;
     private final CollarHoming homing;
     private final CamParker parker;
+    private final CamStepper camStepper;
     private final SafetySupervisor supervisor;
     private final SessionRecorder sessions;
     private final PanelCommands panelCommands;
@@ -66,16 +68,24 @@ public final class PenController {
     private long lastStopToParkedNanos = -1;
     private boolean runByFootswitch;
 
+    /** The cam's speed while calibrating: slow enough for a max-hold gauge to follow. */
+    public static final double CALIBRATION_RATE_HZ = 1.5;
+
+    private final DepthCalibration calibration;
+
     public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
-                         double initialDepthMm, double initialRateHz) {
+                         double initialDepthMm, double initialRateHz, DepthCalibration calibration) {
+        this.calibration = calibration;
         this.profile = profile;
         this.hw = hardware;
         this.telemetry = telemetry;
         this.policy = new SettingsPolicy(profile);
         this.drive = new StrokeDrive(hardware.motor(), hardware.index(), hardware.sensors(), profile);
-        this.positioner = new DepthPositioner(hardware.collar(), profile.collar(), profile.depth().selectableMaxMm());
+        this.positioner = new DepthPositioner(hardware.collar(), profile.collar(), calibration.map(),
+                profile.depth().selectableMaxMm());
         this.homing = new CollarHoming(hardware.collar(), profile.collar());
         this.parker = new CamParker(drive);
+        this.camStepper = new CamStepper(drive);
         this.supervisor = new SafetySupervisor(profile, drive, positioner, hardware.sensors(), hardware.cartridge());
         this.sessions = new SessionRecorder(profile.telemetry().deviceId(), telemetry);
         this.panelCommands = new PanelCommands(new PanelInputs(hardware.panel()), profile);
@@ -134,6 +144,7 @@ public final class PenController {
                 homing.start(now);
             }
             case READY -> {
+                positioner.setLimitMm(profile.depth().selectableMaxMm());
                 positioner.moveTo(depthMm);
                 hw.collar().setHoldCurrent(HoldCurrent.REDUCED);
                 hw.indicators().setLed(LedPattern.READY);
@@ -154,6 +165,14 @@ public final class PenController {
             case STOPPING -> {
                 stopRequestedNanos = now;
                 parker.start(now);
+            }
+            case CALIBRATING -> {
+                hw.collar().setHoldCurrent(HoldCurrent.FULL);
+                hw.indicators().setLed(LedPattern.BUSY);
+                positioner.setNominalAbsoluteLimit();
+                supervisor.runStarted(now);
+                camStepper.start(now, CALIBRATION_RATE_HZ);
+                event("calibration.start", now, "rateHz", CALIBRATION_RATE_HZ);
             }
             case FAULT -> {
                 drive.disable();
@@ -192,6 +211,12 @@ public final class PenController {
                 trackSpinUp(now);
                 yield PenState.RUNNING;
             }
+            case CALIBRATING -> {
+                positioner.periodic();
+                yield camStepper.periodic(now) == CamStepper.Result.STALLED
+                        ? faultNext(FaultCode.F02_NO_INDEX, "the cam did not turn at calibration speed", now)
+                        : PenState.CALIBRATING;
+            }
             case STOPPING -> switch (parker.periodic(now)) {
                 case PARKED -> {
                     lastStopToParkedNanos = parker.parkedAtNanos() - stopRequestedNanos;
@@ -211,11 +236,13 @@ public final class PenController {
 
     private void exit(PenState s, long now) {
         switch (s) {
-            case RUNNING -> drive.brake();
+            case RUNNING, CALIBRATING -> drive.brake();
             case STOPPING -> {
                 drive.disable();
-                sessions.runEnded(now, drive.strokes(), depthMm, rateHz, "stopped");
-                event("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
+                if (sessions.runActive()) {
+                    sessions.runEnded(now, drive.strokes(), depthMm, rateHz, "stopped");
+                    event("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
+                }
             }
             case FAULT -> {
                 drive.disable();
@@ -290,6 +317,10 @@ public final class PenController {
             case SELECT_PRESET -> commands.selectPreset(now, r.name());
             case ACKNOWLEDGE -> commands.acknowledge();
             case END_SESSION -> commands.endSession(now);
+            case CALIBRATE -> commands.calibrate(now);
+            case CALIBRATION_MOVE -> commands.calibrationMove(now, r.value());
+            case HOME -> commands.home(now);
+            case JOG -> commands.jog(now, r.value());
         }
     }
 
@@ -305,6 +336,59 @@ public final class PenController {
         public void stop(long now, boolean byFootswitch) {
             if (state == PenState.RUNNING && (!byFootswitch || runByFootswitch)) {
                 transition(PenState.STOPPING, now);
+            } else if (state == PenState.CALIBRATING && !byFootswitch) {
+                transition(PenState.STOPPING, now); // the panel's stop ends a calibration at once
+            }
+        }
+
+        @Override
+        public void calibrate(long now) {
+            if (state != PenState.READY) {
+                refuse(now, "calibration starts only in READY, not " + state);
+            } else if (!hw.cartridge().isPresent()) {
+                refuse(now, "no cartridge: calibration measures the needles of a cartridge");
+            } else if (sessions.current() != null) {
+                refuse(now, "a session is open: end it before calibrating");
+            } else {
+                transition(PenState.CALIBRATING, now);
+            }
+        }
+
+        @Override
+        public void calibrationMove(long now, double nominalDepthMm) {
+            double max = profile.collar().absoluteMaxDepthMm();
+            if (state != PenState.CALIBRATING) {
+                refuse(now, "calibration moves only while CALIBRATING, not " + state);
+            } else if (!(nominalDepthMm >= profile.depth().minMm() && nominalDepthMm <= max)) {
+                refuse(now, "calibration depth " + nominalDepthMm + " mm is outside " + profile.depth().minMm()
+                        + " to " + max + " mm");
+            } else {
+                positioner.moveToSteps(positioner.nominalSteps(nominalDepthMm));
+            }
+        }
+
+        @Override
+        public void home(long now) {
+            if (state == PenState.READY) {
+                transition(PenState.HOMING, now);
+            } else {
+                refuse(now, "homing starts only in READY, not " + state);
+            }
+        }
+
+        @Override
+        public void jog(long now, double mm) {
+            long target = positioner.collarSteps() + Math.round(mm * profile.collar().stepsPerMm());
+            long max = positioner.nominalSteps(profile.collar().absoluteMaxDepthMm());
+            if (state != PenState.READY) {
+                refuse(now, "jog only in READY, not " + state);
+            } else if (target < 0 || target > max) {
+                refuse(now, String.format(java.util.Locale.ROOT,
+                        "jog by %.3f mm would leave the collar's travel (0 to %.3f mm from home)", mm,
+                        max / profile.collar().stepsPerMm()));
+            } else {
+                positioner.setNominalAbsoluteLimit();
+                positioner.moveToSteps(target);
             }
         }
 
@@ -357,6 +441,10 @@ public final class PenController {
         if (state != PenState.READY) {
             return;
         }
+        if (!calibration.usable()) {
+            refuse(now, calibration.problem());
+            return;
+        }
         if (!hw.cartridge().isPresent()) {
             refuse(now, "no cartridge: insert a new cartridge before starting");
             return;
@@ -378,7 +466,8 @@ public final class PenController {
         }
         if (sessions.current() == null) {
             var info = hw.cartridge().read();
-            sessions.open(type.name(), info.id(), type.needles(), hw.clock().utcEpochMillis(), now, depthMm, rateHz);
+            sessions.open(type.name(), info.id(), type.needles(), hw.clock().utcEpochMillis(), now, depthMm, rateHz,
+                    calibration.id());
         }
         runByFootswitch = footswitch;
         transition(PenState.RUNNING, now);
@@ -449,6 +538,29 @@ public final class PenController {
 
     public PenState state() {
         return state;
+    }
+
+    public long collarSteps() {
+        return positioner.collarSteps();
+    }
+
+    /** Revolutions the cam has been stepped through while calibrating. */
+    public long calibrationRevolutions() {
+        return camStepper.revolutions();
+    }
+
+    /** Whether the collar has reached its last target. */
+    public boolean collarSettled() {
+        return positioner.settled();
+    }
+
+    public DepthCalibration calibration() {
+        return calibration;
+    }
+
+    /** The steps at which the home switch closed, in the old frame, at the last homing. */
+    public long lastHomingTripSteps() {
+        return homing.lastTripSteps();
     }
 
     /** READY with the collar at the set depth: a start would be accepted. */

@@ -1,6 +1,6 @@
 package com.needlepen.firmware;
 
-/** The pen's states. The motor turns only in RUNNING and STOPPING (parking). */
+/** The pen's states. The motor turns only in RUNNING, STOPPING (parking) and CALIBRATING. */
 public enum PenState {
     /** Power-on: hardware put in its safe state. */
     BOOT,
@@ -12,6 +12,11 @@ public enum PenState {
     RUNNING,
     /** Braking, then parking the cam at the index (needles hidden). */
     STOPPING,
+    /**
+     * A technician's calibration, entered only from READY on request: the cam turns slowly so a
+     * max-hold gauge reads the peak protrusion, and the collar may go to the absolute maximum.
+     */
+    CALIBRATING,
     /** A latched fault: drive disabled; left only by acknowledge followed by re-homing. */
     FAULT
 }

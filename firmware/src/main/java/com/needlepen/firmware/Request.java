@@ -10,7 +10,17 @@ package com.needlepen.firmware;
  */
 public record Request(Kind kind, double value, String name) {
 
-    public enum Kind { START, STOP, SET_DEPTH, SET_RATE, SELECT_PRESET, ACKNOWLEDGE, END_SESSION }
+    public enum Kind {
+        START, STOP, SET_DEPTH, SET_RATE, SELECT_PRESET, ACKNOWLEDGE, END_SESSION,
+        /** Technician: READY to CALIBRATING. */
+        CALIBRATE,
+        /** Technician, while CALIBRATING: collar to a nominal (uncalibrated) depth, {@code value} mm. */
+        CALIBRATION_MOVE,
+        /** Technician, in READY: home the collar again. */
+        HOME,
+        /** Technician, in READY: move the collar by {@code value} mm (nominal), within its travel. */
+        JOG
+    }
 
     public static Request start() {
         return new Request(Kind.START, 0, null);
@@ -34,6 +44,22 @@ public record Request(Kind kind, double value, String name) {
 
     public static Request acknowledge() {
         return new Request(Kind.ACKNOWLEDGE, 0, null);
+    }
+
+    public static Request calibrate() {
+        return new Request(Kind.CALIBRATE, 0, null);
+    }
+
+    public static Request calibrationMove(double nominalDepthMm) {
+        return new Request(Kind.CALIBRATION_MOVE, nominalDepthMm, null);
+    }
+
+    public static Request home() {
+        return new Request(Kind.HOME, 0, null);
+    }
+
+    public static Request jog(double mm) {
+        return new Request(Kind.JOG, mm, null);
     }
 
     public static Request endSession() {

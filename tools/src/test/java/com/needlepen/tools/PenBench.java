@@ -37,7 +37,8 @@ final class PenBench {
                 .orElseThrow();
         this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
-        this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz);
+        this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz,
+                com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()));
         this.runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), false);
     }
 

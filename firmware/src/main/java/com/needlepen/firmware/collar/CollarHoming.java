@@ -133,6 +133,11 @@ public final class CollarHoming {
     }
 
     /** Why homing failed, or null. */
+    /** Where the switch closed on the last slow approach, in the step count before re-zeroing. */
+    public long lastTripSteps() {
+        return tripSteps;
+    }
+
     public String failure() {
         return failure;
     }

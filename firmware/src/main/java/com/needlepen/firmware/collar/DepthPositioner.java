@@ -4,9 +4,9 @@ import com.needlepen.config.CollarSpec;
 import com.needlepen.hal.CollarStepper;
 
 /**
- * Moves the depth collar to a depth. Depth becomes collar steps through the calibration (for now
- * the profile's nominal steps per mm from the home switch); every target is approached moving
- * deeper, so the nut always bears on the same side of the backlash.
+ * Moves the depth collar. A depth becomes collar steps through the depth map (the calibration);
+ * every target is approached moving deeper, so the nut always bears on the same side of the
+ * backlash, as it did when the calibration was measured.
  *
  * <p>This is the second of the two depth checks: whatever asks, a target deeper than the current
  * limit is clamped to it and reported ({@link #limitViolated()}), so the supervisor can fault.
@@ -18,46 +18,67 @@ public final class DepthPositioner {
 
     private final CollarStepper stepper;
     private final CollarSpec spec;
+    private final NominalDepthMap nominal;
     private final double speedStepsPerS;
     private final double accelStepsPerS2;
+    private final long approachSteps;
 
-    private double limitMm;
+    private DepthMap map;
+    private long limitSteps;
     private double targetMm;
     private long targetSteps;
-    private long approachSteps;
     private boolean approaching;
     private boolean limitViolated;
 
-    public DepthPositioner(CollarStepper stepper, CollarSpec spec, double limitMm) {
+    public DepthPositioner(CollarStepper stepper, CollarSpec spec, DepthMap map, double limitMm) {
         this.stepper = stepper;
         this.spec = spec;
-        this.limitMm = limitMm;
+        this.nominal = new NominalDepthMap(spec);
+        this.map = map;
         this.speedStepsPerS = spec.maxSpeedMmPerS() * spec.stepsPerMm();
         this.accelStepsPerS2 = spec.accelMmPerS2() * spec.stepsPerMm();
+        this.approachSteps = Math.round(APPROACH_MM * spec.stepsPerMm());
+        setLimitMm(limitMm);
     }
 
-    /** Sets the deepest depth the command path lets through (the ceiling, or the absolute maximum). */
+    /**
+     * Sets the deepest depth the command path lets through (the practitioner's ceiling, through
+     * the depth map), never beyond the absolute maximum.
+     */
     public void setLimitMm(double limitMm) {
-        this.limitMm = Math.min(limitMm, spec.absoluteMaxDepthMm());
+        this.limitSteps = map.stepsFor(Math.min(limitMm, spec.absoluteMaxDepthMm()));
     }
 
-    /** Starts moving the collar to {@code depthMm}. */
+    /**
+     * For calibration: the limit is the absolute maximum at its nominal steps (the true depth there
+     * is what the calibration is about to find out; the hard stop bounds it mechanically).
+     */
+    public void setNominalAbsoluteLimit() {
+        this.limitSteps = nominal.stepsFor(spec.absoluteMaxDepthMm());
+    }
+
+    /** Starts moving the collar to {@code depthMm} through the depth map. */
     public void moveTo(double depthMm) {
-        double clamped = depthMm;
-        if (!(depthMm <= limitMm + 1e-9)) {
+        targetMm = depthMm;
+        moveToSteps(map.stepsFor(depthMm));
+    }
+
+    /** Starts moving the collar to {@code steps} from the home switch (calibration and bench moves). */
+    public void moveToSteps(long steps) {
+        long target = steps;
+        if (target > limitSteps) {
             limitViolated = true;
-            clamped = limitMm;
+            target = limitSteps;
         }
-        targetMm = clamped;
-        targetSteps = stepsFor(clamped);
+        targetSteps = target;
+        targetMm = map.depthFor(target);
         long now = stepper.positionSteps();
-        if (targetSteps < now) {
+        if (target < now) {
             approaching = true;
-            approachSteps = Math.max(0, targetSteps - Math.round(APPROACH_MM * spec.stepsPerMm()));
-            stepper.moveTo(approachSteps, speedStepsPerS, accelStepsPerS2);
+            stepper.moveTo(Math.max(0, target - approachSteps), speedStepsPerS, accelStepsPerS2);
         } else {
             approaching = false;
-            stepper.moveTo(targetSteps, speedStepsPerS, accelStepsPerS2);
+            stepper.moveTo(target, speedStepsPerS, accelStepsPerS2);
         }
     }
 
@@ -73,18 +94,26 @@ public final class DepthPositioner {
         return !approaching && !stepper.isMoving() && stepper.positionSteps() == targetSteps;
     }
 
-    /** Collar steps for a depth (nominal calibration: steps per mm from the home switch). */
-    public long stepsFor(double depthMm) {
-        return Math.round((depthMm - spec.homeDepthMm()) * spec.stepsPerMm());
+    /** The depth the collar's step count stands for now, through the depth map. */
+    public double collarDepthMm() {
+        return map.depthFor(stepper.positionSteps());
     }
 
-    /** The depth the collar's step count stands for now. */
-    public double collarDepthMm() {
-        return spec.homeDepthMm() + stepper.positionSteps() / spec.stepsPerMm();
+    public long collarSteps() {
+        return stepper.positionSteps();
+    }
+
+    /** Steps for a nominal (uncalibrated) depth. */
+    public long nominalSteps(double depthMm) {
+        return nominal.stepsFor(depthMm);
     }
 
     public double targetMm() {
         return targetMm;
+    }
+
+    public long limitSteps() {
+        return limitSteps;
     }
 
     /** Whether a command deeper than the limit was clamped since the last {@link #clearViolation()}. */

@@ -82,6 +82,9 @@ public final class SafetySupervisor {
         if (state == PenState.RUNNING) {
             return checkRunning(nowNanos);
         }
+        if (state == PenState.CALIBRATING && !cartridge.isPresent()) {
+            return fault(FaultCode.F07_CARTRIDGE_REMOVED, "cartridge switch open while calibrating");
+        }
         return null;
     }
 

@@ -30,8 +30,11 @@ public final class Session {
     private long endUtcMillis;
     private String endReason;
 
+    private final String calibrationId;
+
     public Session(String id, String cartridgeType, String cartridgeId, int needles, long startUtcMillis,
-                   long startNanos) {
+                   long startNanos, String calibrationId) {
+        this.calibrationId = calibrationId;
         this.id = id;
         this.cartridgeType = cartridgeType;
         this.cartridgeId = cartridgeId;
@@ -65,6 +68,11 @@ public final class Session {
 
     public String id() {
         return id;
+    }
+
+    /** The depth calibration the session ran with. */
+    public String calibrationId() {
+        return calibrationId;
     }
 
     public String cartridgeType() {

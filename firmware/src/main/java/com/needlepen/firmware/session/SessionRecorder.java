@@ -31,11 +31,11 @@ public final class SessionRecorder {
     }
 
     public Session open(String cartridgeType, String cartridgeId, int needles, long utcMillis, long nowNanos,
-                        double depthMm, double rateHz) {
+                        double depthMm, double rateHz, String calibrationId) {
         counter++;
         String id = String.format(Locale.ROOT, "%s-%tY%<tm%<tdT%<tH%<tM%<tSZ-%d", deviceId,
                 java.time.Instant.ofEpochMilli(utcMillis).atZone(java.time.ZoneOffset.UTC), counter);
-        current = new Session(id, cartridgeType, cartridgeId, needles, utcMillis, nowNanos);
+        current = new Session(id, cartridgeType, cartridgeId, needles, utcMillis, nowNanos, calibrationId);
         runNumber = 0;
         telemetry.sessionChanged(id);
         Map<String, Object> f = new LinkedHashMap<>();
@@ -45,6 +45,7 @@ public final class SessionRecorder {
         f.put("needles", needles);
         f.put("depthMm", depthMm);
         f.put("rateHz", rateHz);
+        f.put("calibrationId", calibrationId);
         telemetry.offerEvent(new TelemetryEvent("session.start", utcMillis, f));
         return current;
     }

@@ -122,7 +122,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimPen pen = SimulatedPenFactory.create(p, type.needles(), seed);
         TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), pen.clock()::utcEpochMillis);
         try (rig) {
-            PenController controller = new PenController(p, pen.hardware(), rig.telemetry(), depth, rate);
+            PenController controller = new PenController(p, pen.hardware(), rig.telemetry(), depth, rate,
+                    com.needlepen.firmware.DepthCalibration.nominalForTestBench(p.collar())); // TEMP
             SimulationRunner runner = new SimulationRunner(pen, controller, p.loop().periodNanos(), !fast);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {

@@ -1,0 +1,85 @@
+package com.needlepen.firmware.drive;
+
+/**
+ * Turns the cam slowly for calibration: one revolution at a time, {@code ratePerSecond} times a
+ * second on average. A DC motor on a spring-loaded cam cannot creep at 1–2 Hz: below about 15 %
+ * duty the spring stalls it, above it the rotor's momentum carries it at 15 Hz or more. So each
+ * revolution is a short drive pulse that ends at the index edge, a brake, and a pause: the needles
+ * make one full stroke per step (the max-hold gauge sees its peak), and the carrier never leaves
+ * the cam at these speeds.
+ */
+public final class CamStepper {
+
+    public enum Result { BUSY, STALLED }
+
+    /** Duty of a drive pulse: well above the spring's breakaway duty. */
+    static final double DRIVE_DUTY = 0.25;
+    /** An index edge this soon after the pulse starts is the one the cam was sitting on. */
+    private static final long MIN_DRIVE_NANOS = 5_000_000L;
+    private static final long MAX_DRIVE_NANOS = 500_000_000L;
+    private static final double STILL_AMPS = 0.02;
+    private static final long STILL_FOR_NANOS = 20_000_000L;
+
+    private enum Phase { PAUSE, DRIVE, SETTLE }
+
+    private final StrokeDrive drive;
+    private long periodNanos;
+    private Phase phase = Phase.PAUSE;
+    private long nextStepNanos;
+    private long phaseStartNanos;
+    private long stillSinceNanos;
+    private long revolutions;
+
+    public CamStepper(StrokeDrive drive) {
+        this.drive = drive;
+    }
+
+    public void start(long nowNanos, double revolutionsPerSecond) {
+        periodNanos = Math.round(1e9 / revolutionsPerSecond);
+        phase = Phase.PAUSE;
+        nextStepNanos = nowNanos;
+        drive.brake();
+    }
+
+    public Result periodic(long nowNanos) {
+        switch (phase) {
+            case PAUSE -> {
+                if (nowNanos >= nextStepNanos) {
+                    nextStepNanos += periodNanos;
+                    phase = Phase.DRIVE;
+                    phaseStartNanos = nowNanos;
+                    drive.nudge(nowNanos, DRIVE_DUTY);
+                }
+            }
+            case DRIVE -> {
+                long driving = nowNanos - phaseStartNanos;
+                if (drive.edgesThisTick() > 0 && driving >= MIN_DRIVE_NANOS) {
+                    drive.brake();
+                    revolutions++;
+                    phase = Phase.SETTLE;
+                    stillSinceNanos = Long.MIN_VALUE;
+                } else if (driving > MAX_DRIVE_NANOS) {
+                    drive.brake();
+                    return Result.STALLED;
+                }
+            }
+            case SETTLE -> {
+                if (drive.currentAmps() < STILL_AMPS) {
+                    if (stillSinceNanos == Long.MIN_VALUE) {
+                        stillSinceNanos = nowNanos;
+                    } else if (nowNanos - stillSinceNanos >= STILL_FOR_NANOS) {
+                        phase = Phase.PAUSE;
+                    }
+                } else {
+                    stillSinceNanos = Long.MIN_VALUE;
+                }
+            }
+        }
+        return Result.BUSY;
+    }
+
+    /** Full revolutions stepped since power-on. */
+    public long revolutions() {
+        return revolutions;
+    }
+}

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** The {@code needlepen} command line. */
 @Command(name = "needlepen", mixinStandardHelpOptions = true, versionProvider = NeedlePenCli.Version.class,
         description = "Controller firmware for the NeedlePen microneedling pen.",
-        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, com.needlepen.tools.cli.CalibrateCommand.class,
+                com.needlepen.tools.cli.HomeCommand.class, com.needlepen.tools.cli.JogCommand.class,
+                CommandLine.HelpCommand.class})
 public final class NeedlePenCli {
 
     /** Exit code: the session completed. */
@@ -36,9 +38,13 @@ public final class NeedlePenCli {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, command, parsed) -> {
-            if (ex instanceof UserInputException bad) {
-                command.getErr().println("needlepen: " + bad.getMessage());
+            if (ex instanceof UserInputException || ex instanceof com.needlepen.config.calibration.CalibrationException) {
+                command.getErr().println("needlepen: " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            if (ex instanceof com.needlepen.tools.cli.CalibrateCommand.CalibrationAborted aborted) {
+                command.getErr().println("needlepen: calibration stopped: " + aborted.getMessage());
+                return FAULT;
             }
             throw ex;
         });

@@ -53,7 +53,7 @@ class MosquittoInteropTest {
                 Thread.sleep(500); // let it subscribe
             }
             Path json = dir.resolve("summary.json");
-            var r = SimulateCommandTest.run("simulate", "--fast", "--duration", "3s", "--broker", url,
+            var r = SimulateCommandTest.runIn(dir, "simulate", "--fast", "--duration", "3s", "--broker", url,
                     "--summary-json", json.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             JsonNode s = new ObjectMapper().readTree(json.toFile());

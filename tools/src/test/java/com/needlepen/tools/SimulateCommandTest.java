@@ -22,7 +22,18 @@ class SimulateCommandTest {
     record Result(int exit, String out, String err) {
     }
 
+    /** Runs the CLI with {@code --data-dir} in a fresh temporary directory for each call unless one is given. */
     static Result run(String... args) {
+        return runIn(null, args);
+    }
+
+    static Result runIn(Path dataDir, String... args) {
+        if (dataDir != null && args.length > 0) {
+            String[] withDir = java.util.Arrays.copyOf(args, args.length + 2);
+            withDir[args.length] = "--data-dir";
+            withDir[args.length + 1] = dataDir.toString();
+            args = withDir;
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = NeedlePenCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -32,7 +43,7 @@ class SimulateCommandTest {
     @Test
     void givenSixtySecondsAt100HzWhenSimulatedThenStrokesRateSamplesAndMessagesAddUp() throws Exception {
         Path json = dir.resolve("summary.json");
-        Result r = run("simulate", "--fast", "--depth", "1.0", "--rate", "100", "--duration", "60s",
+        Result r = runIn(dir, "simulate", "--fast", "--depth", "1.0", "--rate", "100", "--duration", "60s",
                 "--summary-json", json.toString());
         System.out.println(r.out());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -58,18 +69,18 @@ class SimulateCommandTest {
     void givenTheSameSeedTwiceWhenSimulatedThenTheSummariesAreIdentical() throws Exception {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
-        assertThat(run("simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", a.toString()).exit()).isZero();
-        assertThat(run("simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", b.toString()).exit()).isZero();
+        assertThat(runIn(dir, "simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", a.toString()).exit()).isZero();
+        assertThat(runIn(dir, "simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", b.toString()).exit()).isZero();
         assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
         Path c = dir.resolve("c.json");
-        assertThat(run("simulate", "--fast", "--duration", "5s", "--seed", "78", "--summary-json", c.toString()).exit()).isZero();
+        assertThat(runIn(dir, "simulate", "--fast", "--duration", "5s", "--seed", "78", "--summary-json", c.toString()).exit()).isZero();
         assertThat(Files.readString(c)).as("another seed, another run (jitter)").isNotEqualTo(Files.readString(a));
     }
 
     @Test
     void givenAPresetWhenSimulatedThenItsDepthAndRateAreUsed() throws Exception {
         Path json = dir.resolve("p.json");
-        Result r = run("simulate", "--fast", "--preset", "forehead", "--duration", "2s", "--summary-json", json.toString());
+        Result r = runIn(dir, "simulate", "--fast", "--preset", "forehead", "--duration", "2s", "--summary-json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode s = new ObjectMapper().readTree(json.toFile());
         assertThat(s.get("depthMm").asDouble()).isEqualTo(0.5);
@@ -90,7 +101,7 @@ class SimulateCommandTest {
     void givenBadInputWhenSimulatingThenOneLineOnStderrAndExit2(String name, String args, String expected) {
         String duration = args.contains("--duration") ? "" : "--duration 1s ";
         String[] argv = ("simulate --fast " + duration + args.trim()).split("\\s+");
-        Result r = run(argv);
+        Result r = runIn(dir, argv);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
@@ -102,7 +113,7 @@ class SimulateCommandTest {
                 .replace("resistanceOhm20C: 2.5", "resistanceOhm20C: 0");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, yaml);
-        Result r = run("simulate", "--fast", "--profile", bad.toString());
+        Result r = runIn(dir, "simulate", "--fast", "--profile", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains("bad.yaml:").contains("motor.resistanceOhm20C");
     }
@@ -114,7 +125,7 @@ class SimulateCommandTest {
             port = socket.getLocalPort();
         }
         Path json = dir.resolve("nb.json");
-        Result r = run("simulate", "--fast", "--duration", "2s", "--broker", "tcp://127.0.0.1:" + port,
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "2s", "--broker", "tcp://127.0.0.1:" + port,
                 "--summary-json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode s = new ObjectMapper().readTree(json.toFile());

@@ -83,10 +83,24 @@ public final class CalibrationStore {
     public Path write(Calibration calibration) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.sweepTemporaries(dir);
-        int next = history().stream().mapToInt(Entry::sequence).max().orElse(0) + 1;
+        int next = lastSequence() + 1;
         Path target = dir.resolve(String.format(Locale.ROOT, "cal-%06d.npcal", next));
         AtomicFiles.write(target, codec.encode(calibration));
         return target;
+    }
+
+    /** The highest sequence number among the stored files' names (their contents are not read). */
+    private int lastSequence() throws IOException {
+        int last = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Matcher m = NAME.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    last = Math.max(last, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        return last;
     }
 
     /** Where the report of the calibration stored in {@code file} goes, with {@code extension}. */

@@ -13,6 +13,7 @@ public record SessionSummary(
         double depthMm,
         double rateHz,
         double durationSeconds,
+        String calibrationId,
         double meanRateHz,
         long strokes,
         double spinUpMs,

@@ -3,8 +3,8 @@ package com.needlepen.tools.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.needlepen.config.CartridgeType;
-import com.needlepen.config.ConfigException;
 import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
 import com.needlepen.firmware.PenState;
 import com.needlepen.firmware.Request;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,9 +41,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", paramLabel = "FILE|NAME",
-            description = "Device profile: a YAML file, or a bundled name (sim, compact). Default: sim.")
-    String profile = "sim";
+    @Mixin
+    PenOptions pen;
 
     @Option(names = "--depth", paramLabel = "MM", description = "Needle depth in mm (default 1.0).")
     Double depthMm;
@@ -53,18 +53,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "A treatment-area preset instead of --depth and --rate.")
     String preset;
 
-    @Option(names = "--cartridge", paramLabel = "TYPE",
-            description = "Cartridge type from the profile (default: the one with the fewest needles).")
-    String cartridge;
-
     @Option(names = "--duration", paramLabel = "TIME", description = "How long the needles run, e.g. 60s, 2m (default 20s).")
     String duration = "20s";
 
     @Option(names = "--fast", description = "Virtual time, as fast as the machine allows (default: real time).")
     boolean fast;
-
-    @Option(names = "--seed", description = "Seed for the simulated pen's imperfections and jitter (default 1).")
-    long seed = 1;
 
     @Option(names = "--broker", paramLabel = "URL",
             description = "MQTT broker, e.g. tcp://localhost:1883 (default: an in-JVM broker on a free port).")
@@ -73,15 +66,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path summaryJson;
 
-    @Option(names = "--debug", description = "Show stack traces and debug logs.")
-    boolean debug;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         long runNanos = DurationParser.parseNanos("--duration", duration);
-        DeviceProfile p = loadProfile();
-        CartridgeType type = cartridgeType(p);
+        DeviceProfile p = pen.profile();
+        pen.requireSimBackend();
+        CartridgeType type = pen.cartridgeType();
         double depth = depthMm != null ? depthMm : 1.0;
         double rate = rateHz != null ? rateHz : 100.0;
         if (preset != null) {
@@ -115,16 +106,16 @@ public final class SimulateCommand implements Callable<Integer> {
             validateUrl(url);
         }
         out.printf(Locale.ROOT, "NeedlePen simulate: profile %s, cartridge %s, depth %.2f mm, rate %.0f Hz, %s, seed %d%n",
-                p.name(), type.name(), depth, rate, fast ? "virtual time" : "real time", seed);
+                p.name(), type.name(), depth, rate, fast ? "virtual time" : "real time", pen.seed());
         out.printf("telemetry: %s%s under %s/#%n", url, embedded != null ? " (in-JVM broker)" : "",
                 p.telemetry().deviceTopic());
         out.flush();
-        SimPen pen = SimulatedPenFactory.create(p, type.needles(), seed);
-        TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), pen.clock()::utcEpochMillis);
+        DepthCalibration calibration = SessionCalibration.load(pen, out);
+        SimPen simPen = SimulatedPenFactory.create(p, type.needles(), pen.seed());
+        TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), simPen.clock()::utcEpochMillis);
         try (rig) {
-            PenController controller = new PenController(p, pen.hardware(), rig.telemetry(), depth, rate,
-                    com.needlepen.firmware.DepthCalibration.nominalForTestBench(p.collar())); // TEMP
-            SimulationRunner runner = new SimulationRunner(pen, controller, p.loop().periodNanos(), !fast);
+            PenController controller = new PenController(p, simPen.hardware(), rig.telemetry(), depth, rate, calibration);
+            SimulationRunner runner = new SimulationRunner(simPen, controller, p.loop().periodNanos(), !fast);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {
                 status.update(now);
@@ -132,14 +123,15 @@ public final class SimulateCommand implements Callable<Integer> {
                     rig.throttle(); // virtual time can outrun the publisher; pausing the world keeps samples
                 }
             });
-            SessionScenario.Outcome outcome = new SessionScenario(pen, controller, runner, type,
-                    String.format(Locale.ROOT, "CART-%08X", seed & 0xFFFFFFFFL)).run(runNanos);
+            SessionScenario.Outcome outcome = new SessionScenario(simPen, controller, runner, type,
+                    String.format(Locale.ROOT, "CART-%08X", pen.seed() & 0xFFFFFFFFL)).run(runNanos);
             controller.submit(Request.endSession());
             runner.runFor(10_000_000L);
             status.finish(runner.nowNanos());
             TelemetryRig.Counts counts = rig.finish(5_000);
             SessionSummary summary = summarize(p, type, depth, rate, runNanos, controller, outcome,
                     rig.telemetry().samplesAccepted(), counts);
+            pen.runHours().add(summary.activeSeconds());
             print(out, summary, url);
             if (summaryJson != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryJson.toFile(), summary);
@@ -163,7 +155,8 @@ public final class SimulateCommand implements Callable<Integer> {
         long delivered = counts.delivered();
         long events = delivered - samplesAccepted;
         return new SessionSummary(
-                s == null ? null : s.id(), p.name(), seed, type.name(), depth, rate, runNanos / 1e9,
+                s == null ? null : s.id(), p.name(), pen.seed(), type.name(), depth, rate, runNanos / 1e9,
+                s == null ? controller.calibration().id() : s.calibrationId(),
                 round(o.firmwareMeanRateHz(), 4), s == null ? 0 : s.strokes(),
                 run == null || run.spinUpNanos() < 0 ? Double.NaN : run.spinUpNanos() / 1e6,
                 s == null ? 0 : round(s.activeNanos() / 1e9, 3),
@@ -199,37 +192,6 @@ public final class SimulateCommand implements Callable<Integer> {
                 + " %d not delivered%s%n", t.samplesProduced(), t.samplesDropped(), s.published(), s.received(),
                 t.undelivered(), t.brokerReached() ? "" : " (broker " + url + " not reached)");
         out.flush();
-    }
-
-    private DeviceProfile loadProfile() {
-        try {
-            Path file = Path.of(profile);
-            if (file.toFile().exists() || profile.contains("/") || profile.endsWith(".yaml") || profile.endsWith(".yml")) {
-                return com.needlepen.config.ProfileLoader.load(file);
-            }
-            if (!com.needlepen.config.ProfileLoader.BUNDLED.contains(profile)) {
-                throw new UserInputException("--profile '" + profile + "' is neither a file nor a bundled profile; "
-                        + "bundled: " + String.join(", ", com.needlepen.config.ProfileLoader.BUNDLED));
-            }
-            return com.needlepen.config.ProfileLoader.bundled(profile);
-        } catch (ConfigException e) {
-            throw new UserInputException(e.getMessage());
-        }
-    }
-
-    private CartridgeType cartridgeType(DeviceProfile p) {
-        if (cartridge == null) {
-            CartridgeType lightest = p.cartridges().get(0);
-            for (CartridgeType c : p.cartridges()) {
-                if (c.needles() < lightest.needles()) {
-                    lightest = c;
-                }
-            }
-            return lightest;
-        }
-        return p.cartridges().stream().filter(c -> c.name().equals(cartridge)).findFirst()
-                .orElseThrow(() -> new UserInputException("--cartridge '" + cartridge + "' is not in profile "
-                        + p.name() + "; allowed: " + String.join(", ", p.cartridges().stream().map(CartridgeType::name).toList())));
     }
 
     private static void validateUrl(String url) {

@@ -1,0 +1,169 @@
+package com.needlepen.tools.cli;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.calibration.Calibration;
+import com.needlepen.config.calibration.CalibrationFit;
+import com.needlepen.config.calibration.CalibrationPoint;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.tools.NeedlePenCli;
+import com.needlepen.tools.UserInputException;
+import com.needlepen.tools.calibration.CalibrationMaker;
+import com.needlepen.tools.calibration.CalibrationProcedure;
+import com.needlepen.tools.calibration.FileSource;
+import com.needlepen.tools.calibration.MeasurementFile;
+import com.needlepen.tools.calibration.MeasurementSource;
+import com.needlepen.tools.calibration.PromptSource;
+import com.needlepen.tools.calibration.SimGauge;
+import com.needlepen.tools.sim.SimRig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code needlepen calibrate}: the technician's guided depth calibration. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {CalibrateHistoryCommand.class, CalibrateVerifyCommand.class},
+        description = {"Homes the collar, moves it to commanded depths across the whole range (always approaching",
+                "from the shallow side) while the cam turns slowly, takes the max-hold gauge's peak reading at",
+                "each, fits the depth model and stores the calibration if every leave-one-out residual is",
+                "within the profile's tolerance. Exit codes: 0 stored, 2 bad input, 3 did not pass."})
+public final class CalibrateCommand implements Callable<Integer> {
+
+    /** Points of the default plan: every 0.1 mm from 0 to 2.5 mm. */
+    static final int DEFAULT_POINTS = 26;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PenOptions pen;
+
+    @Option(names = "--points", description = "How many commanded depths, evenly over the range (default 26, at least the profile's minimum).")
+    Integer points;
+
+    static final class Source {
+        @Option(names = "--measurements", paramLabel = "FILE",
+                description = "Readings taken earlier: lines of commandedMm,measuredMm.")
+        Path file;
+
+        @Option(names = "--from-sim", description = "Read the simulated pen's max-hold gauge (sim only).")
+        boolean fromSim;
+    }
+
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    @Option(names = "--technician", description = "Who calibrates (default: $USER).")
+    String technician;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        DeviceProfile p = pen.profile();
+        pen.requireSimBackend();
+        String who = technician != null ? technician : System.getenv().getOrDefault("USER", "unknown");
+        if (who.isBlank()) {
+            throw new UserInputException("--technician must name who calibrates");
+        }
+        List<Double> plan;
+        MeasurementSource measurements = null;
+        if (source.file != null) {
+            if (points != null) {
+                throw new UserInputException("--points cannot be combined with --measurements (the file sets the points)");
+            }
+            List<MeasurementFile.Row> rows = MeasurementFile.read(source.file, p.collar().absoluteMaxDepthMm());
+            List<CalibrationPoint> asPoints = rows.stream()
+                    .map(r -> new CalibrationPoint(r.commandedMm(), Math.round(r.commandedMm() * 1e6), r.measuredMm()))
+                    .toList();
+            String problem = CalibrationFit.problem(asPoints, p.calibration().minPoints());
+            if (problem != null) {
+                throw new UserInputException("--measurements " + source.file + ": " + problem);
+            }
+            plan = rows.stream().map(MeasurementFile.Row::commandedMm).toList();
+            measurements = new FileSource(rows);
+        } else {
+            int n = points != null ? points : DEFAULT_POINTS;
+            if (n < p.calibration().minPoints() || n > 200) {
+                throw new UserInputException("--points " + n + " is out of range; allowed " + p.calibration().minPoints()
+                        + " to 200");
+            }
+            plan = CalibrationProcedure.plan(p, n);
+        }
+        SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100,
+                DepthCalibration.unusable(p.collar(), "calibrating"), false).withCartridge(pen.cartridgeType(), pen.seed());
+        if (source.fromSim) {
+            measurements = new SimGauge(rig.pen().handle());
+        } else if (measurements == null) {
+            measurements = new PromptSource(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    out, -1.0, p.collar().absoluteMaxDepthMm() + 1.0);
+        }
+        out.printf(Locale.ROOT, "Calibrating %s (profile %s): %d points from %.2f to %.2f mm; technician %s%n",
+                p.telemetry().deviceId(), p.name(), plan.size(), plan.get(0), plan.get(plan.size() - 1), who);
+        out.println("Homing the collar...");
+        out.flush();
+        Calibration calibration = measureAndBuild(p, rig, plan, measurements, who, pen.runHours().hours(), out);
+        return report(out, calibration, CalibrationMaker.store(calibration, pen.calibrations()));
+    }
+
+    static Calibration measureAndBuild(DeviceProfile p, SimRig rig, List<Double> plan, MeasurementSource source,
+                                       String technician, double runHours, PrintWriter out) {
+        List<CalibrationPoint> measured;
+        try {
+            measured = new CalibrationProcedure(rig.controller(), rig.runner()).run(plan, source,
+                    (i, n, d, steps, m) -> {
+                        out.printf(Locale.ROOT, "  point %2d/%d  commanded %.3f mm  collar %6d steps  measured %.4f mm%n",
+                                i + 1, n, d, steps, m);
+                        out.flush();
+                    });
+        } catch (IllegalStateException e) {
+            throw new CalibrationAborted(e.getMessage());
+        }
+        String problem = CalibrationFit.problem(measured, p.calibration().minPoints());
+        if (problem != null) {
+            throw new UserInputException("measurements: " + problem);
+        }
+        return CalibrationMaker.build(p, measured, technician, rig.pen().clock(), runHours, toolVersion());
+    }
+
+    private int report(PrintWriter out, Calibration c, CalibrationMaker.Outcome outcome) {
+        out.printf(Locale.ROOT, "%n  commanded mm   measured mm   leave-one-out residual mm%n");
+        for (int i = 0; i < c.points().size(); i++) {
+            double r = c.looResidualsMm().get(i);
+            out.printf(Locale.ROOT, "  %11.3f  %12.4f  %+12.4f%s%n", c.points().get(i).commandedMm(),
+                    c.points().get(i).measuredMm(), r, Math.abs(r) > c.toleranceMm() ? "  OUT OF TOLERANCE" : "");
+        }
+        out.printf(Locale.ROOT, "%nworst residual %.4f mm, tolerance %.4f mm: %s%n", c.worstResidualMm(), c.toleranceMm(),
+                c.passed() ? "PASS" : "FAIL");
+        if (outcome.stored()) {
+            out.printf("calibration %s stored in %s%nreport: %s, %s%n", c.id(), outcome.file(), outcome.png(),
+                    outcome.summary());
+        } else {
+            out.printf("calibration did not pass: nothing stored (report: %s)%n", outcome.png());
+        }
+        out.flush();
+        return outcome.stored() ? NeedlePenCli.OK : NeedlePenCli.FAULT;
+    }
+
+    static String toolVersion() {
+        String v = NeedlePenCli.class.getPackage().getImplementationVersion();
+        return "needlepen " + (v == null ? "dev" : v);
+    }
+
+    /** The firmware refused or faulted during the procedure: not bad input, a failed calibration. */
+    public static final class CalibrationAborted extends RuntimeException {
+        CalibrationAborted(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.needlepen.tools.cli;
+
+import com.needlepen.config.calibration.Calibration;
+import com.needlepen.config.calibration.CalibrationStore;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code needlepen calibrate history}: every stored calibration of this device, newest last. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Lists this device's stored calibrations, oldest first; the newest is current.")
+public final class CalibrateHistoryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PenOptions pen;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CalibrationStore store = pen.calibrations();
+        List<CalibrationStore.Entry> entries = store.history();
+        if (entries.isEmpty()) {
+            out.println("no calibrations in " + store.directory());
+            return 0;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            CalibrationStore.Entry e = entries.get(i);
+            String mark = i == entries.size() - 1 ? "current" : "superseded";
+            if (!e.readable()) {
+                out.printf("%s  DAMAGED (%s): %s%n", e.file().getFileName(), mark, e.problem());
+                continue;
+            }
+            Calibration c = e.calibration();
+            out.printf(Locale.ROOT, "%s  %-10s  %s  %s UTC%s  by %s  %d points  worst %.4f mm  at %.1f run h  %s%n",
+                    e.file().getFileName(), mark, c.id(), Instant.ofEpochMilli(c.utcEpochMillis()),
+                    c.clockSynchronised() ? "" : " (clock not synchronised)", c.technician(), c.points().size(),
+                    c.worstResidualMm(), c.runHours(), c.toolVersion());
+        }
+        out.flush();
+        return 0;
+    }
+}

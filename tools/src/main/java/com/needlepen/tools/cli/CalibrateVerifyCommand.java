@@ -1,0 +1,75 @@
+package com.needlepen.tools.cli;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.calibration.Calibration;
+import com.needlepen.config.calibration.CalibrationCheck;
+import com.needlepen.config.calibration.CalibrationPoint;
+import com.needlepen.config.calibration.CalibrationStore;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.tools.NeedlePenCli;
+import com.needlepen.tools.UserInputException;
+import com.needlepen.tools.calibration.CalibrationProcedure;
+import com.needlepen.tools.calibration.SimGauge;
+import com.needlepen.tools.sim.SimRig;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code needlepen calibrate verify}: measures again at the current calibration's points and
+ * reports the drift against it, changing nothing. Fails when any point drifted beyond tolerance.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Re-measures at the current calibration's points (on the sim, from its gauge) and reports",
+                "the drift; stores nothing. Exit codes: 0 within tolerance, 2 bad input, 3 drifted."})
+public final class CalibrateVerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PenOptions pen;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        DeviceProfile p = pen.profile();
+        pen.requireSimBackend();
+        CalibrationStore.Entry current = pen.calibrations().current();
+        Calibration stored = current.calibration();
+        String problem = CalibrationCheck.problem(stored, current.file().toString(), p, pen.runHours().hours(), 0, false);
+        if (problem != null && !problem.contains("run hours old")) {
+            throw new UserInputException(problem);
+        }
+        SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100,
+                DepthCalibration.of(stored), false).withCartridge(pen.cartridgeType(), pen.seed());
+        List<Double> plan = stored.points().stream().map(CalibrationPoint::commandedMm).toList();
+        out.printf(Locale.ROOT, "Verifying %s against %s (%d points)%n", p.telemetry().deviceId(), stored.id(), plan.size());
+        List<CalibrationPoint> now;
+        try {
+            now = new CalibrationProcedure(rig.controller(), rig.runner()).run(plan, new SimGauge(rig.pen().handle()),
+                    (i, n, d, s, m) -> { });
+        } catch (IllegalStateException e) {
+            throw new CalibrateCommand.CalibrationAborted(e.getMessage());
+        }
+        double worst = 0;
+        out.printf(Locale.ROOT, "  commanded mm   stored mm   now mm   drift mm%n");
+        for (int i = 0; i < now.size(); i++) {
+            double drift = now.get(i).measuredMm() - stored.points().get(i).measuredMm();
+            worst = Math.max(worst, Math.abs(drift));
+            out.printf(Locale.ROOT, "  %11.3f  %10.4f  %7.4f  %+9.4f%s%n", plan.get(i), stored.points().get(i).measuredMm(),
+                    now.get(i).measuredMm(), drift, Math.abs(drift) > stored.toleranceMm() ? "  DRIFTED" : "");
+        }
+        boolean ok = worst <= stored.toleranceMm();
+        out.printf(Locale.ROOT, "worst drift %.4f mm, tolerance %.4f mm: %s%n", worst, stored.toleranceMm(),
+                ok ? "PASS (nothing changed)" : "FAIL: re-calibrate (nothing changed)");
+        out.flush();
+        return ok ? NeedlePenCli.OK : NeedlePenCli.FAULT;
+    }
+}

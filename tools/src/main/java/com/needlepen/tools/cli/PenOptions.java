@@ -1,0 +1,102 @@
+package com.needlepen.tools.cli;
+
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.ConfigException;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.config.calibration.CalibrationStore;
+import com.needlepen.config.calibration.RunHourMeter;
+import com.needlepen.tools.UserInputException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command that drives a pen shares: which profile, where its records live, the sim's seed. */
+public final class PenOptions {
+
+    @Option(names = "--profile", paramLabel = "FILE|NAME",
+            description = "Device profile: a YAML file, or a bundled name (sim, compact). Default: sim.")
+    String profile = "sim";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where calibrations and the run-hour counter live (default: $NEEDLEPEN_HOME, else ~/.needlepen).")
+    Path dataDir;
+
+    @Option(names = "--seed", description = "Seed for the simulated pen's noise: index jitter, gauge (default 1).")
+    long seed = 1;
+
+    @Option(names = "--cartridge", paramLabel = "TYPE",
+            description = "Cartridge type from the profile (default: the one with the fewest needles).")
+    String cartridge;
+
+    private DeviceProfile loaded;
+
+    public DeviceProfile profile() {
+        if (loaded == null) {
+            loaded = load();
+        }
+        return loaded;
+    }
+
+    private DeviceProfile load() {
+        try {
+            Path file = Path.of(profile);
+            if (file.toFile().exists() || profile.contains("/") || profile.endsWith(".yaml") || profile.endsWith(".yml")) {
+                return ProfileLoader.load(file);
+            }
+            if (!ProfileLoader.BUNDLED.contains(profile)) {
+                throw new UserInputException("--profile '" + profile + "' is neither a file nor a bundled profile; "
+                        + "bundled: " + String.join(", ", ProfileLoader.BUNDLED));
+            }
+            return ProfileLoader.bundled(profile);
+        } catch (ConfigException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    public CartridgeType cartridgeType() {
+        DeviceProfile p = profile();
+        if (cartridge == null) {
+            CartridgeType lightest = p.cartridges().get(0);
+            for (CartridgeType c : p.cartridges()) {
+                if (c.needles() < lightest.needles()) {
+                    lightest = c;
+                }
+            }
+            return lightest;
+        }
+        return p.cartridges().stream().filter(c -> c.name().equals(cartridge)).findFirst()
+                .orElseThrow(() -> new UserInputException("--cartridge '" + cartridge + "' is not in profile "
+                        + p.name() + "; allowed: "
+                        + String.join(", ", p.cartridges().stream().map(CartridgeType::name).toList())));
+    }
+
+    /** This device's records: {@code <data dir>/<device id>}. */
+    public Path deviceDir() {
+        Path base = dataDir;
+        if (base == null) {
+            String home = System.getenv("NEEDLEPEN_HOME");
+            base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".needlepen");
+        }
+        return base.resolve(profile().telemetry().deviceId());
+    }
+
+    public CalibrationStore calibrations() {
+        return new CalibrationStore(deviceDir().resolve("calibration"));
+    }
+
+    public RunHourMeter runHours() {
+        return new RunHourMeter(deviceDir().resolve("run-hours"));
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The simulated pen is the only backend so far: refuse any other profile's backend plainly. */
+    public void requireSimBackend() {
+        if (!"sim".equals(profile().backend())) {
+            throw new UserInputException("profile " + profile().name() + " uses backend '" + profile().backend()
+                    + "', which is not built yet; only 'sim' is");
+        }
+    }
+}

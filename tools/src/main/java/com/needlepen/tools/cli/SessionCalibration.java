@@ -1,0 +1,58 @@
+package com.needlepen.tools.cli;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.calibration.Calibration;
+import com.needlepen.config.calibration.CalibrationCheck;
+import com.needlepen.config.calibration.CalibrationStore;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.tools.UserInputException;
+import com.needlepen.tools.calibration.CalibrationMaker;
+import com.needlepen.tools.calibration.CalibrationProcedure;
+import com.needlepen.tools.calibration.SimGauge;
+import com.needlepen.tools.sim.SimRig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The calibration a session runs with: the device's current one if it is usable; on the simulated
+ * pen only, when the device has none at all, one made in-process from the sim's gauge (and said
+ * so), so that a fresh clone's first {@code simulate} works. A damaged, foreign or expired
+ * calibration is never replaced silently: that is a one-line error.
+ */
+final class SessionCalibration {
+
+    private SessionCalibration() {
+    }
+
+    static DepthCalibration load(PenOptions pen, PrintWriter out) throws IOException {
+        DeviceProfile p = pen.profile();
+        CalibrationStore store = pen.calibrations();
+        if (store.history().isEmpty() && "sim".equals(p.backend())) {
+            out.printf("no depth calibration for %s in %s: calibrating the simulated pen in-process (--from-sim)%n",
+                    p.telemetry().deviceId(), store.directory());
+            out.flush();
+            SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100,
+                    DepthCalibration.unusable(p.collar(), "calibrating"), false).withCartridge(pen.cartridgeType(), pen.seed());
+            Calibration made = CalibrateCommand.measureAndBuild(p, rig,
+                    CalibrationProcedure.plan(p, CalibrateCommand.DEFAULT_POINTS), new SimGauge(rig.pen().handle()),
+                    "needlepen simulate", pen.runHours().hours(), new PrintWriter(java.io.Writer.nullWriter()));
+            CalibrationMaker.Outcome outcome = CalibrationMaker.store(made, store);
+            if (!outcome.stored()) {
+                throw new CalibrateCommand.CalibrationAborted(String.format(Locale.ROOT,
+                        "the in-process calibration did not pass (worst residual %.4f mm)", made.worstResidualMm()));
+            }
+            out.printf(Locale.ROOT, "calibration %s stored (%d points, worst residual %.4f mm)%n", made.id(),
+                    made.points().size(), made.worstResidualMm());
+        }
+        CalibrationStore.Entry current = store.current();
+        var clock = java.time.Clock.systemUTC();
+        String problem = CalibrationCheck.problem(current.calibration(), current.file().toString(), p,
+                pen.runHours().hours(), clock.millis(), false);
+        if (problem != null) {
+            throw new UserInputException(problem);
+        }
+        return DepthCalibration.of(current.calibration());
+    }
+}

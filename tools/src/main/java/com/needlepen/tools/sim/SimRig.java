@@ -1,0 +1,30 @@
+package com.needlepen.tools.sim;
+
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.sim.SimPen;
+
+/**
+ * A simulated pen with its firmware and the runner that steps them: the unit is the profile's
+ * device (same imperfections every time), the seed draws the run's noise.
+ */
+public record SimRig(SimPen pen, PenController controller, SimulationRunner runner) {
+
+    public static SimRig create(DeviceProfile profile, CartridgeType cartridge, long seed, TelemetrySink telemetry,
+                                double depthMm, double rateHz, DepthCalibration calibration, boolean realTime) {
+        SimPen pen = SimulatedPenFactory.create(profile, cartridge.needles(), seed);
+        PenController controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz, calibration);
+        SimulationRunner runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), realTime);
+        return new SimRig(pen, controller, runner);
+    }
+
+    /** Puts a cartridge of {@code type} in, with an id from the seed. */
+    public SimRig withCartridge(CartridgeType type, long seed) {
+        pen.handle().insertCartridge(new CartridgeInfo(String.format("CART-%08X", seed & 0xFFFFFFFFL), type.needles()));
+        return this;
+    }
+}

@@ -1,0 +1,141 @@
+package com.needlepen.tools;
+
+import static com.needlepen.tools.SimulateCommandTest.runIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.needlepen.config.calibration.CalibrationStore;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The technician's commands on the simulated pen, as a technician runs them. */
+class CalibrateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path calibrationDir() {
+        return dir.resolve("np-sim-0001").resolve("calibration");
+    }
+
+    @Test
+    void givenNoCalibrationWhenCalibratedFromTheSimThenItIsStoredWithAReportAndSessionsRecordIt() throws Exception {
+        var r = runIn(dir, "calibrate", "--from-sim", "--technician", "alice");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("point 26/26").contains("PASS").contains("stored in");
+        var store = new CalibrationStore(calibrationDir());
+        var current = store.current();
+        assertThat(current.calibration().technician()).isEqualTo("alice");
+        assertThat(current.calibration().points()).hasSize(26);
+        BufferedImage png = ImageIO.read(CalibrationStore.reportFile(current.file(), "png").toFile());
+        assertThat(png.getWidth()).isEqualTo(900);
+        assertThat(png.getHeight()).isEqualTo(840);
+        assertThat(Files.readString(CalibrationStore.reportFile(current.file(), "txt"))).contains("PASS").contains("alice");
+
+        Path json = dir.resolve("s.json");
+        var session = runIn(dir, "simulate", "--fast", "--duration", "2s", "--summary-json", json.toString());
+        assertThat(session.exit()).as(session.err()).isZero();
+        assertThat(session.out()).doesNotContain("calibrating the simulated pen in-process");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("calibrationId").asText())
+                .isEqualTo(current.calibration().id());
+
+        var history = runIn(dir, "calibrate", "history");
+        assertThat(history.out()).contains("cal-000001.npcal").contains("current").contains("alice");
+        var verify = runIn(dir, "calibrate", "verify", "--seed", "9");
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("PASS (nothing changed)");
+        assertThat(store.history()).hasSize(1);
+    }
+
+    @Test
+    void givenAFreshDataDirWhenSimulatingThenTheSimPenIsCalibratedInProcessFirstAndItSaysSo() {
+        var r = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("no depth calibration for np-sim-0001").contains("calibrating the simulated pen in-process");
+        assertThat(new CalibrationStore(calibrationDir()).history()).hasSize(1);
+    }
+
+    @Test
+    void givenACalibrationWithOneByteChangedWhenSimulatingThenTheSessionIsRefusedNamingTheChecksum() throws Exception {
+        assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
+        Path file = calibrationDir().resolve("cal-000001.npcal");
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes).indexOf("\"measuredMm\"") + 16;
+        bytes[at] = (byte) (bytes[at] == '5' ? '6' : '5');
+        Files.write(file, bytes);
+        var r = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("fails its checksum");
+        assertThat(runIn(dir, "calibrate", "history").out()).contains("DAMAGED");
+    }
+
+    @Test
+    void givenACalibrationPastItsRunHoursWhenSimulatingThenTheSessionIsRefused() throws Exception {
+        assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
+        Files.writeString(dir.resolve("np-sim-0001").resolve("run-hours"), "needleRunSeconds=" + (201 * 3600) + "\n");
+        var r = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("is 201.0 run hours old; profile sim allows 200; re-calibrate");
+    }
+
+    @Test
+    void givenAMeasurementFileWhenCalibratedThenItsPointsAreUsedAndBadFilesAreRefusedInOneLine() throws Exception {
+        StringBuilder good = new StringBuilder("commandedMm,measuredMm\n");
+        for (int i = 0; i <= 10; i++) {
+            good.append(String.format(Locale.ROOT, "%.2f,%.4f%n", i * 0.25, i * 0.25 * 0.98 - 0.03));
+        }
+        Path file = dir.resolve("m.csv");
+        Files.writeString(file, good);
+        var ok = runIn(dir, "calibrate", "--measurements", file.toString(), "--technician", "bob");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(new CalibrationStore(calibrationDir()).current().calibration().points()).hasSize(11);
+
+        assertBad(file, "0.0,0.0\n0.5,0.5\n1.0,1.0\n", "3 points are too few; at least 7 are needed");
+        assertBad(file, "0,0\n0.25,0.2\n0.5,0.45\n0.5,0.45\n1,0.9\n1.25,1.2\n1.5,1.4\n1.75,1.7\n",
+                "commanded depth 0.500 mm appears twice");
+        assertBad(file, "0,0\n0.25,0.2\n0.5,0.45\n0.75,0.4\n1,0.9\n1.25,1.2\n1.5,1.4\n1.75,1.7\n",
+                "the curve is not monotonic");
+        assertBad(file, "0,0\n0.25,abc\n", "m.csv:2: measuredMm 'abc' is not a number");
+        assertBad(file, "0,0\n9,9\n", "m.csv:2: commandedMm 9 is out of range; allowed 0 to 2.5 mm");
+        assertThat(new CalibrationStore(calibrationDir()).history()).as("nothing written by refused files").hasSize(1);
+    }
+
+    private void assertBad(Path file, String content, String expected) throws Exception {
+        Files.writeString(file, content);
+        var r = runIn(dir, "calibrate", "--measurements", file.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains(expected);
+    }
+
+    @Test
+    void givenARepeatedHomingThenTheSwitchPositionSpreadIsReportedAndSmall() {
+        var r = runIn(dir, "home", "--repeat", "20");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String line = r.out().lines().filter(l -> l.startsWith("homed 20 times")).findFirst().orElseThrow();
+        double spread = Double.parseDouble(line.replaceAll(".*spread ([0-9.]+) µm.*", "$1"));
+        System.out.println(line);
+        assertThat(spread).isGreaterThan(0).isLessThan(15);
+    }
+
+    @Test
+    void givenAJogBeyondTheTravelThenItIsRefusedWithTheLimits() {
+        var ok = runIn(dir, "jog", "--by", "0.5");
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).contains("collar moved +1600 steps");
+        var bad = runIn(dir, "jog", "--by", "5");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).contains("would leave the collar's travel (0 to 3.100 mm from home)");
+    }
+
+    @Test
+    void givenTooFewPointsWhenCalibratingThenRefused() {
+        var r = runIn(dir, "calibrate", "--from-sim", "--points", "5");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("needlepen: --points 5 is out of range; allowed 7 to 200");
+    }
+}

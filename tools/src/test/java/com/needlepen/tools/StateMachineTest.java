@@ -200,4 +200,58 @@ class StateMachineTest {
         assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
         assertThat(bench.controller.sessions().current().id()).isNotEqualTo(first);
     }
+
+    @Test
+    void givenNoUsableCalibrationWhenStartIsPressedThenTheRefusalNamesWhyAndTheMotorNeverTurns() {
+        var sim = com.needlepen.config.ProfileLoader.bundled("sim");
+        var pen = com.needlepen.tools.sim.SimulatedPenFactory.create(sim, 12, 18);
+        var c = new com.needlepen.firmware.PenController(sim, pen.hardware(), com.needlepen.firmware.telemetry.TelemetrySink.NONE,
+                1.0, 100, com.needlepen.firmware.DepthCalibration.unusable(sim.collar(), "cal-000003.npcal fails its checksum"));
+        var runner = new com.needlepen.tools.sim.SimulationRunner(pen, c, 1_000_000L, false);
+        pen.handle().insertCartridge(new com.needlepen.hal.CartridgeInfo("C", 12));
+        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
+        double turns = pen.handle().shaftTurns();
+        pen.handle().press(PanelButton.START_STOP);
+        runner.runFor(20 * MS);
+        pen.handle().release(PanelButton.START_STOP);
+        runner.runFor(500 * MS);
+        assertThat(c.state()).isEqualTo(PenState.READY);
+        assertThat(c.lastRefusal()).isEqualTo("cal-000003.npcal fails its checksum");
+        assertThat(c.sessions().current()).isNull();
+        assertThat(pen.handle().shaftTurns()).isEqualTo(turns);
+    }
+
+    @Test
+    void givenReadyWhenTheTechnicianCalibratesThenTheCollarMayGoToTheAbsoluteMaximumAndStopEndsItAtOnce() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 19).insertCartridge().ready();
+        bench.controller.submit(Request.calibrationMove(2.5));
+        bench.run(5 * MS);
+        assertThat(bench.controller.lastRefusal()).as("only while calibrating").contains("only while CALIBRATING");
+        bench.controller.submit(Request.calibrate());
+        bench.run(5 * MS);
+        assertThat(bench.controller.state()).isEqualTo(PenState.CALIBRATING);
+        bench.controller.submit(Request.calibrationMove(2.5));
+        bench.run(2 * S);
+        assertThat(bench.controller.collarSettled()).isTrue();
+        assertThat(bench.sim.trueDepthMm()).as("past the 1.5 mm ceiling, up to the hard stop").isBetween(2.3, 2.5);
+        assertThat(bench.controller.calibrationRevolutions()).as("the cam steps at about 1.5 revolutions/s").isBetween(2L, 4L);
+        assertThat(bench.sim.carrierOnCam()).isTrue();
+        bench.click(PanelButton.START_STOP);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, 500 * MS)).isTrue();
+        assertThat(bench.sim.shaftAtRest()).isTrue();
+        assertThat(bench.sim.tipProtrusionMm()).isNegative();
+        bench.run(2 * S);
+        assertThat(bench.sim.trueDepthMm()).as("back to the practitioner's depth, under the ceiling").isLessThan(1.5);
+        assertThat(bench.controller.sessions().endedSessions()).as("calibration is not a session").isEmpty();
+    }
+
+    @Test
+    void givenRunningWhenCalibrationIsRequestedThenItIsRefused() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 20).insertCartridge().ready();
+        bench.click(PanelButton.START_STOP);
+        bench.controller.submit(Request.calibrate());
+        bench.run(5 * MS);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.lastRefusal()).isEqualTo("calibration starts only in READY, not RUNNING");
+    }
 }

@@ -47,6 +47,11 @@ final class BoundsRules implements Rule {
     static final Range CALIBRATION_POINTS = Range.closed(7, 200, "points");
     static final Range CALIBRATION_RUN_HOURS = Range.aboveUpTo(0, 10_000, "h");
     static final Range CALIBRATION_AGE_DAYS = Range.aboveUpTo(0, 3_650, "days");
+    /** The applied-part surface limit of IEC 60601-1 is 41 °C: no profile may set a higher cut-off. */
+    static final Range CUTOFF_CELSIUS = Range.closed(30, 41, "°C");
+    static final Range WARNING_CELSIUS = Range.closed(30, 41, "°C");
+    static final Range CONTINUOUS_RUN_MINUTES = Range.aboveUpTo(0, 120, "min");
+    static final Range LOOP_OVERRUN_MILLIS = Range.closed(1, 1000, "ms");
 
     @Override
     public void check(DeviceProfile p, RuleContext ctx) {
@@ -112,5 +117,20 @@ final class BoundsRules implements Rule {
         ctx.inRange("calibration.minPoints", cal.minPoints(), CALIBRATION_POINTS);
         ctx.inRange("calibration.maxRunHours", cal.maxRunHours(), CALIBRATION_RUN_HOURS);
         ctx.inRange("calibration.maxAgeDays", cal.maxAgeDays(), CALIBRATION_AGE_DAYS);
+
+        SafetySpec safety = p.safety();
+        ctx.inRange("safety.warningCelsius", safety.warningCelsius(), WARNING_CELSIUS);
+        ctx.inRange("safety.cutoffCelsius", safety.cutoffCelsius(), CUTOFF_CELSIUS);
+        ctx.inRange("safety.maxContinuousRunMinutes", safety.maxContinuousRunMinutes(), CONTINUOUS_RUN_MINUTES);
+        ctx.inRange("safety.loopOverrunBudgetMillis", safety.loopOverrunBudgetMillis(), LOOP_OVERRUN_MILLIS);
+        if (safety.warningCelsius() >= safety.cutoffCelsius()) {
+            throw ctx.fail("safety.warningCelsius", "%s °C is not below the %s °C cut-off; allowed below safety.cutoffCelsius",
+                    RuleContext.num(safety.warningCelsius()), RuleContext.num(safety.cutoffCelsius()));
+        }
+        if (safety.loopOverrunBudgetMillis() >= p.motor().deadmanMillis()) {
+            throw ctx.fail("safety.loopOverrunBudgetMillis", "%s ms is not below the %d ms dead-man; the supervisor must"
+                    + " see a late loop before the driver does", RuleContext.num(safety.loopOverrunBudgetMillis()),
+                    p.motor().deadmanMillis());
+        }
     }
 }

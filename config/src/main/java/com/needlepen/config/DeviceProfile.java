@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param source  where it was read from (a file path or a bundled resource name)
  * @param backend which HAL backend drives this pen ({@code sim} or {@code pi4j})
  * @param calibration what a depth calibration must achieve and how long it lasts
+ * @param safety      limits the safety supervisor enforces
  */
 public record DeviceProfile(
         String name,
@@ -27,7 +28,8 @@ public record DeviceProfile(
         List<Preset> presets,
         LoopSpec loop,
         TelemetrySpec telemetry,
-        CalibrationSpec calibration) {
+        CalibrationSpec calibration,
+        SafetySpec safety) {
 
     public DeviceProfile {
         cartridges = List.copyOf(cartridges);

@@ -17,7 +17,7 @@ final class ProfileBinder {
 
     static DeviceProfile bind(YamlNode root, KeyLines lines, String source) {
         MapReader top = MapReader.root(root, lines, "profile", "backend", "supply", "motor", "cam", "collar",
-                "depth", "rate", "skin", "cartridges", "presets", "loop", "telemetry", "calibration");
+                "depth", "rate", "skin", "cartridges", "presets", "loop", "telemetry", "calibration", "safety");
         return new DeviceProfile(
                 top.text("profile"),
                 source,
@@ -37,7 +37,9 @@ final class ProfileBinder {
                 presets(top.sections("presets", "name", "depthMm", "rateHz")),
                 new LoopSpec(top.section("loop", "periodMicros").wholeNumber("periodMicros")),
                 telemetry(top.section("telemetry", "sampleRateHz", "brokerUrl", "deviceId", "topicPrefix")),
-                calibration(top.section("calibration", "toleranceMm", "minPoints", "maxRunHours", "maxAgeDays")));
+                calibration(top.section("calibration", "toleranceMm", "minPoints", "maxRunHours", "maxAgeDays")),
+                safety(top.section("safety", "warningCelsius", "cutoffCelsius", "maxContinuousRunMinutes",
+                        "loopOverrunBudgetMillis")));
     }
 
     private static SupplySpec supply(MapReader m) {
@@ -99,6 +101,11 @@ final class ProfileBinder {
         return items.stream()
                 .map(m -> new Preset(m.text("name"), m.number("depthMm"), m.number("rateHz")))
                 .toList();
+    }
+
+    private static SafetySpec safety(MapReader m) {
+        return new SafetySpec(m.number("warningCelsius"), m.number("cutoffCelsius"), m.number("maxContinuousRunMinutes"),
+                m.number("loopOverrunBudgetMillis"));
     }
 
     private static CalibrationSpec calibration(MapReader m) {

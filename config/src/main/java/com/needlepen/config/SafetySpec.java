@@ -1,0 +1,14 @@
+package com.needlepen.config;
+
+/**
+ * Limits the safety supervisor enforces that are the profile's to set.
+ *
+ * @param warningCelsius          handpiece temperature at which the allowed rate is lowered
+ * @param cutoffCelsius           handpiece temperature that stops the needles (IEC 60601-1 applied
+ *                                part: 41 °C)
+ * @param maxContinuousRunMinutes longest a single run may last
+ * @param loopOverrunBudgetMillis how late a control tick may be before the pen faults
+ */
+public record SafetySpec(double warningCelsius, double cutoffCelsius, double maxContinuousRunMinutes,
+                         double loopOverrunBudgetMillis) {
+}

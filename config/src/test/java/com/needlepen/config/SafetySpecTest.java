@@ -1,0 +1,38 @@
+package com.needlepen.config;
+
+import static com.needlepen.config.ProfileYaml.assertError;
+import static com.needlepen.config.ProfileYaml.lineOf;
+import static com.needlepen.config.ProfileYaml.loadError;
+import static com.needlepen.config.ProfileYaml.simWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SafetySpecTest {
+
+    @Test
+    void givenTheSimProfile_whenLoaded_thenItsSafetyLimitsAreAsWritten() {
+        assertThat(ProfileLoader.bundled("sim").safety()).isEqualTo(new SafetySpec(39, 41, 30, 20));
+    }
+
+    @Test
+    void givenACutOffAboveTheAppliedPartLimit_whenLoaded_thenOutOfRange() {
+        String yaml = simWith("cutoffCelsius: 41", "cutoffCelsius: 45");
+        assertError(loadError(yaml), "safety.cutoffCelsius", lineOf(yaml, "cutoffCelsius"),
+                "45 is out of range; allowed 30 to 41 °C");
+    }
+
+    @Test
+    void givenAWarningNotBelowTheCutOff_whenLoaded_thenRejected() {
+        String yaml = simWith("warningCelsius: 39", "warningCelsius: 41");
+        assertError(loadError(yaml), "safety.warningCelsius", lineOf(yaml, "warningCelsius"),
+                "41 °C is not below the 41 °C cut-off");
+    }
+
+    @Test
+    void givenAnOverrunBudgetLongerThanTheDeadman_whenLoaded_thenRejected() {
+        String yaml = simWith("loopOverrunBudgetMillis: 20", "loopOverrunBudgetMillis: 60");
+        assertError(loadError(yaml), "safety.loopOverrunBudgetMillis", lineOf(yaml, "loopOverrunBudgetMillis"),
+                "60 ms is not below the 50 ms dead-man");
+    }
+}

@@ -8,7 +8,12 @@ import com.needlepen.firmware.drive.CamParker;
 import com.needlepen.firmware.drive.CamStepper;
 import com.needlepen.firmware.drive.StrokeDrive;
 import com.needlepen.firmware.safety.FaultCode;
+import com.needlepen.firmware.safety.SafetyCheck;
+import com.needlepen.firmware.safety.SafetyChecks;
+import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.safety.SafetySupervisor;
+import java.util.List;
+import java.util.function.Function;
 import com.needlepen.firmware.session.SessionRecorder;
 import com.needlepen.firmware.telemetry.TelemetryEvent;
 import com.needlepen.firmware.telemetry.TelemetrySink;
@@ -75,6 +80,17 @@ public final class PenController {
 
     public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
                          double initialDepthMm, double initialRateHz, DepthCalibration calibration) {
+        this(profile, hardware, telemetry, initialDepthMm, initialRateHz, calibration, SafetyChecks::standard);
+    }
+
+    /**
+     * With a chosen set of safety checks: for tests that show what one mitigation prevents by
+     * leaving it out. The firmware itself always uses {@link SafetyChecks#standard} (an
+     * architecture test holds every other caller to test code).
+     */
+    public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
+                         double initialDepthMm, double initialRateHz, DepthCalibration calibration,
+                         Function<SafetyInputs, List<SafetyCheck>> safetyChecks) {
         this.calibration = calibration;
         this.profile = profile;
         this.hw = hardware;
@@ -86,7 +102,8 @@ public final class PenController {
         this.homing = new CollarHoming(hardware.collar(), profile.collar());
         this.parker = new CamParker(drive);
         this.camStepper = new CamStepper(drive);
-        this.supervisor = new SafetySupervisor(profile, drive, positioner, hardware.sensors(), hardware.cartridge());
+        this.supervisor = new SafetySupervisor(safetyChecks.apply(new SafetyInputs(profile, drive, positioner,
+                hardware.collar(), hardware.sensors(), hardware.cartridge())));
         this.sessions = new SessionRecorder(profile.telemetry().deviceId(), telemetry);
         this.panelCommands = new PanelCommands(new PanelInputs(hardware.panel()), profile);
         this.outputs = new RunOutputs(hardware, drive, positioner, telemetry, profile.telemetry().sampleRateHz());
@@ -115,11 +132,10 @@ public final class PenController {
         if (next != state) {
             transition(next, nowNanos);
         }
-        if (state != PenState.FAULT) {
-            FaultCode found = supervisor.check(nowNanos, state);
-            if (found != null) {
-                latch(found, supervisor.detail(), nowNanos);
-            }
+        // the checks run in every state so their timers stay true; in FAULT one fault is latched already
+        FaultCode found = supervisor.check(nowNanos, state);
+        if (found != null && state != PenState.FAULT) {
+            latch(found, supervisor.detail(), nowNanos);
         }
         drive.periodic(nowNanos);
         outputs.sample(nowNanos, state, depthMm, rateHz);
@@ -214,7 +230,7 @@ public final class PenController {
             case CALIBRATING -> {
                 positioner.periodic();
                 yield camStepper.periodic(now) == CamStepper.Result.STALLED
-                        ? faultNext(FaultCode.F02_NO_INDEX, "the cam did not turn at calibration speed", now)
+                        ? faultNext(FaultCode.F02_CAM_JAMMED, "the cam did not turn at calibration speed", now)
                         : PenState.CALIBRATING;
             }
             case STOPPING -> switch (parker.periodic(now)) {
@@ -258,6 +274,7 @@ public final class PenController {
     private void transition(PenState next, long now) {
         exit(state, now);
         state = next;
+        supervisor.stateEntered(next, now);
         enter(next, now);
     }
 

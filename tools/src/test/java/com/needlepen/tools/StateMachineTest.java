@@ -91,18 +91,18 @@ class StateMachineTest {
         bench.click(PanelButton.START_STOP).spunUp();
         bench.sim.inject(SimFault.INDEX_SENSOR_DEAD);
         assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 200 * MS)).isTrue();
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F02_NO_INDEX);
+        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F11_INDEX_SENSOR_DEAD);
         assertThat(bench.sim.motorDriverEnabled()).isFalse();
         assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 100 * MS)).isTrue();
         assertThat(bench.controller.sessions().endedSessions()).singleElement()
-                .satisfies(s -> assertThat(s.endReason()).startsWith("fault F02"));
+                .satisfies(s -> assertThat(s.endReason()).startsWith("fault F11"));
         bench.sim.clear(SimFault.INDEX_SENSOR_DEAD);
         bench.click(PanelButton.START_STOP);
         bench.run(S);
         assertThat(bench.controller.state()).as("start does not leave a fault").isEqualTo(PenState.FAULT);
         bench.controller.submit(Request.acknowledge());
         bench.run(2 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.HOMING);
+        assertThat(bench.controller.state()).as(bench.controller.fault() + " " + bench.controller.faultDetail()).isEqualTo(PenState.HOMING);
         bench.ready();
         assertThat(bench.controller.fault()).isNull();
     }

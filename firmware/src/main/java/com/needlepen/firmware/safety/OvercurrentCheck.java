@@ -1,0 +1,35 @@
+package com.needlepen.firmware.safety;
+
+import com.needlepen.firmware.PenState;
+import java.util.Locale;
+
+/** Motor current above the profile's limit for longer than 100 ms (start-up peaks are shorter). */
+public final class OvercurrentCheck implements SafetyCheck {
+
+    static final long HOLD_NANOS = 100_000_000L;
+    private final SafetyInputs in;
+    private long sinceNanos = Long.MIN_VALUE;
+    private double amps;
+
+    public OvercurrentCheck(SafetyInputs in) {
+        this.in = in;
+    }
+
+    @Override
+    public FaultCode check(long nowNanos, PenState state) {
+        amps = in.sensors().motorCurrentAmps();
+        if (amps <= in.profile().motor().maxCurrentAmps()) {
+            sinceNanos = Long.MIN_VALUE;
+            return null;
+        }
+        if (sinceNanos == Long.MIN_VALUE) {
+            sinceNanos = nowNanos;
+        }
+        return nowNanos - sinceNanos > HOLD_NANOS ? FaultCode.F05_OVERCURRENT : null;
+    }
+
+    @Override
+    public String detail() {
+        return String.format(Locale.ROOT, "%.2f A against %.2f A allowed", amps, in.profile().motor().maxCurrentAmps());
+    }
+}

@@ -1,0 +1,28 @@
+package com.needlepen.firmware.safety;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The safety checks the firmware always runs, all of them: there is no switch that leaves one out. */
+public final class SafetyChecks {
+
+    private SafetyChecks() {
+    }
+
+    public static List<SafetyCheck> standard(SafetyInputs in) {
+        List<SafetyCheck> checks = new ArrayList<>();
+        checks.add(new DeadmanCheck(in));
+        checks.add(new LoopOverrunCheck(in));
+        checks.add(new DepthLimitCheck(in));
+        checks.add(new StallCheck(in));
+        checks.add(new OvercurrentCheck(in));
+        checks.add(new OverspeedCheck(in));
+        checks.add(new TurningWhileOffCheck(in));
+        checks.add(new TemperatureCheck(in));
+        checks.add(new SupplyCheck(in));
+        checks.add(new CartridgeCheck(in));
+        checks.add(new RateDeviationCheck(in));
+        checks.add(new RunTimeCheck(in));
+        return checks;
+    }
+}

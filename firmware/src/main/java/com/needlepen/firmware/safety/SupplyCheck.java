@@ -1,0 +1,39 @@
+package com.needlepen.firmware.safety;
+
+import com.needlepen.firmware.PenState;
+import java.util.Locale;
+
+/**
+ * The motor supply below 95 % of the profile's minimum for 50 ms: every rate limit was computed at
+ * the minimum, so below it the pen no longer knows what it can do.
+ */
+public final class SupplyCheck implements SafetyCheck {
+
+    static final double FRACTION = 0.95;
+    static final long HOLD_NANOS = 50_000_000L;
+    private final SafetyInputs in;
+    private long sinceNanos = Long.MIN_VALUE;
+    private double volts;
+
+    public SupplyCheck(SafetyInputs in) {
+        this.in = in;
+    }
+
+    @Override
+    public FaultCode check(long nowNanos, PenState state) {
+        volts = in.sensors().supplyVolts();
+        if (volts >= FRACTION * in.profile().supply().minVolts()) {
+            sinceNanos = Long.MIN_VALUE;
+            return null;
+        }
+        if (sinceNanos == Long.MIN_VALUE) {
+            sinceNanos = nowNanos;
+        }
+        return nowNanos - sinceNanos > HOLD_NANOS ? FaultCode.F12_SUPPLY_LOW : null;
+    }
+
+    @Override
+    public String detail() {
+        return String.format(Locale.ROOT, "%.2f V, minimum %.2f V", volts, in.profile().supply().minVolts());
+    }
+}

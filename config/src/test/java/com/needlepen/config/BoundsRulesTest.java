@@ -43,7 +43,7 @@ class BoundsRulesTest {
             springMargin: 1.5            | springMargin: 0.9           | cam.springMargin             | allowed 1 to 10
             stepsPerMm: 3200             | stepsPerMm: 0               | collar.stepsPerMm            | allowed 10 to 100000 steps/mm
             homeDepthMm: -0.6            | homeDepthMm: -6             | collar.homeDepthMm           | allowed -5 to 0 mm
-            absoluteMaxDepthMm: 2.5      | absoluteMaxDepthMm: 25      | collar.absoluteMaxDepthMm    | allowed 0.1 to 5 mm
+            absoluteMaxDepthMm: 2.8      | absoluteMaxDepthMm: 25      | collar.absoluteMaxDepthMm    | allowed 0.1 to 5 mm
             maxSpeedMmPerS: 2.0          | maxSpeedMmPerS: 0           | collar.maxSpeedMmPerS        | allowed 0.1 to 50 mm/s
             accelMmPerS2: 20.0           | accelMmPerS2: 0             | collar.accelMmPerS2          | allowed 1 to 1000 mm/s2
             minHz: 50                    | minHz: 0                    | rate.minHz                   | 0 is out of range; allowed 1 to 300 Hz

@@ -21,7 +21,7 @@ class BundledProfilesTest {
         assertThat(p.supply()).isEqualTo(new SupplySpec(11.4, 12.0, 12.6));
         assertThat(p.motor()).isEqualTo(new MotorSpec(0.010, 2.5, 100, 2.5e-7, 0.0003, 1.0e-7, 0.90, 1.5, 50));
         assertThat(p.cam()).isEqualTo(new CamSpec(3.0, 0.002, 3.0, 0.8, 1.5));
-        assertThat(p.collar()).isEqualTo(new CollarSpec(3200, 3.6, HomeSide.SHALLOW, -0.6, 2.5, 0.5, 2.0, 20.0));
+        assertThat(p.collar()).isEqualTo(new CollarSpec(3200, 3.6, HomeSide.SHALLOW, -0.6, 2.8, 0.2, 2.0, 20.0));
         assertThat(p.depth()).isEqualTo(new DepthSpec(0.0, 2.5, 0.05, 1.5, false));
         assertThat(p.rate()).isEqualTo(new RateSpec(50, 150, 5));
         assertThat(p.skin()).isEqualTo(new SkinSpec(0.15, 0.3));

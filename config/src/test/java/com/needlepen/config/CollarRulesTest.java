@@ -12,16 +12,16 @@ class CollarRulesTest {
 
     @Test
     void givenHardStopThatWouldExposeTheTips_whenLoaded_thenRejectedAtAbsoluteMaxDepth() {
-        String yaml = simWith("minRecessMm: 0.5", "minRecessMm: 0.8");
+        String yaml = simWith("minRecessMm: 0.2", "minRecessMm: 0.8");
 
         assertError(loadError(yaml), "collar.absoluteMaxDepthMm", lineOf(yaml, "absoluteMaxDepthMm"),
-                "2.5 mm would leave the tips less than collar.minRecessMm (0.8 mm) hidden at the bottom of the stroke",
+                "2.8 mm would leave the tips less than collar.minRecessMm (0.8 mm) hidden at the bottom of the stroke",
                 "allowed at most cam.strokeMm - collar.minRecessMm = 3 - 0.8 = 2.2 mm");
     }
 
     @Test
     void givenRecessBelowTwoTenths_whenLoaded_thenOutOfRange() {
-        String yaml = simWith("minRecessMm: 0.5", "minRecessMm: 0.1");
+        String yaml = simWith("minRecessMm: 0.2", "minRecessMm: 0.1");
 
         assertError(loadError(yaml), "collar.minRecessMm", lineOf(yaml, "minRecessMm"), "0.1 is out of range; allowed 0.2 to 3 mm");
     }
@@ -40,13 +40,13 @@ class CollarRulesTest {
 
         assertError(loadError(yaml), "collar.travelMm", lineOf(yaml, "travelMm"),
                 "3 mm does not reach the hard stop: collar.homeDepthMm + travelMm = 2.4 mm, short of "
-                        + "collar.absoluteMaxDepthMm (2.5 mm); allowed at least 3.1 mm");
+                        + "collar.absoluteMaxDepthMm (2.8 mm); allowed at least 3.4 mm");
     }
 
     @Test
     void givenTravelThatJustReachesTheHardStop_whenLoaded_thenAccepted() {
-        DeviceProfile p = ProfileLoader.parse(simWith("travelMm: 3.6", "travelMm: 3.1"), "ok.yaml");
+        DeviceProfile p = ProfileLoader.parse(simWith("travelMm: 3.6", "travelMm: 3.4"), "ok.yaml");
 
-        assertThat(p.collar().travelMm()).isEqualTo(3.1);
+        assertThat(p.collar().travelMm()).isEqualTo(3.4);
     }
 }

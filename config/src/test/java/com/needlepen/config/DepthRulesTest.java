@@ -71,7 +71,7 @@ class DepthRulesTest {
         String yaml = simWith("  maxMm: 2.5", "  maxMm: 3.0");
 
         assertError(loadError(yaml), "depth.maxMm", lineOf(yaml, "  maxMm:"),
-                "3 mm is deeper than the collar's hard stop; allowed at most collar.absoluteMaxDepthMm, 2.5 mm");
+                "3 mm is deeper than the collar's hard stop; allowed at most collar.absoluteMaxDepthMm, 2.8 mm");
     }
 
     @Test

@@ -101,7 +101,7 @@ class CalibrateCommandTest {
         assertBad(file, "0,0\n0.25,0.2\n0.5,0.45\n0.75,0.4\n1,0.9\n1.25,1.2\n1.5,1.4\n1.75,1.7\n",
                 "the curve is not monotonic");
         assertBad(file, "0,0\n0.25,abc\n", "m.csv:2: measuredMm 'abc' is not a number");
-        assertBad(file, "0,0\n9,9\n", "m.csv:2: commandedMm 9 is out of range; allowed 0 to 2.5 mm");
+        assertBad(file, "0,0\n9,9\n", "m.csv:2: commandedMm 9 is out of range; allowed 0 to 2.8 mm");
         assertThat(new CalibrationStore(calibrationDir()).history()).as("nothing written by refused files").hasSize(1);
     }
 
@@ -129,7 +129,7 @@ class CalibrateCommandTest {
         assertThat(ok.out()).contains("collar moved +1600 steps");
         var bad = runIn(dir, "jog", "--by", "5");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err().strip()).contains("would leave the collar's travel (0 to 3.100 mm from home)");
+        assertThat(bad.err().strip()).contains("would leave the collar's travel (0 to 3.400 mm from home)");
     }
 
     @Test

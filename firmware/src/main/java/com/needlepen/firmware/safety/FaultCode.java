@@ -16,7 +16,9 @@ public enum FaultCode {
     F12_SUPPLY_LOW("motor supply below its minimum", false),
     F13_TURNING_WHILE_OFF("the motor turned while commanded off", true),
     F14_RUN_TOO_LONG("a run lasted longer than the profile allows", false),
-    F15_LOOP_OVERRUN("the control loop ran late beyond its budget", true);
+    F15_LOOP_OVERRUN("the control loop ran late beyond its budget", true),
+    F16_COLLAR_STEPS_LOST("the collar's stepper lost steps: its depth cannot be trusted", false),
+    F17_HOME_SWITCH_UNEXPECTED("the home switch closed far from home", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -23,6 +23,7 @@ public final class SafetyChecks {
         checks.add(new CartridgeCheck(in));
         checks.add(new RateDeviationCheck(in));
         checks.add(new RunTimeCheck(in));
+        checks.add(new CollarCheck(in));
         return checks;
     }
 }

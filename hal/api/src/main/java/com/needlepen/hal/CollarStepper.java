@@ -36,4 +36,12 @@ public interface CollarStepper {
 
     /** Whether the home switch is pressed (the collar is at its shallow end). */
     boolean homeSwitchPressed();
+
+    /**
+     * Whether the driver has seen the motor stall (lost steps) since the last
+     * {@link #setPositionSteps(long)}: TMC5160/TMC2209 StallGuard or an encoder deviation. Latched:
+     * once steps are lost the count cannot be trusted until the collar is homed again. A driver
+     * that cannot tell always answers false.
+     */
+    boolean stallDetected();
 }

@@ -36,10 +36,13 @@ public final class CalibrationProcedure {
         this.runner = runner;
     }
 
-    /** {@code count} commanded depths spread evenly from the shallowest depth to the absolute maximum. */
+    /**
+     * {@code count} commanded depths spread evenly over the whole selectable range, from the
+     * shallowest depth to the deepest the profile knows ({@code depth.maxMm}, short of the hard stop).
+     */
     public static List<Double> plan(DeviceProfile profile, int count) {
         double from = profile.depth().minMm();
-        double to = profile.collar().absoluteMaxDepthMm();
+        double to = profile.depth().maxMm();
         List<Double> depths = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             depths.add(Math.round((from + (to - from) * i / (count - 1)) * 1e4) / 1e4);

@@ -32,6 +32,8 @@ final class CollarPlant implements CollarStepper {
     private double pushedBackMm;
     private Boolean homeSwitchForced;
     private long lostSteps;
+    /** The driver's stall flag: set whenever steps are lost, cleared by re-zeroing. */
+    private boolean stalled;
 
     /** Hysteresis of the home switch: it opens again this far past where it closed. */
     private static final double SWITCH_HYSTERESIS_MM = 0.02;
@@ -80,7 +82,13 @@ final class CollarPlant implements CollarStepper {
     }
 
     @Override
+    public boolean stallDetected() {
+        return stalled;
+    }
+
+    @Override
     public void setPositionSteps(long steps) {
+        stalled = false;
         long shift = steps - counterSteps;
         counterSteps = steps;
         commandedSteps += shift;
@@ -161,6 +169,7 @@ final class CollarPlant implements CollarStepper {
         double collar = followNut(nut);
         if (collar > p.deepStopMm() || collar < p.shallowStopMm()) {
             lostSteps++;
+            stalled = true;
             return;
         }
         screwSteps = nextScrew;
@@ -190,11 +199,14 @@ final class CollarPlant implements CollarStepper {
         screwSteps -= steps;
         collarDepthMm = followNut(nutMm(screwSteps));
         lostSteps += Math.abs(steps);
+        stalled = true;
         updateSwitch();
     }
 
+    /** Skin pressure forces the collar back: the held rotor slips, which the driver sees as a stall. */
     void pushBack(double mm) {
         pushedBackMm += mm;
+        stalled = true;
         updateSwitch();
     }
 

@@ -14,7 +14,7 @@ public enum SimFault {
     HOME_SWITCH_STUCK_PRESSED,
     /** The home switch never reads pressed. */
     HOME_SWITCH_STUCK_RELEASED,
-    /** Heat from outside the motor warms the handpiece (a failing bearing, a hot room). */
+    /** 20 W of heat from outside the winding warms the handpiece (a failing bearing): 41 °C in about half a minute. */
     OVERHEATING,
     /** The cartridge is pulled out. */
     CARTRIDGE_PULLED,

@@ -153,7 +153,7 @@ public final class SimHandle {
             case COLLAR_PUSHED_BACK -> pen.collar().pushBack(0.3);
             case HOME_SWITCH_STUCK_PRESSED -> pen.collar().forceHomeSwitch(Boolean.TRUE);
             case HOME_SWITCH_STUCK_RELEASED -> pen.collar().forceHomeSwitch(Boolean.FALSE);
-            case OVERHEATING -> pen.drive().setExtraHeatWatts(5.0);
+            case OVERHEATING -> pen.drive().setExtraHeatWatts(20.0);
             case CARTRIDGE_PULLED -> pen.cartridge().remove();
             case SUPPLY_SAG -> pen.setSupplyVolts(0.75 * pen.parameters().supplyVolts());
         }

@@ -134,4 +134,37 @@ class SimulateCommandTest {
         assertThat(s.get("telemetry").get("undelivered").asLong()).isGreaterThanOrEqualTo(20);
         assertThat(r.out()).contains("not delivered").contains("not reached");
     }
+
+    @ParameterizedTest(name = "--inject {0} ends with exit 3 naming {1}")
+    @CsvSource({
+            "cam-jammed@10s, F02", "index-sensor-dead@10s, F11", "collar-steps-lost@10s, F16",
+            "collar-pushed-back@10s, F16", "home-switch-stuck-pressed@10s, F17", "home-switch-stuck-released@0s, F01",
+            "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12"})
+    void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
+            throws Exception {
+        Path json = dir.resolve("f.json");
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "60s", "--inject", inject, "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("fault").asText()).startsWith(code);
+        assertThat(r.out()).contains("FAULT          " + code);
+    }
+
+    @Test
+    void givenListFaultsThenEveryInjectableKindIsListed() {
+        Result r = run("simulate", "--list-faults");
+        assertThat(r.exit()).isZero();
+        for (var f : com.needlepen.hal.sim.SimFault.values()) {
+            assertThat(r.out()).contains(com.needlepen.tools.sim.FaultInjector.kindName(f));
+        }
+    }
+
+    @ParameterizedTest(name = "--inject {0} is refused")
+    @CsvSource(delimiter = '|', value = {"bogus@1s | unknown fault kind 'bogus'", "cam-jammed | is not KIND@TIME",
+            "cam-jammed@soon | is not KIND@TIME"})
+    void givenABadInjectValueThenOneLineAndExit2(String inject, String expected) {
+        Result r = runIn(dir, "simulate", "--fast", "--inject", inject.trim());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains(expected);
+    }
 }

@@ -16,6 +16,7 @@ import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.broker.EmbeddedBroker;
+import com.needlepen.tools.sim.FaultInjector;
 import com.needlepen.tools.sim.SessionScenario;
 import com.needlepen.tools.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
@@ -66,9 +67,24 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
     Path summaryJson;
 
+    @Option(names = "--inject", paramLabel = "KIND@TIME",
+            description = "Inject a sim fault at a time from power-on, e.g. cam-jammed@12s (repeatable; see --list-faults).")
+    List<String> inject = new java.util.ArrayList<>();
+
+    @Option(names = "--list-faults", description = "List the fault kinds --inject takes, and exit.")
+    boolean listFaults;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (listFaults) {
+            for (com.needlepen.hal.sim.SimFault f : com.needlepen.hal.sim.SimFault.values()) {
+                out.printf("%-28s %s%n", FaultInjector.kindName(f), FaultDescriptions.of(f));
+            }
+            out.flush();
+            return NeedlePenCli.OK;
+        }
+        List<FaultInjector.Injection> injections = inject.stream().map(FaultInjector::parse).toList();
         long runNanos = DurationParser.parseNanos("--duration", duration);
         DeviceProfile p = pen.profile();
         pen.requireSimBackend();
@@ -92,11 +108,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (summaryJson != null && summaryJson.getParent() != null && !summaryJson.getParent().toFile().isDirectory()) {
             throw new UserInputException("--summary-json " + summaryJson + ": directory does not exist");
         }
-        return simulate(out, p, type, depth, rate, runNanos);
+        return simulate(out, p, type, depth, rate, runNanos, new FaultInjector(injections));
     }
 
     private int simulate(PrintWriter out, DeviceProfile p, CartridgeType type, double depth, double rate,
-                         long runNanos) throws IOException {
+                         long runNanos, FaultInjector injector) throws IOException {
         EmbeddedBroker embedded = null;
         String url = broker != null ? broker : p.telemetry().brokerUrl();
         if (url == null) {
@@ -118,6 +134,7 @@ public final class SimulateCommand implements Callable<Integer> {
             SimulationRunner runner = new SimulationRunner(simPen, controller, p.loop().periodNanos(), !fast);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {
+                injector.apply(now, simPen.handle());
                 status.update(now);
                 if (fast) {
                     rig.throttle(); // virtual time can outrun the publisher; pausing the world keeps samples
@@ -185,8 +202,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 s.strokes(), s.truth().excursions());
         out.printf(Locale.ROOT, "  depth (truth)  peak tip protrusion %.3f mm for %.2f mm set; at rest %.3f mm%n",
                 s.truth().peakProtrusionMm(), s.depthMm(), s.truth().finalProtrusionMm());
-        out.printf(Locale.ROOT, "  stop           parked %.1f ms after stop; shaft truly at rest after %.1f ms%n",
-                s.stopToParkedMs(), s.truth().stopToRestMs());
+        if (s.fault() == null) {
+            out.printf(Locale.ROOT, "  stop           parked %.1f ms after stop; shaft truly at rest after %.1f ms%n",
+                    s.stopToParkedMs(), s.truth().stopToRestMs());
+        } else {
+            out.printf(Locale.ROOT, "  fault stop     shaft truly at rest %.1f ms after the fault latched%n",
+                    s.truth().stopToRestMs());
+        }
         var t = s.telemetry();
         out.printf(Locale.ROOT, "  telemetry      %d samples produced, %d dropped; %d messages published, %d received,"
                 + " %d not delivered%s%n", t.samplesProduced(), t.samplesDropped(), s.published(), s.received(),

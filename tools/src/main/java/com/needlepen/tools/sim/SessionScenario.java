@@ -20,6 +20,8 @@ public final class SessionScenario {
     public static final long READY_TIMEOUT_NANOS = 30_000_000_000L;
     public static final long PARK_TIMEOUT_NANOS = 3_000_000_000L;
     private static final long PRESS_NANOS = 20_000_000L;
+    /** How long the simulation goes on after a fault, so the truth shows where the pen came to rest. */
+    public static final long AFTER_FAULT_NANOS = 1_000_000_000L;
 
     /**
      * What happened: the firmware's mean rate after spin-up (index pulses over time) and the sim's
@@ -49,7 +51,8 @@ public final class SessionScenario {
     public Outcome run(long runNanos) {
         SimHandle sim = pen.handle();
         sim.insertCartridge(new CartridgeInfo(cartridgeId, cartridge.needles()));
-        if (!runner.runUntil(controller::readyToStart, READY_TIMEOUT_NANOS)) {
+        if (!runner.runUntil(() -> controller.readyToStart() || controller.state() == PenState.FAULT,
+                READY_TIMEOUT_NANOS) || controller.state() == PenState.FAULT) {
             return outcome(false, Double.NaN, Double.NaN, sim.trueExcursions(), Double.NaN);
         }
         long excursionsBefore = sim.trueExcursions();
@@ -70,7 +73,11 @@ public final class SessionScenario {
         runner.runUntil(() -> runner.nowNanos() >= pressAt || controller.state() != PenState.RUNNING,
                 Long.MAX_VALUE / 4);
         if (controller.state() != PenState.RUNNING) {
-            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN);
+            // a fault ended the run: let the pen brake and park as it would before reporting the truth
+            long faultAt = runner.nowNanos();
+            runner.runFor(AFTER_FAULT_NANOS);
+            sim.setSkinContact(false);
+            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, (sim.lastMovingNanos() - faultAt) / 1e6);
         }
         long stopPressed = runner.nowNanos();
         double span = (stopPressed - spinUpAt) * 1e-9;

@@ -73,6 +73,9 @@ public final class PenController {
     private long lastStopToParkedNanos = -1;
     private boolean runByFootswitch;
 
+    /** The system watchdog's timeout: a hung system is rebooted (the needles stopped long before). */
+    static final long WATCHDOG_NANOS = 2_000_000_000L;
+
     /** The cam's speed while calibrating: slow enough for a max-hold gauge to follow. */
     public static final double CALIBRATION_RATE_HZ = 1.5;
 
@@ -119,6 +122,8 @@ public final class PenController {
     /** One control period. {@code nowNanos} comes from the hardware clock. */
     public void tick(long nowNanos) {
         if (!entered) {
+            hw.watchdog().start(WATCHDOG_NANOS);
+            hw.watchdog().feed(nowNanos);
             enter(state, nowNanos);
             entered = true;
         }
@@ -138,6 +143,9 @@ public final class PenController {
             latch(found, supervisor.detail(), nowNanos);
         }
         drive.periodic(nowNanos);
+        // the layers outside the JVM are fed by the loop itself: a loop that stops stops feeding them
+        hw.enableTimer().feed(nowNanos);
+        hw.watchdog().feed(nowNanos);
         outputs.sample(nowNanos, state, depthMm, rateHz);
         outputs.display(nowNanos, state, depthMm, rateHz);
     }

@@ -15,7 +15,9 @@ public record PenHardware(
         Indicators indicators,
         TextDisplay display,
         CartridgeSensor cartridge,
-        AnalogSensors sensors) {
+        AnalogSensors sensors,
+        EnableTimer enableTimer,
+        HardwareWatchdog watchdog) {
 
     public PenHardware {
         Objects.requireNonNull(clock, "clock");
@@ -27,5 +29,7 @@ public record PenHardware(
         Objects.requireNonNull(display, "display");
         Objects.requireNonNull(cartridge, "cartridge");
         Objects.requireNonNull(sensors, "sensors");
+        Objects.requireNonNull(enableTimer, "enableTimer");
+        Objects.requireNonNull(watchdog, "watchdog");
     }
 }

@@ -22,6 +22,8 @@ public final class SimulatedPenFactory {
 
     /** Standard deviation of the simulated max-hold depth gauge. */
     public static final double GAUGE_SIGMA_MM = 0.003;
+    /** The hardware enable timer's period: longer than the dead-man, so it is the last line, not the first. */
+    public static final long ENABLE_TIMER_NANOS = 100_000_000L;
     /** Standard deviation of where the home switch closes (a good micro switch). */
     public static final double SWITCH_REPEAT_MM = 0.0015;
 
@@ -34,7 +36,7 @@ public final class SimulatedPenFactory {
         var m = profile.motor();
         var motor = new SimParameters.Motor(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.inertiaKgM2(),
                 m.frictionTorqueNm(), 1.2 * m.frictionTorqueNm(), m.viscousNmPerRadPerS(),
-                m.deadmanMillis() * 1_000_000L);
+                m.deadmanMillis() * 1_000_000L, ENABLE_TIMER_NANOS);
         var c = profile.cam();
         var cam = new SimParameters.Cam(c.strokeMm(), c.carrierMassKg(), c.springPreloadN(), c.springRateNPerMm());
         var skin = new SimParameters.Skin(profile.skin().insertionForcePerNeedleN(), profile.skin().withdrawalFraction(),

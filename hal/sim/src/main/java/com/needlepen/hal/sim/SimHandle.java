@@ -142,6 +142,24 @@ public final class SimHandle {
         pen.drive().placeAt(angleRad);
     }
 
+    /**
+     * Freezes the whole JVM's view of the pen: besides the firmware not ticking (the runner's
+     * business), the HAL's software dead-man stops too. Only hardware outside the JVM still acts.
+     */
+    public void freezeJvm(boolean frozen) {
+        pen.freezeJvm(frozen);
+    }
+
+    /** Whether the hardware enable timer currently lets the motor be powered. */
+    public boolean motorPowerAllowed() {
+        return pen.motorPowerAllowed();
+    }
+
+    /** Whether the system watchdog would have rebooted the system. */
+    public boolean watchdogFired() {
+        return pen.watchdogFired();
+    }
+
     // --- faults ---
 
     /** Injects a fault with its default magnitude. */

@@ -37,10 +37,11 @@ public record SimParameters(
      *                               stopped cam where the spring's torque is smaller (near the top)
      * @param viscousNmPerRadPerS    viscous friction
      * @param deadmanNanos           the driver's dead-man timeout
+     * @param enableTimerNanos       the hardware enable timer's period (0: no timer fitted)
      */
     public record Motor(double torqueConstantNmPerA, double resistanceOhm20C, double inertiaKgM2,
                         double frictionTorqueNm, double staticFrictionTorqueNm, double viscousNmPerRadPerS,
-                        long deadmanNanos) {
+                        long deadmanNanos, long enableTimerNanos) {
     }
 
     /** Cam stroke (mm), carrier mass (kg), spring preload at the bottom (N) and rate (N/mm). */

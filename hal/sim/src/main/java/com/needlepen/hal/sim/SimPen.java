@@ -31,6 +31,9 @@ public final class SimPen {
     private final double activeHalfWidthRad;
 
     private final SplittableRandom gaugeRandom;
+    private final SimEnableTimer enableTimer;
+    private final SimWatchdog watchdog = new SimWatchdog();
+    private boolean jvmFrozen;
     private double supplyVolts;
     private double filteredCurrentAmps;
     private boolean protruding;
@@ -49,8 +52,9 @@ public final class SimPen {
         this.drive = new StrokeDrivePlant(params);
         this.supplyVolts = params.supplyVolts();
         this.activeHalfWidthRad = Math.toRadians(params.index().activeHalfWidthDeg());
+        this.enableTimer = new SimEnableTimer(params.motor().enableTimerNanos());
         this.hardware = new PenHardware(clock, driver, index, collar, panel, indicators, display, cartridge,
-                new Sensors());
+                new Sensors(), enableTimer, watchdog);
         this.handle = new SimHandle(this);
         index.update(magnetAtSensor(), 0L);
         protruding = drive.protrusionMm(collar.trueDepthMm()) > 0.0;
@@ -79,11 +83,16 @@ public final class SimPen {
         while (now < nanos) {
             long next = Math.min(now + substep, nanos);
             double dt = (next - now) * 1e-9;
-            driver.checkDeadman(now);
+            if (!jvmFrozen) {
+                driver.checkDeadman(now); // the HAL's dead-man runs in the JVM: frozen with it
+            }
+            watchdog.check(now);
             clock.set(next);
             collar.advance(dt);
             double depth = collar.trueDepthMm();
-            drive.step(dt, driver.terminalVolts(supplyVolts), depth);
+            // the enable timer is hardware: when it runs out the driver is held off and the supply opened
+            double volts = enableTimer.allowsPower(now) ? driver.terminalVolts(supplyVolts) : 0.0;
+            drive.step(dt, volts, depth);
             observe(next, dt, depth);
             now = next;
         }
@@ -145,6 +154,18 @@ public final class SimPen {
 
     SimCartridge cartridge() {
         return cartridge;
+    }
+
+    void freezeJvm(boolean frozen) {
+        jvmFrozen = frozen;
+    }
+
+    boolean motorPowerAllowed() {
+        return enableTimer.allowsPower(clock.nanoTime());
+    }
+
+    boolean watchdogFired() {
+        return watchdog.fired();
     }
 
     void setSupplyVolts(double volts) {

@@ -1,0 +1,38 @@
+package com.needlepen.hal.sim;
+
+import com.needlepen.hal.HardwareWatchdog;
+
+/** The system watchdog, modelled: it records that it would have rebooted the system. */
+final class SimWatchdog implements HardwareWatchdog {
+
+    private long timeoutNanos;
+    private long lastFeedNanos;
+    private boolean started;
+    private boolean fired;
+
+    @Override
+    public void start(long timeout) {
+        timeoutNanos = timeout;
+        started = true;
+    }
+
+    @Override
+    public void feed(long nowNanos) {
+        lastFeedNanos = nowNanos;
+    }
+
+    @Override
+    public boolean started() {
+        return started;
+    }
+
+    void check(long nowNanos) {
+        if (started && !fired && nowNanos - lastFeedNanos > timeoutNanos) {
+            fired = true;
+        }
+    }
+
+    boolean fired() {
+        return fired;
+    }
+}

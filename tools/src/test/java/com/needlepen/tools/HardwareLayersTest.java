@@ -1,0 +1,86 @@
+package com.needlepen.tools;
+
+import static com.needlepen.tools.PenBench.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.sim.SimParameters;
+import com.needlepen.hal.sim.SimPen;
+import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.tools.sim.SimulationRunner;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Safety layer 3, outside the JVM: when the whole JVM's view is frozen (no tick, and the HAL's own
+ * dead-man frozen with it), the hardware enable timer alone holds the driver off and opens the
+ * motor supply; without it the needles would keep stroking.
+ */
+class HardwareLayersTest {
+
+    record Frozen(double revolutionsAfter, boolean atRest, double protrusionMm, long excursionsAfter) {
+    }
+
+    static Frozen freezeWhileRunningAt150Hz(long enableTimerNanos) {
+        var profile = ProfileLoader.bundled("sim");
+        SimParameters p = SimulatedPenFactory.parameters(profile, 12, 41);
+        var m = p.motor();
+        SimParameters withTimer = new SimParameters(new SimParameters.Motor(m.torqueConstantNmPerA(),
+                m.resistanceOhm20C(), m.inertiaKgM2(), m.frictionTorqueNm(), m.staticFrictionTorqueNm(),
+                m.viscousNmPerRadPerS(), m.deadmanNanos(), enableTimerNanos), p.cam(), p.skin(), p.index(), p.collar(),
+                p.thermal(), p.supplyVolts(), p.substepNanos(), p.gaugeSigmaMm(), p.seed());
+        SimPen pen = new SimPen(withTimer, SimulatedPenFactory.SIM_EPOCH_MILLIS);
+        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
+                DepthCalibration.nominalForTestBench(profile.collar()));
+        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
+        pen.handle().insertCartridge(new CartridgeInfo("C", 12));
+        assertThat(runner.runUntil(c::readyToStart, 30_000 * MS)).isTrue();
+        pen.handle().press(PanelButton.START_STOP);
+        runner.runFor(20 * MS);
+        pen.handle().release(PanelButton.START_STOP);
+        assertThat(runner.runUntil(c::spunUp, 5_000 * MS)).isTrue();
+        assertThat(c.state()).isEqualTo(PenState.RUNNING);
+
+        pen.handle().freezeJvm(true);
+        double turns = pen.handle().shaftTurns();
+        runner.freezeFirmwareFor(enableTimerNanos + 60 * MS); // timer period, then braking
+        long excursions = pen.handle().trueExcursions();
+        runner.freezeFirmwareFor(300 * MS);
+        return new Frozen(pen.handle().shaftTurns() - turns, pen.handle().shaftAtRest(), pen.handle().tipProtrusionMm(),
+                pen.handle().trueExcursions() - excursions);
+    }
+
+    @Test
+    void givenAFrozenJvmWhenTheEnableTimerRunsOutThenItAloneBrakesTheMotor() {
+        Frozen f = freezeWhileRunningAt150Hz(SimulatedPenFactory.ENABLE_TIMER_NANOS);
+        System.out.printf("frozen JVM with the enable timer: %.1f revolutions after freezing, at rest %s, tips %.3f mm%n",
+                f.revolutionsAfter(), f.atRest(), f.protrusionMm());
+        assertThat(f.atRest()).isTrue();
+        assertThat(f.excursionsAfter()).as("no needle excursion once the timer ran out and the brake acted").isZero();
+        assertThat(f.revolutionsAfter()).as("100 ms at 150 Hz, then braking").isLessThan(17.0);
+    }
+
+    @Test
+    void givenAFrozenJvmWithoutTheEnableTimerThenTheNeedlesKeepStroking() {
+        Frozen f = freezeWhileRunningAt150Hz(0);
+        System.out.printf("frozen JVM without the enable timer: %d needle excursions in the last 300 ms%n",
+                f.excursionsAfter());
+        assertThat(f.atRest()).isFalse();
+        assertThat(f.excursionsAfter()).isGreaterThan(30);
+    }
+
+    @Test
+    void givenAFrozenJvmThenTheSystemWatchdogWouldRebootIt() {
+        PenBench bench = PenBench.sim("12-pin", 1.0, 100, 42).insertCartridge().ready();
+        bench.sim.freezeJvm(true);
+        bench.runner.freezeFirmwareFor(1_000 * MS);
+        assertThat(bench.sim.watchdogFired()).isFalse();
+        bench.runner.freezeFirmwareFor(1_500 * MS);
+        assertThat(bench.sim.watchdogFired()).isTrue();
+    }
+}

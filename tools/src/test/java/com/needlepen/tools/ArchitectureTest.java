@@ -37,4 +37,34 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.needlepen.tools..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTestsChooseTheSafetyChecks_theFirmwareAlwaysRunsTheStandardSet() {
+        noClasses().that().doNotHaveFullyQualifiedName("com.needlepen.firmware.PenController")
+                .should().callConstructor(com.needlepen.firmware.PenController.class,
+                        com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
+                        com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
+                        com.needlepen.firmware.DepthCalibration.class, java.util.function.Function.class)
+                .because("a production caller choosing the checks would be a switch that disables a mitigation")
+                .check(classes);
+    }
+
+    @Test
+    void everySafetyCheckClassIsInTheStandardSet() {
+        var profile = com.needlepen.config.ProfileLoader.bundled("sim");
+        var pen = com.needlepen.tools.sim.SimulatedPenFactory.create(profile, 12, 1);
+        var hw = pen.hardware();
+        var drive = new com.needlepen.firmware.drive.StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile);
+        var positioner = new com.needlepen.firmware.collar.DepthPositioner(hw.collar(), profile.collar(),
+                new com.needlepen.firmware.collar.NominalDepthMap(profile.collar()), 1.5);
+        var standard = com.needlepen.firmware.safety.SafetyChecks.standard(new com.needlepen.firmware.safety.SafetyInputs(
+                profile, drive, positioner, hw.collar(), hw.sensors(), hw.cartridge()));
+        java.util.Set<String> inStandard = new java.util.HashSet<>();
+        standard.forEach(c -> inStandard.add(c.getClass().getName()));
+        java.util.Set<String> all = new java.util.HashSet<>();
+        classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.implement(
+                com.needlepen.firmware.safety.SafetyCheck.class)).forEach(c -> all.add(c.getName()));
+        org.assertj.core.api.Assertions.assertThat(all).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(inStandard).containsExactlyInAnyOrderElementsOf(all);
+    }
 }

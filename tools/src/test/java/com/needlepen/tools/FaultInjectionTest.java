@@ -1,0 +1,193 @@
+package com.needlepen.tools;
+
+import static com.needlepen.tools.PenBench.MS;
+import static com.needlepen.tools.PenBench.S;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.safety.CartridgeCheck;
+import com.needlepen.firmware.safety.CollarCheck;
+import com.needlepen.firmware.safety.FaultCode;
+import com.needlepen.firmware.safety.SafetyCheck;
+import com.needlepen.firmware.safety.SafetyChecks;
+import com.needlepen.firmware.safety.StallCheck;
+import com.needlepen.firmware.safety.SupplyCheck;
+import com.needlepen.firmware.safety.TemperatureCheck;
+import com.needlepen.firmware.telemetry.TelemetryEvent;
+import com.needlepen.firmware.telemetry.TelemetrySample;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.sim.SimFault;
+import com.needlepen.hal.sim.SimPen;
+import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.tools.sim.SimulationRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each injectable hazard against the running pen (150 Hz, 1.0 mm, on skin), in virtual time: within
+ * its detection bound the fault is latched with its code, the drive is disabled, the session ends
+ * with that reason and a fault event goes out; once parked the tips are at least 0.2 mm hidden.
+ * The same injection with the fault's own check left out shows the harm the check prevents.
+ * Hazard ids (H-xx) refer to docs/safety.md.
+ */
+class FaultInjectionTest {
+
+    /** One hazard: what is injected, the fault expected, its bound, the check that mitigates it. */
+    enum Hazard {
+        H01_CAM_JAMMED(SimFault.CAM_JAMMED, FaultCode.F02_CAM_JAMMED, 60, StallCheck.class, false),
+        H02_INDEX_SENSOR_DEAD(SimFault.INDEX_SENSOR_DEAD, FaultCode.F11_INDEX_SENSOR_DEAD, 60, StallCheck.class, true),
+        H07_CARTRIDGE_REMOVED(SimFault.CARTRIDGE_PULLED, FaultCode.F07_CARTRIDGE_REMOVED, 5, CartridgeCheck.class, true),
+        H08_SUPPLY_SAG(SimFault.SUPPLY_SAG, FaultCode.F12_SUPPLY_LOW, 60, SupplyCheck.class, true),
+        H09_OVERHEATING(SimFault.OVERHEATING, FaultCode.F06_OVERTEMPERATURE, 60_000, TemperatureCheck.class, true),
+        H05_COLLAR_PUSHED_BACK(SimFault.COLLAR_PUSHED_BACK, FaultCode.F16_COLLAR_STEPS_LOST, 5, CollarCheck.class, true),
+        H06_COLLAR_STEPS_LOST(SimFault.COLLAR_STEPS_LOST, FaultCode.F16_COLLAR_STEPS_LOST, 5, CollarCheck.class, true),
+        H11_HOME_SWITCH_STUCK(SimFault.HOME_SWITCH_STUCK_PRESSED, FaultCode.F17_HOME_SWITCH_UNEXPECTED, 5,
+                CollarCheck.class, true);
+
+        final SimFault fault;
+        final FaultCode code;
+        final long boundMs;
+        final Class<? extends SafetyCheck> check;
+        /** False for a jam: nothing can turn a locked cam, so the tips stay where it locked. */
+        final boolean parks;
+
+        Hazard(SimFault fault, FaultCode code, long boundMs, Class<? extends SafetyCheck> check, boolean parks) {
+            this.fault = fault;
+            this.code = code;
+            this.boundMs = boundMs;
+            this.check = check;
+            this.parks = parks;
+        }
+    }
+
+    /** Keeps the events. */
+    static final class EventSink implements TelemetrySink {
+        final List<TelemetryEvent> events = new ArrayList<>();
+
+        @Override
+        public boolean offerSample(TelemetrySample sample) {
+            return true;
+        }
+
+        @Override
+        public void offerEvent(TelemetryEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void sessionChanged(String sessionId) {
+        }
+    }
+
+    record Run(SimPen pen, PenController controller, SimulationRunner runner, EventSink sink) {
+    }
+
+    static Run runningAt150Hz(Function<com.needlepen.firmware.safety.SafetyInputs, List<SafetyCheck>> checks) {
+        DeviceProfile profile = ProfileLoader.bundled("sim");
+        SimPen pen = SimulatedPenFactory.create(profile, 12, 77);
+        EventSink sink = new EventSink();
+        PenController c = new PenController(profile, pen.hardware(), sink, 1.0, 150,
+                DepthCalibration.nominalForTestBench(profile.collar()), checks);
+        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
+        pen.handle().insertCartridge(new CartridgeInfo("C", 12));
+        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
+        pen.handle().setSkinContact(true);
+        pen.handle().press(PanelButton.START_STOP);
+        runner.runFor(20 * MS);
+        pen.handle().release(PanelButton.START_STOP);
+        assertThat(runner.runUntil(c::spunUp, 5 * S)).isTrue();
+        runner.runFor(500 * MS);
+        return new Run(pen, c, runner, sink);
+    }
+
+    @ParameterizedTest(name = "{0}: latched within its bound, drive off, session ended, event out, tips hidden")
+    @EnumSource(Hazard.class)
+    void givenTheHazardInjectedWhileRunningThenThePenIsMadeSafeWithinItsBound(Hazard h) {
+        Run run = runningAt150Hz(SafetyChecks::standard);
+        long injected = run.runner().nowNanos();
+        run.pen().handle().inject(h.fault);
+        boolean latched = run.runner().runUntil(() -> run.controller().state() == PenState.FAULT, h.boundMs * MS);
+        long detectedMs = (run.runner().nowNanos() - injected) / 1_000_000;
+        System.out.printf("%s: %s latched after %d ms (bound %d ms)%n", h, run.controller().fault(), detectedMs, h.boundMs);
+        assertThat(latched).as("latched within %d ms", h.boundMs).isTrue();
+        assertThat(run.controller().fault()).isEqualTo(h.code);
+        assertThat(run.pen().handle().motorDriverEnabled() && !h.parks).isFalse();
+
+        run.runner().runFor(500 * MS);
+        assertThat(run.pen().handle().shaftAtRest()).isTrue();
+        if (h.parks) {
+            assertThat(run.pen().handle().tipProtrusionMm()).as("tips once parked").isLessThanOrEqualTo(-0.2);
+        }
+        assertThat(run.controller().sessions().endedSessions()).singleElement()
+                .satisfies(s -> assertThat(s.endReason()).startsWith("fault " + h.code.shortCode()));
+        assertThat(run.sink().events).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("fault");
+            assertThat(e.fields().get("code")).isEqualTo(h.code.shortCode());
+        });
+    }
+
+    @ParameterizedTest(name = "{0} without its check: the harm it prevents")
+    @EnumSource(value = Hazard.class, names = {"H02_INDEX_SENSOR_DEAD", "H07_CARTRIDGE_REMOVED", "H05_COLLAR_PUSHED_BACK",
+            "H09_OVERHEATING"})
+    void givenTheHazardWithItsCheckLeftOutThenTheHarmHappens(Hazard h) {
+        Run run = runningAt150Hz(in -> {
+            List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
+            all.removeIf(h.check::isInstance);
+            return all;
+        });
+        run.pen().handle().resetPeakProtrusion();
+        run.pen().handle().inject(h.fault);
+        var sim = run.pen().handle();
+        long injected = run.runner().nowNanos();
+        double fastest = 0;
+        long faultAfterMs = -1;
+        for (long ms = 0; ms < Math.max(h.boundMs * 2, 2_000); ms++) {
+            run.runner().step();
+            fastest = Math.max(fastest, sim.shaftRateHz());
+            if (faultAfterMs < 0 && run.controller().state() == PenState.FAULT) {
+                faultAfterMs = (run.runner().nowNanos() - injected) / 1_000_000;
+            }
+        }
+        switch (h) {
+            case H02_INDEX_SENSOR_DEAD -> {
+                // blind, the regulator winds up: the needles stroke far faster than set until, a second
+                // later, the rate-deviation check sees a rate it cannot measure either
+                assertThat(fastest).isGreaterThan(150 * 1.1);
+                assertThat(faultAfterMs).isGreaterThan(900);
+            }
+            case H07_CARTRIDGE_REMOVED -> assertThat(sim.shaftRateHz()).as("the drive turns with no cartridge").isGreaterThan(100);
+            case H05_COLLAR_PUSHED_BACK -> assertThat(sim.peakProtrusionMm() - sim.trueDepthMm() + 0.3)
+                    .as("needles 0.3 mm deeper than the collar was set").isGreaterThan(0.25);
+            case H09_OVERHEATING -> assertThat(sim.handpieceCelsius()).as("applied part above 41 °C").isGreaterThan(41.0);
+            default -> throw new AssertionError(h);
+        }
+        System.out.printf("%s without %s: harm shown%n", h, h.check.getSimpleName());
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenAControlTickThirtyMillisecondsLateThenTheLoopOverrunIsLatchedAndWithoutItsCheckNothingNotices() {
+        Run run = runningAt150Hz(SafetyChecks::standard);
+        run.runner().freezeFirmwareFor(30 * MS); // a 30 ms pause: longer than the 20 ms budget, shorter than the dead-man
+        run.runner().step();
+        assertThat(run.controller().fault()).isEqualTo(FaultCode.F15_LOOP_OVERRUN);
+        assertThat(run.controller().faultDetail()).contains("ms late (budget 20 ms)");
+
+        Run blind = runningAt150Hz(in -> {
+            List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
+            all.removeIf(com.needlepen.firmware.safety.LoopOverrunCheck.class::isInstance);
+            return all;
+        });
+        blind.runner().freezeFirmwareFor(30 * MS);
+        blind.runner().runFor(100 * MS);
+        assertThat(blind.controller().state()).as("the pause went unnoticed").isEqualTo(PenState.RUNNING);
+    }
+}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Safety layer 2: a control thread that stops ticking still stops the needles. */
 class DeadmanTest {
 
+    @org.junit.jupiter.api.Tag("H13")
     @Test
     void givenRunningAt150HzWhenTheControlThreadStopsTickingThenTheDriversDeadmanAloneBrakesTheMotor() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 150, 31).insertCartridge().ready();

@@ -173,6 +173,7 @@ class FaultInjectionTest {
         System.out.printf("%s without %s: harm shown%n", h, h.check.getSimpleName());
     }
 
+    @org.junit.jupiter.api.Tag("H15")
     @org.junit.jupiter.api.Test
     void givenAControlTickThirtyMillisecondsLateThenTheLoopOverrunIsLatchedAndWithoutItsCheckNothingNotices() {
         Run run = runningAt150Hz(SafetyChecks::standard);

@@ -55,6 +55,7 @@ class HardwareLayersTest {
                 pen.handle().trueExcursions() - excursions);
     }
 
+    @org.junit.jupiter.api.Tag("H14")
     @Test
     void givenAFrozenJvmWhenTheEnableTimerRunsOutThenItAloneBrakesTheMotor() {
         Frozen f = freezeWhileRunningAt150Hz(SimulatedPenFactory.ENABLE_TIMER_NANOS);

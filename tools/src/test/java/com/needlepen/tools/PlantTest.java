@@ -26,6 +26,7 @@ class PlantTest {
             t += MS;
             pen.advanceTo(t);
             hw.motor().refreshDeadman(t);
+            hw.enableTimer().feed(t);
             double turnsPerSecond = pen.handle().shaftRateHz();
             duty += 0.00002 * (rateHz - turnsPerSecond);
             hw.motor().setDutyFraction(Math.min(1.0, duty));
@@ -49,6 +50,7 @@ class PlantTest {
         assertThat(revolutions).isLessThan(2.0);
     }
 
+    @org.junit.jupiter.api.Tag("H16")
     @Test
     void givenASpringTooWeakForTheRateWhenStrokingThenTheCarrierLeavesTheCamAndTipsPassTheSetDepth() {
         SimParameters nominal = SimulatedPenFactory.parameters(profile, 12, 2);
@@ -71,6 +73,7 @@ class PlantTest {
             t += MS;
             pen.advanceTo(t);
             pen.hardware().motor().refreshDeadman(t);
+            pen.hardware().enableTimer().feed(t);
         }
         return pen.handle().peakProtrusionMm() - pen.handle().trueDepthMm();
     }

@@ -47,6 +47,7 @@ class StateMachineTest {
         assertThat(bench.controller.sessions().current().runs()).hasSize(1);
     }
 
+    @org.junit.jupiter.api.Tag("H04")
     @Test
     void givenRunningOnTheFootswitchWhenReleasedThenNeedlesStopWithinTheBound() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 150, 5).insertCartridge().ready();
@@ -119,6 +120,7 @@ class StateMachineTest {
                 .satisfies(c -> assertThat(c.to()).isEqualTo(1.25));
     }
 
+    @org.junit.jupiter.api.Tag("H10")
     @Test
     void givenRunningWhenADepthAboveTheCeilingIsAskedThenItIsRefusedAndNothingChanges() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 10).insertCartridge().ready();
@@ -164,6 +166,7 @@ class StateMachineTest {
         assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
     }
 
+    @org.junit.jupiter.api.Tag("H12")
     @Test
     void givenAHomeSwitchThatNeverClosesWhenHomingThenFaultSaysItWasNeverPressed() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 15).insertCartridge();
@@ -201,6 +204,7 @@ class StateMachineTest {
         assertThat(bench.controller.sessions().current().id()).isNotEqualTo(first);
     }
 
+    @org.junit.jupiter.api.Tag("H17")
     @Test
     void givenNoUsableCalibrationWhenStartIsPressedThenTheRefusalNamesWhyAndTheMotorNeverTurns() {
         var sim = com.needlepen.config.ProfileLoader.bundled("sim");

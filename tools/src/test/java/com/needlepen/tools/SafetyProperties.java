@@ -1,0 +1,234 @@
+package com.needlepen.tools;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.config.calibration.Calibration;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.Request;
+import com.needlepen.firmware.safety.SafetyCheck;
+import com.needlepen.firmware.safety.SafetyChecks;
+import com.needlepen.firmware.safety.SafetyInputs;
+import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.sim.SimFault;
+import com.needlepen.hal.sim.SimHandle;
+import com.needlepen.hal.sim.SimParameters;
+import com.needlepen.hal.sim.SimPen;
+import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.tools.sim.SimulationRunner;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The safety invariants, checked every millisecond of a random sequence of a practitioner's inputs,
+ * depth and rate changes and injected faults, on a calibrated simulated pen:
+ * <ol>
+ *   <li>the true tips never pass the set depth plus the profile's tolerance (while the collar moves,
+ *       the larger of the old and new depth);</li>
+ *   <li>the motor turns only in RUNNING, STOPPING and CALIBRATING (and while a fault brakes it);</li>
+ *   <li>within its bound after an injected fault the shaft is at rest and the tips retracted.</li>
+ * </ol>
+ * Faults whose harm is mechanical and instant are not drawn: a collar pushed back moves the tips
+ * before any software can see it (that hazard is the screw's and the hold current's, H05), and a
+ * jammed cam holds the tips wherever it locked (H01). Overheating takes half a minute to matter
+ * and is tested on its own (H09).
+ */
+final class SafetyProperties {
+
+    /** One step of a sequence. */
+    sealed interface Action permits Press, Release, SetDepth, SetRate, Skin, Inject, Wait, Acknowledge {
+    }
+
+    record Press(PanelButton button) implements Action {
+    }
+
+    record Release(PanelButton button) implements Action {
+    }
+
+    record SetDepth(double depthMm) implements Action {
+    }
+
+    record SetRate(double rateHz) implements Action {
+    }
+
+    record Skin(boolean contact) implements Action {
+    }
+
+    record Inject(SimFault fault) implements Action {
+    }
+
+    record Wait(int millis) implements Action {
+    }
+
+    record Acknowledge() implements Action {
+    }
+
+    static final Set<SimFault> DRAWN_FAULTS = EnumSet.of(SimFault.INDEX_SENSOR_DEAD, SimFault.CARTRIDGE_PULLED,
+            SimFault.SUPPLY_SAG, SimFault.COLLAR_STEPS_LOST, SimFault.HOME_SWITCH_STUCK_PRESSED);
+    /** After an injected fault the shaft must be at rest and the tips hidden within this. */
+    static final long FAULT_BOUND_NANOS = 500_000_000L;
+    /** Leaving a moving state, the brake and the park get this long before the shaft must be still. */
+    static final long STOP_GRACE_NANOS = 300_000_000L;
+
+    /** How many sequences ran the needles, and how many latched a fault (for the report: a property never exercised proves nothing). */
+    static final java.util.concurrent.atomic.AtomicLong RAN_NEEDLES = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong LATCHED_FAULT = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong INJECTED_WHILE_RUNNING = new java.util.concurrent.atomic.AtomicLong();
+
+    private static DeviceProfile profile;
+    private static Calibration calibration;
+
+    private SafetyProperties() {
+    }
+
+    /** The sim profile with a quick collar (so each sequence homes fast) and depths up to 2.5 mm unlocked. */
+    static synchronized DeviceProfile profile() {
+        if (profile == null) {
+            String yaml = new String(readResource()).replace("unlockAboveCeiling: false", "unlockAboveCeiling: true")
+                    .replace("maxSpeedMmPerS: 2.0", "maxSpeedMmPerS: 20.0");
+            profile = ProfileLoader.parse(yaml, "sim-property.yaml");
+            calibration = CalibrationAccuracyTest.calibrate(profile, 26);
+        }
+        return profile;
+    }
+
+    private static byte[] readResource() {
+        try (var in = SafetyProperties.class.getResourceAsStream("/profiles/sim.yaml")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs the sequence; returns the first invariant broken, or null. */
+    static String violation(List<Action> actions, Function<SafetyInputs, List<SafetyCheck>> checks, long seed) {
+        DeviceProfile p = profile();
+        SimParameters params = SimulatedPenFactory.parameters(p, 12, p.telemetry().deviceId(), seed);
+        SimPen pen = new SimPen(new SimParameters(params.motor(), params.cam(), params.skin(), params.index(),
+                params.collar(), params.thermal(), params.supplyVolts(), 20_000L, params.gaugeSigmaMm(), params.seed()),
+                SimulatedPenFactory.SIM_EPOCH_MILLIS);
+        PenController c = new PenController(p, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
+                DepthCalibration.of(calibration), checks);
+        SimulationRunner runner = new SimulationRunner(pen, c, p.loop().periodNanos(), false);
+        SimHandle sim = pen.handle();
+        sim.insertCartridge(new CartridgeInfo("PROP", 12));
+        if (!runner.runUntil(c::readyToStart, 10_000_000_000L)) {
+            return "never READY";
+        }
+        Watch watch = new Watch(p.calibration().toleranceMm());
+        boolean ran = false;
+        boolean faulted = false;
+        boolean injectedRunning = false;
+        for (Action a : actions) {
+            switch (a) {
+                case Press pr -> sim.press(pr.button());
+                case Release re -> sim.release(re.button());
+                case SetDepth d -> c.submit(Request.depth(d.depthMm()));
+                case SetRate r -> c.submit(Request.rate(r.rateHz()));
+                case Skin s -> sim.setSkinContact(s.contact());
+                case Inject i -> {
+                    if (watch.injectedAt == Long.MIN_VALUE) {
+                        injectedRunning = c.state() == PenState.RUNNING;
+                        sim.inject(i.fault());
+                        watch.injectedAt = runner.nowNanos();
+                        watch.injected = i.fault();
+                    }
+                }
+                case Acknowledge ack -> c.submit(Request.acknowledge());
+                case Wait w -> {
+                }
+            }
+            // a press or release is held long enough to pass the panel's debounce, as a finger does
+            int millis = a instanceof Wait w ? w.millis() : a instanceof Press || a instanceof Release ? 8 : 1;
+            for (int ms = 0; ms < millis; ms++) {
+                runner.step();
+                ran |= c.state() == PenState.RUNNING;
+                faulted |= c.state() == PenState.FAULT;
+                String broken = watch.check(runner.nowNanos(), c, sim);
+                if (broken != null) {
+                    return broken + " after " + a + " at " + runner.nowNanos() / 1_000_000 + " ms";
+                }
+            }
+        }
+        RAN_NEEDLES.addAndGet(ran ? 1 : 0);
+        LATCHED_FAULT.addAndGet(faulted ? 1 : 0);
+        INJECTED_WHILE_RUNNING.addAndGet(injectedRunning ? 1 : 0);
+        return null;
+    }
+
+    /** The invariants' memory between milliseconds. */
+    private static final class Watch {
+        final double toleranceMm;
+        long injectedAt = Long.MIN_VALUE;
+        SimFault injected;
+        PenState lastState;
+        long stateSince;
+        double turnsAtStill = Double.NaN;
+        double allowedDepthMm = Double.NaN;
+        double lastSetDepthMm = Double.NaN;
+        long depthSettledAt;
+        long runStartAt = Long.MIN_VALUE;
+
+        Watch(double toleranceMm) {
+            this.toleranceMm = toleranceMm;
+        }
+
+        String check(long now, PenController c, SimHandle sim) {
+            PenState state = c.state();
+            if (state != lastState) {
+                lastState = state;
+                stateSince = now;
+                turnsAtStill = Double.NaN;
+                if (state == PenState.RUNNING) {
+                    runStartAt = now;
+                }
+            }
+            // 1. depth: the set depth, or while the collar moves the larger of old and new
+            double set = c.depthMm();
+            if (set != lastSetDepthMm) {
+                // while the collar is still on its way, the deepest depth of the moves so far still counts
+                double before = Double.isNaN(lastSetDepthMm) ? set : lastSetDepthMm;
+                boolean stillMoving = depthSettledAt == Long.MAX_VALUE && !Double.isNaN(allowedDepthMm);
+                allowedDepthMm = Math.max(stillMoving ? allowedDepthMm : before, Math.max(before, set));
+                lastSetDepthMm = set;
+                depthSettledAt = Long.MAX_VALUE;
+            }
+            if (c.collarSettled() && depthSettledAt == Long.MAX_VALUE) {
+                depthSettledAt = now;
+            }
+            if (depthSettledAt != Long.MAX_VALUE && now - depthSettledAt > 5_000_000L) {
+                allowedDepthMm = set;
+            }
+            boolean calibratingLimits = state == PenState.CALIBRATING;
+            if (!calibratingLimits && sim.tipProtrusionMm() > allowedDepthMm + toleranceMm) {
+                return String.format(Locale.ROOT, "tips at %.4f mm past the set %.3f mm", sim.tipProtrusionMm(),
+                        allowedDepthMm);
+            }
+            // 2. the motor turns only when it may
+            boolean mayTurn = state == PenState.RUNNING || state == PenState.STOPPING || state == PenState.CALIBRATING
+                    || state == PenState.BOOT;
+            if (!mayTurn && now - stateSince > STOP_GRACE_NANOS) {
+                if (Double.isNaN(turnsAtStill)) {
+                    turnsAtStill = sim.shaftTurns();
+                } else if (Math.abs(sim.shaftTurns() - turnsAtStill) > 0.5) {
+                    return "the shaft turned in " + state;
+                }
+            }
+            // 3. after an injected fault: at rest within the bound, counted from when the needles move with
+            //    it (a fault injected while idle can only show once a run starts)
+            long from = Math.max(injectedAt, runStartAt);
+            if (injectedAt != Long.MIN_VALUE && now - from > FAULT_BOUND_NANOS) {
+                if (!sim.shaftAtRest() && (state == PenState.RUNNING || state == PenState.CALIBRATING)) {
+                    return "still turning " + (now - injectedAt) / 1_000_000 + " ms after " + injected;
+                }
+            }
+            return null;
+        }
+    }
+}

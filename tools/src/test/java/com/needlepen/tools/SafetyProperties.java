@@ -87,6 +87,11 @@ final class SafetyProperties {
     private SafetyProperties() {
     }
 
+    static Calibration calibration() {
+        profile();
+        return calibration;
+    }
+
     /** The sim profile with a quick collar (so each sequence homes fast) and depths up to 2.5 mm unlocked. */
     static synchronized DeviceProfile profile() {
         if (profile == null) {
@@ -207,8 +212,10 @@ final class SafetyProperties {
             }
             boolean calibratingLimits = state == PenState.CALIBRATING;
             if (!calibratingLimits && sim.tipProtrusionMm() > allowedDepthMm + toleranceMm) {
-                return String.format(Locale.ROOT, "tips at %.4f mm past the set %.3f mm", sim.tipProtrusionMm(),
-                        allowedDepthMm);
+                return String.format(Locale.ROOT,
+                        "tips at %.4f mm past the set %.3f mm (collar truly at %.4f mm, %s, %.1f Hz, carrier on cam %s)",
+                        sim.tipProtrusionMm(), allowedDepthMm, sim.trueDepthMm(), state, sim.shaftRateHz(),
+                        sim.carrierOnCam());
             }
             // 2. the motor turns only when it may
             boolean mayTurn = state == PenState.RUNNING || state == PenState.STOPPING || state == PenState.CALIBRATING

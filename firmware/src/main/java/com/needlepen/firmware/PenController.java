@@ -128,6 +128,7 @@ public final class PenController {
             entered = true;
         }
         drive.readEdges();
+        positioner.track();
         panelCommands.apply(nowNanos, commands);
         Request r;
         while ((r = requests.poll()) != null) {

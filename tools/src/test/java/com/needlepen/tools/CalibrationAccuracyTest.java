@@ -65,6 +65,7 @@ class CalibrationAccuracyTest {
     static Calibration calibrate(DeviceProfile profile, int points) {
         Rig rig = rig(profile, CALIBRATION_SEED, DepthCalibration.unusable(profile.collar(), "not calibrated"), 1.0, 100);
         List<CalibrationPoint> measured = new CalibrationProcedure(rig.controller(), rig.runner())
+                .extendingTo(CalibrationProcedure.extensionFor(profile))
                 .run(CalibrationProcedure.plan(profile, points), new SimGauge(rig.pen().handle()), (i, n, d, s, m) -> { });
         return new Calibration("test-cal", UNIT, profile.name(), "test", 0, false, 0, "test", CalibrationFit.MODEL,
                 measured, CalibrationFit.leaveOneOutResiduals(measured), profile.calibration().toleranceMm());

@@ -28,6 +28,9 @@ public final class DepthPositioner {
     private double targetMm;
     private long targetSteps;
     private boolean approaching;
+    private long lastPositionSteps;
+    private boolean lastMotionDeeper;
+    private long deeperRunStartSteps;
     private boolean limitViolated;
 
     public DepthPositioner(CollarStepper stepper, CollarSpec spec, DepthMap map, double limitMm) {
@@ -73,13 +76,36 @@ public final class DepthPositioner {
         targetSteps = target;
         targetMm = map.depthFor(target);
         long now = stepper.positionSteps();
-        if (target < now) {
+        // The final leg must move deeper by the whole approach distance, or the nut may not take up the
+        // backlash. Only a collar that is moving deeper and will have moved deeper by the approach
+        // distance since it last turned round may go straight to the target; any other gets an
+        // approach leg (the safety property found collars that reached their target moving 21 and 24
+        // steps deeper after turning round, less than the play).
+        boolean deepEnough = lastMotionDeeper && target - deeperRunStartSteps >= approachSteps;
+        if (target < now || !deepEnough || (target == now && stepper.isMoving())) {
             approaching = true;
             stepper.moveTo(Math.max(0, target - approachSteps), speedStepsPerS, accelStepsPerS2);
         } else {
             approaching = false;
             stepper.moveTo(target, speedStepsPerS, accelStepsPerS2);
         }
+    }
+
+    /**
+     * Follows which way the collar last moved; call every tick, in every state, so the backlash side
+     * is always known (homing ends moving shallower).
+     */
+    public void track() {
+        long position = stepper.positionSteps();
+        if (position > lastPositionSteps) {
+            if (!lastMotionDeeper) {
+                deeperRunStartSteps = lastPositionSteps; // turned round here
+            }
+            lastMotionDeeper = true;
+        } else if (position < lastPositionSteps) {
+            lastMotionDeeper = false;
+        }
+        lastPositionSteps = position;
     }
 
     /** Continues a two-leg move; call every tick. */

@@ -80,12 +80,74 @@ public final class CalibrationProcedure {
                 points.add(new CalibrationPoint(depth, controller.collarSteps(), measured));
                 progress.point(i, commandedMm.size(), depth, controller.collarSteps(), measured);
             }
+            extendToDeepest(points, source, progress);
         } finally {
             controller.submit(Request.stop());
             runner.runUntil(() -> controller.state() == PenState.READY || controller.state() == PenState.FAULT,
                     5_000_000_000L);
         }
         return points;
+    }
+
+    /**
+     * A unit whose collar travels less than nominal has not reached the deepest selectable depth at
+     * the last planned point, and depths beyond the last point would be extrapolated. So points are
+     * added, a plan step further each, until the measured depth covers it, while staying well short
+     * of the hard stop. (The plan's own spacing is kept; a file's plan is not extended.)
+     */
+    private void extendToDeepest(List<CalibrationPoint> points, MeasurementSource source, Progress progress) {
+        if (extendTo == null || points.size() < 2) {
+            return;
+        }
+        double step = points.get(points.size() - 1).commandedMm() - points.get(points.size() - 2).commandedMm();
+        while (points.get(points.size() - 1).measuredMm() < extendTo.deepestMm()
+                && points.get(points.size() - 1).commandedMm() + step <= extendTo.nominalLimitMm() + 1e-9
+                && points.get(points.size() - 1).measuredMm() + 1.1 * step <= extendTo.measuredLimitMm()) {
+            double depth = Math.round((points.get(points.size() - 1).commandedMm() + step) * 1e4) / 1e4;
+            points.add(measureAt(depth, points.size(), points.size() + 1, source));
+            CalibrationPoint p = points.get(points.size() - 1);
+            progress.point(points.size() - 1, points.size(), depth, p.steps(), p.measuredMm());
+        }
+    }
+
+    private CalibrationPoint measureAt(double depth, int index, int count, MeasurementSource source) {
+        controller.submit(Request.calibrationMove(depth));
+        runner.runFor(2_000_000L);
+        if (!runner.runUntil(() -> controller.collarSettled() || controller.state() != PenState.CALIBRATING,
+                SETTLE_TIMEOUT_NANOS)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "collar did not reach %.3f mm", depth));
+        }
+        expect(PenState.CALIBRATING, "calibration ended");
+        source.resetGauge();
+        long revolutions = controller.calibrationRevolutions();
+        if (!runner.runUntil(() -> controller.calibrationRevolutions() >= revolutions + REVOLUTIONS_PER_POINT
+                || controller.state() != PenState.CALIBRATING, REVOLUTIONS_TIMEOUT_NANOS)) {
+            throw new IllegalStateException("the cam did not turn at the calibration point");
+        }
+        expect(PenState.CALIBRATING, "calibration ended");
+        return new CalibrationPoint(depth, controller.collarSteps(), source.measure(index, count, depth));
+    }
+
+    /**
+     * How far {@link #run} may extend a plan: until the measured depth covers {@code deepestMm},
+     * commanding at most {@code nominalLimitMm} and never expecting to measure beyond
+     * {@code measuredLimitMm} (short of the hard stop, whatever the unit's scale).
+     */
+    public record Extension(double deepestMm, double nominalLimitMm, double measuredLimitMm) {
+    }
+
+    private Extension extendTo;
+
+    /** Lets the procedure add points beyond the plan until the measured depth covers the profile's deepest depth. */
+    public CalibrationProcedure extendingTo(Extension extension) {
+        this.extendTo = extension;
+        return this;
+    }
+
+    /** The extension for a profile: its deepest depth, staying 0.1 mm (measured) short of the hard stop. */
+    public static Extension extensionFor(DeviceProfile profile) {
+        double stop = profile.collar().absoluteMaxDepthMm();
+        return new Extension(profile.depth().maxMm(), stop, stop - 0.1);
     }
 
     private void expect(PenState state, String what) {

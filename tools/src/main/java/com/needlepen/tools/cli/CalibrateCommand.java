@@ -120,7 +120,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                                        String technician, double runHours, PrintWriter out) {
         List<CalibrationPoint> measured;
         try {
-            measured = new CalibrationProcedure(rig.controller(), rig.runner()).run(plan, source,
+            CalibrationProcedure procedure = new CalibrationProcedure(rig.controller(), rig.runner());
+            if (!(source instanceof FileSource)) {
+                procedure.extendingTo(CalibrationProcedure.extensionFor(p)); // a file fixes its points
+            }
+            measured = procedure.run(plan, source,
                     (i, n, d, steps, m) -> {
                         out.printf(Locale.ROOT, "  point %2d/%d  commanded %.3f mm  collar %6d steps  measured %.4f mm%n",
                                 i + 1, n, d, steps, m);

@@ -61,24 +61,9 @@ public final class CalibrationProcedure {
         List<CalibrationPoint> points = new ArrayList<>(commandedMm.size());
         try {
             for (int i = 0; i < commandedMm.size(); i++) {
-                double depth = commandedMm.get(i);
-                controller.submit(Request.calibrationMove(depth));
-                runner.runFor(2_000_000L);
-                if (!runner.runUntil(() -> controller.collarSettled() || controller.state() != PenState.CALIBRATING,
-                        SETTLE_TIMEOUT_NANOS)) {
-                    throw new IllegalStateException(String.format(Locale.ROOT, "collar did not reach %.3f mm", depth));
-                }
-                expect(PenState.CALIBRATING, "calibration ended");
-                source.resetGauge();
-                long revolutions = controller.calibrationRevolutions();
-                if (!runner.runUntil(() -> controller.calibrationRevolutions() >= revolutions + REVOLUTIONS_PER_POINT
-                        || controller.state() != PenState.CALIBRATING, REVOLUTIONS_TIMEOUT_NANOS)) {
-                    throw new IllegalStateException("the cam did not turn at the calibration point");
-                }
-                expect(PenState.CALIBRATING, "calibration ended");
-                double measured = source.measure(i, commandedMm.size(), depth);
-                points.add(new CalibrationPoint(depth, controller.collarSteps(), measured));
-                progress.point(i, commandedMm.size(), depth, controller.collarSteps(), measured);
+                CalibrationPoint p = measureAt(commandedMm.get(i), i, commandedMm.size(), source);
+                points.add(p);
+                progress.point(i, commandedMm.size(), p.commandedMm(), p.steps(), p.measuredMm());
             }
             extendToDeepest(points, source, progress);
         } finally {
@@ -110,6 +95,7 @@ public final class CalibrationProcedure {
         }
     }
 
+    /** Collar to {@code depth}, gauge reset, a few revolutions, one reading. */
     private CalibrationPoint measureAt(double depth, int index, int count, MeasurementSource source) {
         controller.submit(Request.calibrationMove(depth));
         runner.runFor(2_000_000L);

@@ -8,7 +8,7 @@ public final class OvercurrentCheck implements SafetyCheck {
 
     static final long HOLD_NANOS = 100_000_000L;
     private final SafetyInputs in;
-    private long sinceNanos = Long.MIN_VALUE;
+    private final HeldCondition high = new HeldCondition(HOLD_NANOS);
     private double amps;
 
     public OvercurrentCheck(SafetyInputs in) {
@@ -18,14 +18,7 @@ public final class OvercurrentCheck implements SafetyCheck {
     @Override
     public FaultCode check(long nowNanos, PenState state) {
         amps = in.sensors().motorCurrentAmps();
-        if (amps <= in.profile().motor().maxCurrentAmps()) {
-            sinceNanos = Long.MIN_VALUE;
-            return null;
-        }
-        if (sinceNanos == Long.MIN_VALUE) {
-            sinceNanos = nowNanos;
-        }
-        return nowNanos - sinceNanos > HOLD_NANOS ? FaultCode.F05_OVERCURRENT : null;
+        return high.update(amps > in.profile().motor().maxCurrentAmps(), nowNanos) ? FaultCode.F05_OVERCURRENT : null;
     }
 
     @Override

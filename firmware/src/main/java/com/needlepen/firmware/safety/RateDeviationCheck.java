@@ -10,7 +10,7 @@ public final class RateDeviationCheck implements SafetyCheck {
     static final long HOLD_NANOS = 1_000_000_000L;
     private final SafetyInputs in;
     private boolean spunUp;
-    private long sinceNanos = Long.MIN_VALUE;
+    private final HeldCondition off = new HeldCondition(HOLD_NANOS);
     private double rateHz;
 
     public RateDeviationCheck(SafetyInputs in) {
@@ -20,7 +20,7 @@ public final class RateDeviationCheck implements SafetyCheck {
     @Override
     public void runStarted(long nowNanos) {
         spunUp = false;
-        sinceNanos = Long.MIN_VALUE;
+        off.reset();
     }
 
     @Override
@@ -35,14 +35,7 @@ public final class RateDeviationCheck implements SafetyCheck {
         }
         rateHz = in.drive().measuredRateHz(nowNanos);
         double set = in.drive().setRateHz();
-        if (Math.abs(rateHz - set) <= FRACTION * set) {
-            sinceNanos = Long.MIN_VALUE;
-            return null;
-        }
-        if (sinceNanos == Long.MIN_VALUE) {
-            sinceNanos = nowNanos;
-        }
-        return nowNanos - sinceNanos > HOLD_NANOS ? FaultCode.F04_RATE_DEVIATION : null;
+        return off.update(Math.abs(rateHz - set) > FRACTION * set, nowNanos) ? FaultCode.F04_RATE_DEVIATION : null;
     }
 
     @Override

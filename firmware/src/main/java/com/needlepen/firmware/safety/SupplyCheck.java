@@ -12,7 +12,7 @@ public final class SupplyCheck implements SafetyCheck {
     static final double FRACTION = 0.95;
     static final long HOLD_NANOS = 50_000_000L;
     private final SafetyInputs in;
-    private long sinceNanos = Long.MIN_VALUE;
+    private final HeldCondition low = new HeldCondition(HOLD_NANOS);
     private double volts;
 
     public SupplyCheck(SafetyInputs in) {
@@ -22,14 +22,7 @@ public final class SupplyCheck implements SafetyCheck {
     @Override
     public FaultCode check(long nowNanos, PenState state) {
         volts = in.sensors().supplyVolts();
-        if (volts >= FRACTION * in.profile().supply().minVolts()) {
-            sinceNanos = Long.MIN_VALUE;
-            return null;
-        }
-        if (sinceNanos == Long.MIN_VALUE) {
-            sinceNanos = nowNanos;
-        }
-        return nowNanos - sinceNanos > HOLD_NANOS ? FaultCode.F12_SUPPLY_LOW : null;
+        return low.update(volts < FRACTION * in.profile().supply().minVolts(), nowNanos) ? FaultCode.F12_SUPPLY_LOW : null;
     }
 
     @Override

@@ -144,8 +144,12 @@ public final class PenController {
             latch(found, supervisor.detail(), nowNanos);
         }
         drive.periodic(nowNanos);
-        // the layers outside the JVM are fed by the loop itself: a loop that stops stops feeding them
-        hw.enableTimer().feed(nowNanos);
+        // the layers outside the JVM are fed by the loop itself: a loop that stops stops feeding them.
+        // A fault that suspects the drive stops feeding the enable timer on purpose: 100 ms later the
+        // hardware holds the driver off and opens the motor supply, which a shorted driver cannot resist.
+        if (state != PenState.FAULT || !fault.driveSuspect()) {
+            hw.enableTimer().feed(nowNanos);
+        }
         hw.watchdog().feed(nowNanos);
         outputs.sample(nowNanos, state, depthMm, rateHz);
         outputs.display(nowNanos, state, depthMm, rateHz);

@@ -191,4 +191,61 @@ class FaultInjectionTest {
         blind.runner().runFor(100 * MS);
         assertThat(blind.controller().state()).as("the pause went unnoticed").isEqualTo(PenState.RUNNING);
     }
+
+    @org.junit.jupiter.api.Tag("H18")
+    @org.junit.jupiter.api.Test
+    void givenAShortedDriverInReadyThenTurningWhileOffIsLatchedAndTheStarvedEnableTimerCutsTheSupply() {
+        Run run = runningAt150Hz(SafetyChecks::standard);
+        run.pen().handle().press(PanelButton.START_STOP);
+        run.runner().runFor(20 * MS);
+        run.pen().handle().release(PanelButton.START_STOP);
+        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.READY, S)).isTrue();
+        run.runner().runFor(500 * MS);
+
+        run.pen().handle().inject(SimFault.DRIVER_SHORTED); // H18: drives the motor though the driver is disabled
+        long injected = run.runner().nowNanos();
+        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.FAULT, 200 * MS)).isTrue();
+        assertThat(run.controller().fault()).isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
+        long latched = run.runner().nowNanos();
+        assertThat(run.runner().runUntil(() -> run.pen().handle().shaftAtRest(), 300 * MS)).isTrue();
+        System.out.printf("H18: F13 after %d ms, shaft at rest %d ms after latching%n", (latched - injected) / 1_000_000,
+                (run.runner().nowNanos() - latched) / 1_000_000);
+        assertThat(run.pen().handle().motorPowerAllowed()).as("the enable timer opened the supply").isFalse();
+        run.runner().runFor(500 * MS);
+        assertThat(run.pen().handle().shaftAtRest()).isTrue();
+        assertThat(run.pen().handle().tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenAShortedDriverWithoutTheTurningWhileOffCheckThenTheNeedlesStrokeInReady() {
+        Run run = runningAt150Hz(in -> {
+            List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
+            all.removeIf(com.needlepen.firmware.safety.TurningWhileOffCheck.class::isInstance);
+            return all;
+        });
+        run.pen().handle().press(PanelButton.START_STOP);
+        run.runner().runFor(20 * MS);
+        run.pen().handle().release(PanelButton.START_STOP);
+        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.READY, S)).isTrue();
+        run.runner().runFor(500 * MS);
+        long before = run.pen().handle().trueExcursions();
+        run.pen().handle().inject(SimFault.DRIVER_SHORTED);
+        run.runner().runFor(1_000 * MS);
+        assertThat(run.controller().state()).isEqualTo(PenState.READY);
+        assertThat(run.pen().handle().trueExcursions() - before).as("needle strokes in READY").isGreaterThan(10);
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenAShortedDriverWhileRunningWhenStoppedThenParkingTimesOutAndTheEnableTimerCutsTheSupply() {
+        Run run = runningAt150Hz(SafetyChecks::standard);
+        run.pen().handle().inject(SimFault.DRIVER_SHORTED); // hidden while the regulator drives harder anyway
+        run.runner().runFor(200 * MS);
+        run.pen().handle().press(PanelButton.START_STOP);
+        run.runner().runFor(20 * MS);
+        run.pen().handle().release(PanelButton.START_STOP);
+        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.FAULT, 1_200 * MS)).isTrue();
+        assertThat(run.controller().fault()).isEqualTo(FaultCode.F10_PARK_FAILED);
+        assertThat(run.runner().runUntil(() -> run.pen().handle().shaftAtRest(), 300 * MS)).isTrue();
+        assertThat(run.pen().handle().motorPowerAllowed()).isFalse();
+    }
 }

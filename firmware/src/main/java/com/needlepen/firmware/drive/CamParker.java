@@ -19,6 +19,11 @@ public final class CamParker {
     private static final long NUDGE_NANOS = 12_000_000L;
     private static final double NUDGE_DUTY = 0.08;
     private static final int MAX_NUDGES = 12;
+    /**
+     * A brake that has not stopped the shaft in this long is not braking (a shorted driver keeps
+     * driving): parking fails, and the fault that follows stops feeding the enable timer.
+     */
+    static final long TIMEOUT_NANOS = 1_000_000_000L;
 
     private final StrokeDrive drive;
     private long phaseStartNanos;
@@ -26,6 +31,7 @@ public final class CamParker {
     private boolean nudging;
     private int nudges;
     private long parkedAtNanos;
+    private long startedNanos;
 
     public CamParker(StrokeDrive drive) {
         this.drive = drive;
@@ -33,6 +39,7 @@ public final class CamParker {
 
     public void start(long nowNanos) {
         drive.brake();
+        startedNanos = nowNanos;
         phaseStartNanos = nowNanos;
         stillSinceNanos = Long.MIN_VALUE;
         nudging = false;
@@ -40,6 +47,10 @@ public final class CamParker {
     }
 
     public Result periodic(long nowNanos) {
+        if (nowNanos - startedNanos > TIMEOUT_NANOS) {
+            drive.brake();
+            return Result.FAILED;
+        }
         if (nudging) {
             if (nowNanos - phaseStartNanos >= NUDGE_NANOS) {
                 drive.brake();

@@ -19,6 +19,7 @@ final class FaultDescriptions {
             case OVERHEATING -> "20 W of extra heat warm the handpiece towards its cut-off";
             case CARTRIDGE_PULLED -> "the cartridge is pulled out";
             case SUPPLY_SAG -> "the motor supply sags to 75 % of nominal";
+            case DRIVER_SHORTED -> "a driver transistor shorts: the motor is driven at 30 % even when disabled";
         };
     }
 }

@@ -19,5 +19,7 @@ public enum SimFault {
     /** The cartridge is pulled out. */
     CARTRIDGE_PULLED,
     /** The supply sags below its minimum. */
-    SUPPLY_SAG
+    SUPPLY_SAG,
+    /** A driver transistor shorts: the motor is driven at 30 % whatever the driver is told. */
+    DRIVER_SHORTED
 }

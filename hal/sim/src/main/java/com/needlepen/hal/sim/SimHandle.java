@@ -174,6 +174,7 @@ public final class SimHandle {
             case OVERHEATING -> pen.drive().setExtraHeatWatts(20.0);
             case CARTRIDGE_PULLED -> pen.cartridge().remove();
             case SUPPLY_SAG -> pen.setSupplyVolts(0.75 * pen.parameters().supplyVolts());
+            case DRIVER_SHORTED -> pen.driver().setShorted(true);
         }
     }
 
@@ -185,6 +186,7 @@ public final class SimHandle {
             case HOME_SWITCH_STUCK_PRESSED, HOME_SWITCH_STUCK_RELEASED -> pen.collar().forceHomeSwitch(null);
             case OVERHEATING -> pen.drive().setExtraHeatWatts(0.0);
             case SUPPLY_SAG -> pen.setSupplyVolts(pen.parameters().supplyVolts());
+            case DRIVER_SHORTED -> pen.driver().setShorted(false);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

@@ -86,6 +86,17 @@ final class SimMotorDriver implements StrokeMotorDriver {
 
     /** Voltage across the winding terminals: duty times supply while driving, a short otherwise. */
     double terminalVolts(double supplyVolts) {
+        if (shorted) {
+            return Math.max(SHORTED_DUTY, enabled && !braking ? duty : 0.0) * supplyVolts;
+        }
         return enabled && !braking ? duty * supplyVolts : 0.0;
+    }
+
+    /** A shorted high-side transistor drives the motor whatever the driver is told. */
+    static final double SHORTED_DUTY = 0.3;
+    private boolean shorted;
+
+    void setShorted(boolean shorted) {
+        this.shorted = shorted;
     }
 }

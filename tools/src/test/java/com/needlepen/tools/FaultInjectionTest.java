@@ -248,4 +248,47 @@ class FaultInjectionTest {
         assertThat(run.runner().runUntil(() -> run.pen().handle().shaftAtRest(), 300 * MS)).isTrue();
         assertThat(run.pen().handle().motorPowerAllowed()).isFalse();
     }
+
+    @org.junit.jupiter.api.Tag("H21")
+    @org.junit.jupiter.api.Test
+    void givenACamJammedDuringSoftStartThenOverCurrentIsLatchedWithinItsHoldTime() {
+        DeviceProfile profile = ProfileLoader.bundled("sim");
+        SimPen pen = SimulatedPenFactory.create(profile, 12, 78);
+        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
+                DepthCalibration.nominalForTestBench(profile.collar()));
+        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
+        pen.handle().insertCartridge(new CartridgeInfo("C", 12));
+        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
+        pen.handle().inject(SimFault.CAM_JAMMED); // the stall check waits out the soft start; the current does not
+        pen.handle().press(PanelButton.START_STOP);
+        runner.runFor(20 * MS);
+        pen.handle().release(PanelButton.START_STOP);
+        assertThat(runner.runUntil(() -> c.state() == PenState.FAULT, 300 * MS)).isTrue();
+        assertThat(c.fault()).isEqualTo(FaultCode.F05_OVERCURRENT);
+        assertThat(pen.handle().motorDriverEnabled()).isFalse();
+    }
+
+    @org.junit.jupiter.api.Tag("H22")
+    @org.junit.jupiter.api.Test
+    void givenARunLongerThanTheProfileAllowsThenItIsEndedWithF14() throws Exception {
+        String yaml;
+        try (var in = getClass().getResourceAsStream("/profiles/sim.yaml")) {
+            yaml = new String(in.readAllBytes()).replace("maxContinuousRunMinutes: 30", "maxContinuousRunMinutes: 0.05");
+        }
+        DeviceProfile profile = ProfileLoader.parse(yaml, "sim-short-runs.yaml"); // 3 s runs
+        SimPen pen = SimulatedPenFactory.create(profile, 12, 79);
+        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
+                DepthCalibration.nominalForTestBench(profile.collar()));
+        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
+        pen.handle().insertCartridge(new CartridgeInfo("C", 12));
+        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
+        pen.handle().press(PanelButton.FOOTSWITCH); // held down and forgotten
+        runner.runFor(2_900 * MS);
+        assertThat(c.state()).isEqualTo(PenState.RUNNING);
+        assertThat(runner.runUntil(() -> c.state() == PenState.FAULT, 200 * MS)).isTrue();
+        assertThat(c.fault()).isEqualTo(FaultCode.F14_RUN_TOO_LONG);
+        runner.runFor(500 * MS);
+        assertThat(pen.handle().shaftAtRest()).isTrue();
+        assertThat(pen.handle().tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
+    }
 }

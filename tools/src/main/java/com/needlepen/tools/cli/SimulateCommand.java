@@ -206,7 +206,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  stop           parked %.1f ms after stop; shaft truly at rest after %.1f ms%n",
                     s.stopToParkedMs(), s.truth().stopToRestMs());
         } else {
-            out.printf(Locale.ROOT, "  fault stop     shaft truly at rest %.1f ms after the fault latched%n",
+            out.printf(Locale.ROOT, "  fault stop     shaft truly at rest %.1f ms after the run ended (by the fault, or by the stop it followed)%n",
                     s.truth().stopToRestMs());
         }
         var t = s.telemetry();

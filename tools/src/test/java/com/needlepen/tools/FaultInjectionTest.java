@@ -252,20 +252,12 @@ class FaultInjectionTest {
     @org.junit.jupiter.api.Tag("H21")
     @org.junit.jupiter.api.Test
     void givenACamJammedDuringSoftStartThenOverCurrentIsLatchedWithinItsHoldTime() {
-        DeviceProfile profile = ProfileLoader.bundled("sim");
-        SimPen pen = SimulatedPenFactory.create(profile, 12, 78);
-        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
-                DepthCalibration.nominalForTestBench(profile.collar()));
-        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
-        pen.handle().insertCartridge(new CartridgeInfo("C", 12));
-        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
-        pen.handle().inject(SimFault.CAM_JAMMED); // the stall check waits out the soft start; the current does not
-        pen.handle().press(PanelButton.START_STOP);
-        runner.runFor(20 * MS);
-        pen.handle().release(PanelButton.START_STOP);
-        assertThat(runner.runUntil(() -> c.state() == PenState.FAULT, 300 * MS)).isTrue();
-        assertThat(c.fault()).isEqualTo(FaultCode.F05_OVERCURRENT);
-        assertThat(pen.handle().motorDriverEnabled()).isFalse();
+        PenBench bench = PenBench.sim("12-pin", 1.0, 150, 78).insertCartridge().ready();
+        bench.sim.inject(SimFault.CAM_JAMMED); // the stall check waits out the soft start; the current does not
+        bench.click(PanelButton.START_STOP);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 300 * MS)).isTrue();
+        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F05_OVERCURRENT);
+        assertThat(bench.sim.motorDriverEnabled()).isFalse();
     }
 
     @org.junit.jupiter.api.Tag("H22")
@@ -276,19 +268,14 @@ class FaultInjectionTest {
             yaml = new String(in.readAllBytes()).replace("maxContinuousRunMinutes: 30", "maxContinuousRunMinutes: 0.05");
         }
         DeviceProfile profile = ProfileLoader.parse(yaml, "sim-short-runs.yaml"); // 3 s runs
-        SimPen pen = SimulatedPenFactory.create(profile, 12, 79);
-        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
-                DepthCalibration.nominalForTestBench(profile.collar()));
-        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
-        pen.handle().insertCartridge(new CartridgeInfo("C", 12));
-        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
-        pen.handle().press(PanelButton.FOOTSWITCH); // held down and forgotten
-        runner.runFor(2_900 * MS);
-        assertThat(c.state()).isEqualTo(PenState.RUNNING);
-        assertThat(runner.runUntil(() -> c.state() == PenState.FAULT, 200 * MS)).isTrue();
-        assertThat(c.fault()).isEqualTo(FaultCode.F14_RUN_TOO_LONG);
-        runner.runFor(500 * MS);
-        assertThat(pen.handle().shaftAtRest()).isTrue();
-        assertThat(pen.handle().tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
+        PenBench bench = new PenBench(profile, "12-pin", 1.0, 100, 79, TelemetrySink.NONE).insertCartridge().ready();
+        bench.sim.press(PanelButton.FOOTSWITCH); // held down and forgotten
+        bench.run(2_900 * MS);
+        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 200 * MS)).isTrue();
+        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F14_RUN_TOO_LONG);
+        bench.run(500 * MS);
+        assertThat(bench.sim.shaftAtRest()).isTrue();
+        assertThat(bench.sim.tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
     }
 }

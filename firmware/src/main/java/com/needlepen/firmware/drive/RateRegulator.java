@@ -91,14 +91,8 @@ public final class RateRegulator {
      * @param measuredHz   the estimator's rate
      * @param measured     whether the estimator has a measurement yet (before it, feed-forward only)
      * @param supplyVolts  the measured motor supply
-     */
-    public double update(long nowNanos, double measuredHz, boolean measured, double supplyVolts) {
-        return update(nowNanos, measuredHz, measured, supplyVolts, nowNanos - startNanos);
-    }
-
-    /**
-     * As {@link #update(long, double, boolean, double)}, knowing how long ago the last index edge
-     * came (or the run started), which tells a stalled shaft from a merely unmeasured one.
+     * @param edgeAgeNanos how long ago the last index edge came (or the run started), which tells a
+     *                     stalled shaft from a merely unmeasured one
      */
     public double update(long nowNanos, double measuredHz, boolean measured, double supplyVolts, long edgeAgeNanos) {
         if (!running) {

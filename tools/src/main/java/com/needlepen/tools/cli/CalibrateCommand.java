@@ -100,8 +100,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             plan = CalibrationProcedure.plan(p, n);
         }
-        SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100,
-                DepthCalibration.unusable(p.collar(), "calibrating"), false).withCartridge(pen.cartridgeType(), pen.seed());
+        SimRig rig = calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"));
         if (source.fromSim) {
             measurements = new SimGauge(rig.pen().handle());
         } else if (measurements == null) {
@@ -157,6 +156,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         out.flush();
         return outcome.stored() ? NeedlePenCli.OK : NeedlePenCli.FAULT;
+    }
+
+    /** The simulated pen a technician calibrates or verifies: the profile's unit, a cartridge in, no telemetry. */
+    static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration) {
+        return SimRig.create(pen.profile(), pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100, calibration,
+                false).withCartridge(pen.cartridgeType(), pen.seed());
     }
 
     static String toolVersion() {

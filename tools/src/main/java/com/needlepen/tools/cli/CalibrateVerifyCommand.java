@@ -6,7 +6,6 @@ import com.needlepen.config.calibration.CalibrationCheck;
 import com.needlepen.config.calibration.CalibrationPoint;
 import com.needlepen.config.calibration.CalibrationStore;
 import com.needlepen.firmware.DepthCalibration;
-import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.calibration.CalibrationProcedure;
@@ -47,8 +46,7 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
         if (problem != null && !problem.contains("run hours old")) {
             throw new UserInputException(problem);
         }
-        SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100,
-                DepthCalibration.of(stored), false).withCartridge(pen.cartridgeType(), pen.seed());
+        SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored));
         List<Double> plan = stored.points().stream().map(CalibrationPoint::commandedMm).toList();
         out.printf(Locale.ROOT, "Verifying %s against %s (%d points)%n", p.telemetry().deviceId(), stored.id(), plan.size());
         List<CalibrationPoint> now;

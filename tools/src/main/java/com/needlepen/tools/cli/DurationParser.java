@@ -15,6 +15,11 @@ public final class DurationParser {
     }
 
     public static long parseNanos(String option, String text) {
+        return parseNanos(option, text, 100_000_000L, "0.1 s");
+    }
+
+    /** As {@link #parseNanos(String, String)}, allowing durations from {@code minNanos} (named {@code minWords}). */
+    public static long parseNanos(String option, String text, long minNanos, String minWords) {
         Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new UserInputException(option + " '" + text + "' is not a duration; use e.g. 60s, 2m, 500ms");
@@ -28,8 +33,8 @@ public final class DurationParser {
             default -> value;
         };
         long nanos = Math.round(seconds * 1e9);
-        if (nanos < 100_000_000L || nanos > MAX_NANOS) {
-            throw new UserInputException(option + " '" + text + "' is out of range; allowed 0.1 s to 24 h");
+        if (nanos < minNanos || nanos > MAX_NANOS) {
+            throw new UserInputException(option + " '" + text + "' is out of range; allowed " + minWords + " to 24 h");
         }
         return nanos;
     }

@@ -5,7 +5,6 @@ import com.needlepen.config.calibration.Calibration;
 import com.needlepen.config.calibration.CalibrationCheck;
 import com.needlepen.config.calibration.CalibrationStore;
 import com.needlepen.firmware.DepthCalibration;
-import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.calibration.CalibrationMaker;
 import com.needlepen.tools.calibration.CalibrationProcedure;
@@ -33,8 +32,7 @@ final class SessionCalibration {
             out.printf("no depth calibration for %s in %s: calibrating the simulated pen in-process (--from-sim)%n",
                     p.telemetry().deviceId(), store.directory());
             out.flush();
-            SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100,
-                    DepthCalibration.unusable(p.collar(), "calibrating"), false).withCartridge(pen.cartridgeType(), pen.seed());
+            SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"));
             Calibration made = CalibrateCommand.measureAndBuild(p, rig,
                     CalibrationProcedure.plan(p, CalibrateCommand.DEFAULT_POINTS), new SimGauge(rig.pen().handle()),
                     "needlepen simulate", pen.runHours().hours(), new PrintWriter(java.io.Writer.nullWriter()));

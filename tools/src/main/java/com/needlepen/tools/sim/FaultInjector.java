@@ -45,17 +45,9 @@ public final class FaultInjector {
         if (fault == null) {
             throw new UserInputException("--inject '" + text + "': unknown fault kind '" + m.group(1) + "'; kinds: " + kinds());
         }
-        double value = Double.parseDouble(m.group(2));
-        String unit = m.group(3) == null ? "s" : m.group(3);
-        double seconds = switch (unit) {
-            case "ms" -> value / 1000.0;
-            case "m" -> value * 60.0;
-            default -> value;
-        };
-        if (seconds > 24 * 3600) {
-            throw new UserInputException("--inject '" + text + "': time is out of range; allowed 0 s to 24 h");
-        }
-        return new Injection(fault, Math.round(seconds * 1e9));
+        String time = m.group(2) + (m.group(3) == null ? "s" : m.group(3));
+        long atNanos = com.needlepen.tools.cli.DurationParser.parseNanos("--inject '" + text + "': time", time, 0L, "0 s");
+        return new Injection(fault, atNanos);
     }
 
     private static String kinds() {

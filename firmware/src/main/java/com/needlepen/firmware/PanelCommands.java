@@ -22,7 +22,8 @@ final class PanelCommands {
     void apply(long now, Commands commands) {
         panel.sample(now);
         if (panel.pressed(PanelButton.START_STOP)) {
-            if (commands.state() == PenState.RUNNING || commands.state() == PenState.CALIBRATING) {
+            if (commands.state() == PenState.RUNNING || commands.state() == PenState.CALIBRATING
+                    || commands.state() == PenState.CHECKING) {
                 commands.stop(now, false);
             } else {
                 commands.start(now, false);

@@ -1,9 +1,9 @@
 package com.needlepen.firmware;
 
-import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.collar.CollarHoming;
 import com.needlepen.firmware.collar.DepthPositioner;
+import com.needlepen.firmware.collar.ZeroCheck;
 import com.needlepen.firmware.drive.CamParker;
 import com.needlepen.firmware.drive.CamStepper;
 import com.needlepen.firmware.drive.StrokeDrive;
@@ -12,19 +12,17 @@ import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.safety.SafetySupervisor;
-import java.util.List;
-import java.util.function.Function;
 import com.needlepen.firmware.session.SessionRecorder;
-import com.needlepen.firmware.telemetry.TelemetryEvent;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.BuzzerPattern;
 import com.needlepen.hal.HoldCurrent;
 import com.needlepen.hal.LedPattern;
+import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.PenHardware;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * The control loop: one {@link #tick(long)} per period on the thread that owns the hardware. Each
@@ -33,22 +31,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * word, then the drive's regulator and dead-man, and hands a sample to telemetry. A steady RUNNING
  * tick allocates nothing.
  */
-public final class PenController {
+public final class PenController implements LoopControl {
 
-    /** Spin-up is over when the measured rate has stayed within this fraction of the set rate... */
-    static final double SPIN_UP_BAND = 0.01;
-    /** ...for this long. */
-    static final long SPIN_UP_HOLD_NANOS = 100_000_000L;
     /** How long a panel level must hold before it counts. */
     public static final long DEBOUNCE_NANOS = PanelInputs.DEBOUNCE_NANOS;
 
     private final DeviceProfile profile;
     private final PenHardware hw;
-    private final TelemetrySink telemetry;
     private final SettingsPolicy policy;
     private final StrokeDrive drive;
     private final DepthPositioner positioner;
     private final CollarHoming homing;
+    private final ZeroCheck zeroCheck;
     private final CamParker parker;
     private final CamStepper camStepper;
     private final SafetySupervisor supervisor;
@@ -56,6 +50,10 @@ public final class PenController {
     private final PanelCommands panelCommands;
     private final Commands commands = new ControllerCommands();
     private final RunOutputs outputs;
+    private final ControllerEvents events;
+    private final StartChecks startChecks;
+    private final TechnicianCommands technician;
+    private final SpinUp spinUp = new SpinUp();
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
 
     private PenState state = PenState.BOOT;
@@ -66,12 +64,14 @@ public final class PenController {
     private String faultDetail;
     private boolean acknowledged;
     private String lastRefusal;
-    private long withinBandSinceNanos;
-    private boolean spunUp;
     private long stopRequestedNanos;
     private long runStartNanos;
     private long lastStopToParkedNanos = -1;
     private boolean runByFootswitch;
+    /** The collar's count has been proven at the home switch (or set by homing) since the last run. */
+    private boolean zeroProven;
+    /** What the zero check in CHECKING is for: a run (false) or closing the session (true). */
+    private boolean checkingToEndSession;
 
     /** The system watchdog's timeout: a hung system is rebooted (the needles stopped long before). */
     static final long WATCHDOG_NANOS = 2_000_000_000L;
@@ -97,17 +97,20 @@ public final class PenController {
         this.calibration = calibration;
         this.profile = profile;
         this.hw = hardware;
-        this.telemetry = telemetry;
         this.policy = new SettingsPolicy(profile);
         this.drive = new StrokeDrive(hardware.motor(), hardware.index(), hardware.sensors(), profile);
         this.positioner = new DepthPositioner(hardware.collar(), profile.collar(), calibration.map(),
                 profile.depth().selectableMaxMm());
         this.homing = new CollarHoming(hardware.collar(), profile.collar());
+        this.zeroCheck = new ZeroCheck(hardware.collar(), profile.collar());
         this.parker = new CamParker(drive);
         this.camStepper = new CamStepper(drive);
         this.supervisor = new SafetySupervisor(safetyChecks.apply(new SafetyInputs(profile, drive, positioner,
-                hardware.collar(), hardware.sensors(), hardware.cartridge())));
+                hardware.collar(), zeroCheck, hardware.sensors(), hardware.cartridge())));
         this.sessions = new SessionRecorder(profile.telemetry().deviceId(), telemetry);
+        this.events = new ControllerEvents(telemetry, sessions, hardware.clock());
+        this.startChecks = new StartChecks(profile, policy, calibration, hardware.cartridge(), positioner);
+        this.technician = new TechnicianCommands(profile, positioner, hardware.cartridge(), sessions, this);
         this.panelCommands = new PanelCommands(new PanelInputs(hardware.panel()), profile);
         this.outputs = new RunOutputs(hardware, drive, positioner, telemetry, profile.telemetry().sampleRateHz());
         this.depthMm = initialDepthMm;
@@ -167,6 +170,8 @@ public final class PenController {
             }
             case HOMING -> {
                 drive.disable();
+                zeroProven = false;
+                zeroCheck.reset();
                 hw.indicators().setLed(LedPattern.BUSY);
                 positioner.setLimitMm(profile.depth().selectableMaxMm());
                 positioner.clearViolation();
@@ -179,17 +184,22 @@ public final class PenController {
                 hw.indicators().setLed(LedPattern.READY);
                 hw.indicators().setBuzzer(BuzzerPattern.SILENT);
             }
+            case CHECKING -> {
+                hw.indicators().setLed(LedPattern.BUSY);
+                zeroCheck.start();
+                events.emit("collar.check.start", now);
+            }
             case RUNNING -> {
                 hw.collar().setHoldCurrent(HoldCurrent.FULL);
                 hw.indicators().setLed(LedPattern.RUNNING);
-                spunUp = false;
-                withinBandSinceNanos = Long.MIN_VALUE;
+                zeroProven = false; // skin pressure may push the collar while it runs
+                spinUp.restart();
                 runStartNanos = now;
                 sessions.runStarted(now, drive.strokes());
                 supervisor.runStarted(now);
                 drive.startRun(now, rateHz);
                 outputs.runStarted(now);
-                event("run.start", now, "depthMm", depthMm, "rateHz", rateHz);
+                events.emit("run.start", now, "depthMm", depthMm, "rateHz", rateHz);
             }
             case STOPPING -> {
                 stopRequestedNanos = now;
@@ -201,7 +211,7 @@ public final class PenController {
                 positioner.setNominalAbsoluteLimit();
                 supervisor.runStarted(now);
                 camStepper.start(now, CALIBRATION_RATE_HZ);
-                event("calibration.start", now, "rateHz", CALIBRATION_RATE_HZ);
+                events.emit("calibration.start", now, "rateHz", CALIBRATION_RATE_HZ);
             }
             case FAULT -> {
                 drive.disable();
@@ -223,7 +233,10 @@ public final class PenController {
                 case BUSY -> PenState.BOOT;
             };
             case HOMING -> switch (homing.periodic(now)) {
-                case DONE -> PenState.READY;
+                case DONE -> {
+                    zeroProven = true; // homing has just set the zero
+                    yield PenState.READY;
+                }
                 case FAILED -> faultNext(FaultCode.F01_HOMING_FAILED, homing.failure(), now);
                 default -> PenState.HOMING;
             };
@@ -235,6 +248,7 @@ public final class PenController {
                 }
                 yield PenState.READY;
             }
+            case CHECKING -> checking(now);
             case RUNNING -> {
                 positioner.periodic();
                 trackSpinUp(now);
@@ -270,7 +284,7 @@ public final class PenController {
                 drive.disable();
                 if (sessions.runActive()) {
                     sessions.runEnded(now, drive.strokes(), depthMm, rateHz, "stopped");
-                    event("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
+                    events.emit("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
                 }
             }
             case FAULT -> {
@@ -284,7 +298,8 @@ public final class PenController {
         }
     }
 
-    private void transition(PenState next, long now) {
+    @Override
+    public void transition(PenState next, long now) {
         exit(state, now);
         state = next;
         supervisor.stateEntered(next, now);
@@ -292,22 +307,46 @@ public final class PenController {
     }
 
     private void trackSpinUp(long now) {
-        if (spunUp) {
-            return;
+        long since = spinUp.update(now, drive.hasMeasurement(), drive.referenceHz(), drive.measuredRateHz(now), rateHz);
+        if (since != Long.MIN_VALUE) {
+            sessions.spinUpDone(since);
+            supervisor.spunUp();
         }
-        double measured = drive.measuredRateHz(now);
-        if (drive.hasMeasurement() && drive.referenceHz() >= rateHz
-                && Math.abs(measured - rateHz) <= SPIN_UP_BAND * rateHz) {
-            if (withinBandSinceNanos == Long.MIN_VALUE) {
-                withinBandSinceNanos = now;
-            } else if (now - withinBandSinceNanos >= SPIN_UP_HOLD_NANOS) {
-                spunUp = true;
-                sessions.spinUpDone(withinBandSinceNanos);
-                supervisor.spunUp();
+    }
+
+    /**
+     * The zero check before a run: once it has measured (the supervisor's collar check judges the
+     * result in this same tick), the collar goes back to the set depth, and the run starts when it
+     * is there, if the start checks still pass and the start is still wanted.
+     */
+    private PenState checking(long now) {
+        if (!zeroCheck.done()) {
+            if (zeroCheck.periodic() == ZeroCheck.Phase.DONE) {
+                events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
+                        zeroCheck.offsetSteps() / profile.collar().stepsPerMm());
+                zeroProven = true;
+                positioner.moveTo(depthMm);
             }
-        } else {
-            withinBandSinceNanos = Long.MIN_VALUE;
+            return PenState.CHECKING;
         }
+        positioner.periodic();
+        if (!positioner.settled()) {
+            return PenState.CHECKING;
+        }
+        if (checkingToEndSession) {
+            sessions.close(hw.clock().utcEpochMillis(), "completed");
+            return PenState.READY;
+        }
+        if (runByFootswitch && !hw.panel().isPressed(PanelButton.FOOTSWITCH)) {
+            return PenState.READY; // the footswitch was let go while the collar checked
+        }
+        String why = startChecks.refusal(depthMm, rateHz);
+        if (why != null) {
+            refuse(now, why);
+            return PenState.READY;
+        }
+        openSessionIfNone(now);
+        return PenState.RUNNING;
     }
 
     // ---------------------------------------------------------------- faults
@@ -331,7 +370,7 @@ public final class PenController {
             sessions.runEnded(now, drive.strokes(), depthMm, rateHz, reason);
         }
         hw.display().writeLine(3, fault.shortCode() + " " + fault.description());
-        event("fault", now, "code", fault.shortCode(), "description", fault.description(), "detail",
+        events.emit("fault", now, "code", fault.shortCode(), "description", fault.description(), "detail",
                 faultDetail == null ? "" : faultDetail);
         sessions.close(hw.clock().utcEpochMillis(), reason);
     }
@@ -366,6 +405,8 @@ public final class PenController {
         public void stop(long now, boolean byFootswitch) {
             if (state == PenState.RUNNING && (!byFootswitch || runByFootswitch)) {
                 transition(PenState.STOPPING, now);
+            } else if (state == PenState.CHECKING && (!byFootswitch || runByFootswitch)) {
+                transition(PenState.READY, now); // the needles never moved: nothing to park
             } else if (state == PenState.CALIBRATING && !byFootswitch) {
                 transition(PenState.STOPPING, now); // the panel's stop ends a calibration at once
             }
@@ -373,53 +414,22 @@ public final class PenController {
 
         @Override
         public void calibrate(long now) {
-            if (state != PenState.READY) {
-                refuse(now, "calibration starts only in READY, not " + state);
-            } else if (!hw.cartridge().isPresent()) {
-                refuse(now, "no cartridge: calibration measures the needles of a cartridge");
-            } else if (sessions.current() != null) {
-                refuse(now, "a session is open: end it before calibrating");
-            } else {
-                transition(PenState.CALIBRATING, now);
-            }
+            technician.calibrate(now);
         }
 
         @Override
         public void calibrationMove(long now, double nominalDepthMm) {
-            double max = profile.collar().absoluteMaxDepthMm();
-            if (state != PenState.CALIBRATING) {
-                refuse(now, "calibration moves only while CALIBRATING, not " + state);
-            } else if (!(nominalDepthMm >= profile.depth().minMm() && nominalDepthMm <= max)) {
-                refuse(now, "calibration depth " + nominalDepthMm + " mm is outside " + profile.depth().minMm()
-                        + " to " + max + " mm");
-            } else {
-                positioner.moveToSteps(positioner.nominalSteps(nominalDepthMm));
-            }
+            technician.calibrationMove(now, nominalDepthMm);
         }
 
         @Override
         public void home(long now) {
-            if (state == PenState.READY) {
-                transition(PenState.HOMING, now);
-            } else {
-                refuse(now, "homing starts only in READY, not " + state);
-            }
+            technician.home(now);
         }
 
         @Override
         public void jog(long now, double mm) {
-            long target = positioner.collarSteps() + Math.round(mm * profile.collar().stepsPerMm());
-            long max = positioner.nominalSteps(profile.collar().absoluteMaxDepthMm());
-            if (state != PenState.READY) {
-                refuse(now, "jog only in READY, not " + state);
-            } else if (target < 0 || target > max) {
-                refuse(now, String.format(java.util.Locale.ROOT,
-                        "jog by %.3f mm would leave the collar's travel (0 to %.3f mm from home)", mm,
-                        max / profile.collar().stepsPerMm()));
-            } else {
-                positioner.setNominalAbsoluteLimit();
-                positioner.moveToSteps(target);
-            }
+            technician.jog(now, mm);
         }
 
         @Override
@@ -446,8 +456,16 @@ public final class PenController {
 
         @Override
         public void endSession(long now) {
-            if (state == PenState.READY && sessions.current() != null) {
+            if (state != PenState.READY || sessions.current() == null) {
+                return;
+            }
+            if (zeroProven) {
                 sessions.close(hw.clock().utcEpochMillis(), "completed");
+            } else {
+                // the last run may have pushed the collar: the session's record says so if it did
+                checkingToEndSession = true;
+                runByFootswitch = false;
+                transition(PenState.CHECKING, now);
             }
         }
 
@@ -471,44 +489,33 @@ public final class PenController {
         if (state != PenState.READY) {
             return;
         }
-        if (!calibration.usable()) {
-            refuse(now, calibration.problem());
-            return;
-        }
-        if (!hw.cartridge().isPresent()) {
-            refuse(now, "no cartridge: insert a new cartridge before starting");
-            return;
-        }
-        CartridgeType type = cartridgeType();
-        if (type == null) {
-            refuse(now, "cartridge with " + hw.cartridge().read().needleCount()
-                    + " needles is not a type this profile knows");
-            return;
-        }
-        String why = policy.refusal(depthMm, rateHz, type);
+        String why = startChecks.refusal(depthMm, rateHz);
         if (why != null) {
             refuse(now, why);
             return;
         }
-        if (!positioner.settled()) {
-            refuse(now, "collar still moving to " + depthMm + " mm");
-            return;
-        }
+        runByFootswitch = footswitch;
+        checkingToEndSession = false;
+        // every run starts with the collar's count proven at the home switch: it may have been pushed in the
+        // last run, or knocked while it stood (the stepper driver sees neither)
+        transition(PenState.CHECKING, now);
+    }
+
+    private void openSessionIfNone(long now) {
         if (sessions.current() == null) {
             var info = hw.cartridge().read();
+            var type = startChecks.cartridgeType();
             sessions.open(type.name(), info.id(), type.needles(), hw.clock().utcEpochMillis(), now, depthMm, rateHz,
                     calibration.id());
         }
-        runByFootswitch = footswitch;
-        transition(PenState.RUNNING, now);
     }
 
     private void changeSettings(long now, double newDepthMm, double newRateHz) {
-        if (state == PenState.FAULT || state == PenState.STOPPING) {
+        if (state == PenState.FAULT || state == PenState.STOPPING || state == PenState.CHECKING) {
             refuse(now, "settings cannot change in " + state);
             return;
         }
-        String why = policy.refusal(newDepthMm, newRateHz, hw.cartridge().isPresent() ? cartridgeType() : null);
+        String why = policy.refusal(newDepthMm, newRateHz, startChecks.cartridgeType());
         if (why != null) {
             refuse(now, why);
             return;
@@ -525,47 +532,22 @@ public final class PenController {
             rateHz = newRateHz;
             if (state == PenState.RUNNING) {
                 drive.setRateHz(rateHz);
-                spunUp = false;
-                withinBandSinceNanos = Long.MIN_VALUE;
+                spinUp.restart();
             }
         }
         hw.indicators().setBuzzer(BuzzerPattern.ACK);
     }
 
-    private void refuse(long now, String why) {
+    @Override
+    public void refuse(long now, String why) {
         lastRefusal = why;
         hw.indicators().setBuzzer(BuzzerPattern.REFUSED);
-        event("input.refused", now, "reason", why, "state", state.name());
+        events.emit("input.refused", now, "reason", why, "state", state.name());
     }
-
-    private CartridgeType cartridgeType() {
-        int needles = hw.cartridge().read().needleCount();
-        var types = profile.cartridges();
-        for (int i = 0; i < types.size(); i++) {
-            if (types.get(i).needles() == needles) {
-                return types.get(i);
-            }
-        }
-        return null;
-    }
-
-    /** Emits an event; {@code keysAndValues} alternate. Events are rare: this may allocate. */
-    private void event(String type, long now, Object... keysAndValues) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        if (sessions.current() != null) {
-            f.put("sessionId", sessions.current().id());
-        }
-        f.put("monotonicMs", now / 1_000_000L);
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            f.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        telemetry.offerEvent(new TelemetryEvent(type, hw.clock().utcEpochMillis(), f));
-    }
-
-    // ---------------------------------------------------------------- outputs
 
     // ---------------------------------------------------------------- read-outs (control thread)
 
+    @Override
     public PenState state() {
         return state;
     }
@@ -598,6 +580,11 @@ public final class PenController {
         return state == PenState.READY && positioner.settled();
     }
 
+    /** Whether a run has happened since the collar's count was last proven (ending the session checks it). */
+    public boolean zeroCheckDue() {
+        return !zeroProven;
+    }
+
     public double depthMm() {
         return depthMm;
     }
@@ -620,7 +607,12 @@ public final class PenController {
     }
 
     public boolean spunUp() {
-        return spunUp;
+        return spinUp.done();
+    }
+
+    /** Zero checks the collar has completed before runs, since power-on. */
+    public long zeroChecks() {
+        return zeroCheck.checks();
     }
 
     public FaultCode fault() {

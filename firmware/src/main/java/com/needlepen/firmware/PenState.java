@@ -8,6 +8,13 @@ public enum PenState {
     HOMING,
     /** Homed, needles still and parked; start is accepted here only. */
     READY,
+    /**
+     * A start was asked for (or the end of a session after a run): the collar goes back to its home
+     * switch to prove its step count (steps lost, or the collar pushed back under skin pressure or
+     * knocked while it stood still, which the stepper driver cannot see), then returns to the set
+     * depth, before the needles move or the session's record is closed. Needles still and parked.
+     */
+    CHECKING,
     /** The needles stroke at the set rate and depth. */
     RUNNING,
     /** Braking, then parking the cam at the index (needles hidden). */

@@ -75,6 +75,15 @@ final class PenBench {
         return this;
     }
 
+    /** Runs until RUNNING: a start after a run first goes through the collar's zero check (about 2 s). */
+    PenBench running() {
+        if (!runner.runUntil(() -> controller.state() == com.needlepen.firmware.PenState.RUNNING, 5 * S)) {
+            throw new AssertionError("not running: " + controller.state() + " " + controller.fault() + " "
+                    + controller.faultDetail() + " " + controller.lastRefusal());
+        }
+        return this;
+    }
+
     /** Runs until the firmware reports spin-up over. */
     PenBench spunUp() {
         if (!runner.runUntil(controller::spunUp, 5 * S)) {

@@ -42,7 +42,19 @@ import java.util.function.Function;
 final class SafetyProperties {
 
     /** One step of a sequence. */
-    sealed interface Action permits Press, Release, SetDepth, SetRate, Skin, Inject, Wait, Acknowledge {
+    sealed interface Action permits Press, Release, SetDepth, SetRate, Skin, Inject, InjectInRun, Wait, Acknowledge,
+            Start {
+    }
+
+    /** Arms {@code fault} to happen at the next millisecond the needles run (now, if they do). */
+    record InjectInRun(SimFault fault) implements Action {
+    }
+
+    /**
+     * The practitioner's usual start: a click on start/stop, then hands off while the collar's zero
+     * check runs (up to 5 s, not counted as a step), then {@code millis} more.
+     */
+    record Start(int millis) implements Action {
     }
 
     record Press(PanelButton button) implements Action {
@@ -70,7 +82,14 @@ final class SafetyProperties {
     }
 
     static final Set<SimFault> DRAWN_FAULTS = EnumSet.of(SimFault.INDEX_SENSOR_DEAD, SimFault.CARTRIDGE_PULLED,
-            SimFault.SUPPLY_SAG, SimFault.COLLAR_STEPS_LOST, SimFault.HOME_SWITCH_STUCK_PRESSED);
+            SimFault.SUPPLY_SAG, SimFault.COLLAR_STEPS_LOST, SimFault.HOME_SWITCH_STUCK_PRESSED,
+            SimFault.PWM_STUCK_HIGH);
+    /**
+     * Faults of a collar standing still, which no stall detection sees: the run they happen in goes
+     * on (at a shallower depth, for lost steps), and the zero check must find them before the next
+     * run starts.
+     */
+    static final Set<SimFault> COLLAR_FAULTS = EnumSet.of(SimFault.COLLAR_STEPS_LOST);
     /** After an injected fault the shaft must be at rest and the tips hidden within this. */
     static final long FAULT_BOUND_NANOS = 500_000_000L;
     /** Leaving a moving state, the brake and the park get this long before the shaft must be still. */
@@ -138,28 +157,41 @@ final class SafetyProperties {
                 case SetRate r -> c.submit(Request.rate(r.rateHz()));
                 case Skin s -> sim.setSkinContact(s.contact());
                 case Inject i -> {
-                    if (watch.injectedAt == Long.MIN_VALUE) {
-                        injectedRunning = c.state() == PenState.RUNNING;
-                        sim.inject(i.fault());
-                        watch.injectedAt = runner.nowNanos();
-                        watch.injected = i.fault();
+                    if (watch.injectedAt == Long.MIN_VALUE && watch.armed == null) {
+                        watch.inject(i.fault(), runner.nowNanos(), c, sim);
+                    }
+                }
+                case InjectInRun i -> {
+                    if (watch.injectedAt == Long.MIN_VALUE && watch.armed == null) {
+                        watch.armed = i.fault();
                     }
                 }
                 case Acknowledge ack -> c.submit(Request.acknowledge());
                 case Wait w -> {
                 }
-            }
-            // a press or release is held long enough to pass the panel's debounce, as a finger does
-            int millis = a instanceof Wait w ? w.millis() : a instanceof Press || a instanceof Release ? 8 : 1;
-            for (int ms = 0; ms < millis; ms++) {
-                runner.step();
-                ran |= c.state() == PenState.RUNNING;
-                faulted |= c.state() == PenState.FAULT;
-                String broken = watch.check(runner.nowNanos(), c, sim);
-                if (broken != null) {
-                    return broken + " after " + a + " at " + runner.nowNanos() / 1_000_000 + " ms";
+                case Start st -> {
+                    sim.press(PanelButton.START_STOP);
+                    String broken = steps(8, runner, c, sim, watch);
+                    sim.release(PanelButton.START_STOP);
+                    broken = broken != null ? broken : steps(8, runner, c, sim, watch);
+                    for (int ms = 0; broken == null && c.state() == PenState.CHECKING && ms < 5_000; ms++) {
+                        broken = steps(1, runner, c, sim, watch);
+                    }
+                    if (broken != null) {
+                        return broken + " after " + a + " at " + runner.nowNanos() / 1_000_000 + " ms";
+                    }
                 }
             }
+            // a press or release is held long enough to pass the panel's debounce, as a finger does
+            int millis = a instanceof Wait w ? w.millis() : a instanceof Start st ? st.millis()
+                    : a instanceof Press || a instanceof Release ? 8 : 1;
+            String broken = steps(millis, runner, c, sim, watch);
+            if (broken != null) {
+                return broken + " after " + a + " at " + runner.nowNanos() / 1_000_000 + " ms";
+            }
+            ran |= watch.ran;
+            faulted |= watch.faulted;
+            injectedRunning |= watch.injectedRunning;
         }
         RAN_NEEDLES.addAndGet(ran ? 1 : 0);
         LATCHED_FAULT.addAndGet(faulted ? 1 : 0);
@@ -167,8 +199,38 @@ final class SafetyProperties {
         return null;
     }
 
+    /** Steps {@code millis} milliseconds, checking the invariants after each; the first broken, or null. */
+    private static String steps(int millis, SimulationRunner runner, PenController c, SimHandle sim, Watch watch) {
+        for (int ms = 0; ms < millis; ms++) {
+            if (watch.armed != null && c.state() == PenState.RUNNING) {
+                watch.inject(watch.armed, runner.nowNanos(), c, sim);
+            }
+            runner.step();
+            watch.ran |= c.state() == PenState.RUNNING;
+            watch.faulted |= c.state() == PenState.FAULT;
+            String broken = watch.check(runner.nowNanos(), c, sim);
+            if (broken != null) {
+                return broken;
+            }
+        }
+        return null;
+    }
+
     /** The invariants' memory between milliseconds. */
     private static final class Watch {
+        boolean ran;
+        boolean faulted;
+        boolean injectedRunning;
+        SimFault armed;
+
+        void inject(SimFault fault, long now, PenController c, SimHandle sim) {
+            injectedRunning = c.state() == PenState.RUNNING;
+            sim.inject(fault);
+            injectedAt = now;
+            injected = fault;
+            armed = null;
+        }
+
         final double toleranceMm;
         long injectedAt = Long.MIN_VALUE;
         SimFault injected;
@@ -179,6 +241,7 @@ final class SafetyProperties {
         double lastSetDepthMm = Double.NaN;
         long depthSettledAt;
         long runStartAt = Long.MIN_VALUE;
+        boolean rehomed;
 
         Watch(double toleranceMm) {
             this.toleranceMm = toleranceMm;
@@ -190,8 +253,15 @@ final class SafetyProperties {
                 lastState = state;
                 stateSince = now;
                 turnsAtStill = Double.NaN;
+                if (state == PenState.HOMING && injectedAt != Long.MIN_VALUE) {
+                    rehomed = true; // a new zero: the lost steps no longer matter
+                }
                 if (state == PenState.RUNNING) {
                     runStartAt = now;
+                    if (COLLAR_FAULTS.contains(injected) && !rehomed) {
+                        // steps lost while the collar stood still are unseen until the zero check before a run
+                        return "a run started after " + injected + " without the zero check finding it";
+                    }
                 }
             }
             // 1. depth: the set depth, or while the collar moves the larger of old and new
@@ -230,7 +300,8 @@ final class SafetyProperties {
             // 3. after an injected fault: at rest within the bound, counted from when the needles move with
             //    it (a fault injected while idle can only show once a run starts)
             long from = Math.max(injectedAt, runStartAt);
-            if (injectedAt != Long.MIN_VALUE && now - from > FAULT_BOUND_NANOS) {
+            // (a collar fault has its own rule above: found before the next run, or gone with a re-homing)
+            if (injectedAt != Long.MIN_VALUE && now - from > FAULT_BOUND_NANOS && !COLLAR_FAULTS.contains(injected)) {
                 if (!sim.shaftAtRest() && (state == PenState.RUNNING || state == PenState.CALIBRATING)) {
                     return "still turning " + (now - injectedAt) / 1_000_000 + " ms after " + injected;
                 }

@@ -3,6 +3,8 @@ package com.needlepen.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.firmware.safety.CartridgeCheck;
+import com.needlepen.firmware.safety.CollarCheck;
+import com.needlepen.firmware.safety.OverspeedCheck;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
 import com.needlepen.firmware.safety.StallCheck;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Property-based: random sequences of panel inputs, depth and rate changes and injected faults
- * never break the safety invariants of {@link SafetyProperties}; and with any one of three checks
+ * never break the safety invariants of {@link SafetyProperties}; and with any one of five checks
  * left out, a counterexample turns up. Tries: {@code -Dnp.tries} (1,000 in the normal build; the
  * long profile in the README runs 10,000).
  */
@@ -35,6 +37,11 @@ class SafetyPropertyTest {
 
     @Provide
     Arbitrary<List<SafetyProperties.Action>> sequences() {
+        return sequences(SafetyProperties.DRAWN_FAULTS.toArray(new SimFault[0]));
+    }
+
+    /** Sequences whose injected faults are drawn from {@code faults}. */
+    static Arbitrary<List<SafetyProperties.Action>> sequences(SimFault... faults) {
         Arbitrary<PanelButton> buttons = Arbitraries.of(PanelButton.START_STOP, PanelButton.FOOTSWITCH,
                 PanelButton.DEPTH_UP, PanelButton.DEPTH_DOWN, PanelButton.RATE_UP, PanelButton.RATE_DOWN,
                 PanelButton.PRESET);
@@ -46,9 +53,11 @@ class SafetyPropertyTest {
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(10, 30)
                         .map(i -> new SafetyProperties.SetRate(i * 5.0))),
                 net.jqwik.api.Tuple.of(2, Arbitraries.of(true, false).map(SafetyProperties.Skin::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(SafetyProperties.DRAWN_FAULTS.toArray(new SimFault[0]))
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(faults)
                         .map(SafetyProperties.Inject::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(faults).map(SafetyProperties.InjectInRun::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new SafetyProperties.Acknowledge())),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(20, 1_000).map(SafetyProperties.Start::new)),
                 net.jqwik.api.Tuple.of(10, Arbitraries.integers().between(1, 60).map(SafetyProperties.Wait::new)));
         return action.list().ofSize(STEPS);
     }
@@ -69,11 +78,16 @@ class SafetyPropertyTest {
     }
 
     @org.junit.jupiter.api.Test
-    void withAnyOfThreeChecksLeftOutACounterexampleIsFound() {
-        for (Class<? extends SafetyCheck> left : List.of(StallCheck.class, CartridgeCheck.class, SupplyCheck.class)) {
+    void withAnyOfFiveChecksLeftOutACounterexampleIsFound() {
+        var faultFor = java.util.Map.of(StallCheck.class, SimFault.INDEX_SENSOR_DEAD,
+                CartridgeCheck.class, SimFault.CARTRIDGE_PULLED, SupplyCheck.class, SimFault.SUPPLY_SAG,
+                OverspeedCheck.class, SimFault.PWM_STUCK_HIGH, CollarCheck.class, SimFault.COLLAR_STEPS_LOST);
+        for (Class<? extends SafetyCheck> left : List.of(StallCheck.class, CartridgeCheck.class, SupplyCheck.class,
+                OverspeedCheck.class, CollarCheck.class)) {
             String found = null;
             int tried = 0;
-            var samples = sequences().sampleStream().iterator();
+            // the sequences inject the fault that check is there for
+            var samples = sequences(faultFor.get(left)).sampleStream().iterator();
             while (found == null && tried < 300) {
                 List<SafetyProperties.Action> seq = new ArrayList<>(samples.next());
                 tried++;

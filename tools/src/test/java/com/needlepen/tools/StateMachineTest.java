@@ -36,13 +36,15 @@ class StateMachineTest {
     void givenReadyWhenStartThenRunningAndWhenStopThenStoppingThenReadyParked() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 4).insertCartridge().ready();
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
-        bench.run(S);
+        assertThat(bench.controller.state()).as("the collar's zero check comes first").isEqualTo(PenState.CHECKING);
+        bench.running().run(S);
         assertThat(bench.sim.shaftRateHz()).isGreaterThan(50);
         bench.click(PanelButton.START_STOP);
         assertThat(bench.controller.state()).isIn(PenState.STOPPING, PenState.READY);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
-        assertThat(bench.sim.shaftAtRest()).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S))
+                .as("%s %s %s", bench.controller.state(), bench.controller.fault(), bench.controller.faultDetail()).isTrue();
+        // parked: the spring may still ease the cam into its rest (well under 1 Hz, tips 2 mm hidden)
+        assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 50 * MS)).isTrue();
         assertThat(bench.sim.tipProtrusionMm()).isLessThan(-1.0);
         assertThat(bench.controller.sessions().current().runs()).hasSize(1);
     }
@@ -52,9 +54,7 @@ class StateMachineTest {
     void givenRunningOnTheFootswitchWhenReleasedThenNeedlesStopWithinTheBound() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 150, 5).insertCartridge().ready();
         bench.sim.press(PanelButton.FOOTSWITCH);
-        bench.run(20 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
-        bench.run(S);
+        bench.running().run(S);
         long released = bench.now();
         bench.sim.release(PanelButton.FOOTSWITCH);
         boolean stopped = bench.runner.runUntil(
@@ -188,9 +188,9 @@ class StateMachineTest {
     @Test
     void givenASessionWithRunsWhenTheCartridgeIsTakenOutInReadyThenTheSessionEndsAndTheNextStartOpensANewOne() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 17).insertCartridge().ready();
-        bench.click(PanelButton.START_STOP).run(500 * MS);
+        bench.click(PanelButton.START_STOP).running().run(500 * MS);
         bench.click(PanelButton.START_STOP).run(200 * MS);
-        bench.click(PanelButton.START_STOP).run(500 * MS);
+        bench.click(PanelButton.START_STOP).running().run(500 * MS);
         bench.click(PanelButton.START_STOP).run(200 * MS);
         assertThat(bench.controller.sessions().current().runs()).hasSize(2);
         String first = bench.controller.sessions().current().id();
@@ -199,8 +199,7 @@ class StateMachineTest {
         assertThat(bench.controller.sessions().current()).isNull();
         assertThat(bench.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).isEqualTo("cartridge removed"));
-        bench.insertCartridge().click(PanelButton.START_STOP);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        bench.insertCartridge().click(PanelButton.START_STOP).running();
         assertThat(bench.controller.sessions().current().id()).isNotEqualTo(first);
     }
 
@@ -252,7 +251,7 @@ class StateMachineTest {
     @Test
     void givenRunningWhenCalibrationIsRequestedThenItIsRefused() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 20).insertCartridge().ready();
-        bench.click(PanelButton.START_STOP);
+        bench.click(PanelButton.START_STOP).running();
         bench.controller.submit(Request.calibrate());
         bench.run(5 * MS);
         assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);

@@ -28,11 +28,12 @@ class TelemetryEndToEndTest {
             holder[0] = bench;
             bench.insertCartridge().ready();
             bench.sim.setSkinContact(true);
-            bench.click(PanelButton.START_STOP);
+            bench.click(PanelButton.START_STOP).running();
             bench.run(10 * S);
             bench.click(PanelButton.START_STOP);
             bench.run(S);
-            bench.controller.submit(Request.endSession());
+            bench.controller.submit(Request.endSession()); // after a run: the collar's zero check, then the end
+            bench.runner.runUntil(() -> bench.controller.sessions().current() == null, 5 * S);
             bench.run(10 * PenBench.MS);
             TelemetryRig.Counts counts = rig.finish(5_000);
 
@@ -54,7 +55,8 @@ class TelemetryEndToEndTest {
 
             List<String> events = got.stream().filter(m -> m.get("_topic").asText().endsWith("/events"))
                     .map(m -> m.get("type").asText()).toList();
-            assertThat(events).containsExactly("session.start", "run.start", "run.end", "session.end");
+            assertThat(events).containsExactly("collar.check.start", "collar.check", "session.start", "run.start",
+                    "run.end", "collar.check.start", "collar.check", "session.end");
 
             List<JsonNode> samples = got.stream().filter(m -> m.get("_topic").asText().endsWith("/samples")).toList();
             assertThat(samples).hasSize((int) bench.controller.samplesOffered());

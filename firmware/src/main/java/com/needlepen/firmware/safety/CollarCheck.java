@@ -4,10 +4,12 @@ import com.needlepen.firmware.PenState;
 import java.util.Locale;
 
 /**
- * The collar's count can no longer be trusted: the stepper driver reported a stall (lost steps, or
- * skin pressure forcing the collar back against the holding rotor), or the home switch is closed
- * where the count says the collar is well away from home. Not checked while homing, which is
- * where the switch belongs and where the count is being set.
+ * The collar's count can no longer be trusted: the stepper driver reported a stall (steps lost
+ * while it moved), the zero check before a run found the home switch further from where the count
+ * expects it than the profile's depth tolerance (steps lost, or the collar pushed back while it
+ * stood still, which no stall detection sees), or the home switch is closed where the count says
+ * the collar is well away from home. Not checked while homing, which is where the switch belongs
+ * and where the count is being set.
  */
 public final class CollarCheck implements SafetyCheck {
 
@@ -15,11 +17,13 @@ public final class CollarCheck implements SafetyCheck {
     static final double SWITCH_ZONE_MM = 0.1;
     private final SafetyInputs in;
     private final long zoneSteps;
+    private final long toleranceSteps;
     private String detail;
 
     public CollarCheck(SafetyInputs in) {
         this.in = in;
         this.zoneSteps = Math.round(SWITCH_ZONE_MM * in.profile().collar().stepsPerMm());
+        this.toleranceSteps = Math.round(in.profile().calibration().toleranceMm() * in.profile().collar().stepsPerMm());
     }
 
     @Override
@@ -31,8 +35,20 @@ public final class CollarCheck implements SafetyCheck {
             detail = "the stepper driver reported a stall at " + in.collar().positionSteps() + " steps";
             return FaultCode.F16_COLLAR_STEPS_LOST;
         }
+        var zero = in.zeroCheck();
+        if (zero.done() && Math.abs(zero.offsetSteps()) > toleranceSteps) {
+            double mm = zero.offsetSteps() / in.profile().collar().stepsPerMm();
+            detail = zero.found()
+                    ? String.format(Locale.ROOT, "zero check: home switch closed %.3f mm %s than the count expects"
+                            + " (tolerance %.3f mm)", Math.abs(mm), mm > 0 ? "shallower" : "deeper",
+                            in.profile().calibration().toleranceMm())
+                    : String.format(Locale.ROOT, "zero check: home switch not found within %.3f mm past where the"
+                            + " count expects it: the collar is deeper than it counts", -mm);
+            return FaultCode.F16_COLLAR_STEPS_LOST;
+        }
         long steps = in.collar().positionSteps();
-        if (in.collar().homeSwitchPressed() && steps > zoneSteps) {
+        // while the zero check runs, it looks for the switch itself and its result is judged above
+        if (state != PenState.CHECKING && in.collar().homeSwitchPressed() && steps > zoneSteps) {
             detail = String.format(Locale.ROOT, "home switch closed at %.3f mm from home",
                     steps / in.profile().collar().stepsPerMm());
             return FaultCode.F17_HOME_SWITCH_UNEXPECTED;

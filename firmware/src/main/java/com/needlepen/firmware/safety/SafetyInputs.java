@@ -2,6 +2,7 @@ package com.needlepen.firmware.safety;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.collar.DepthPositioner;
+import com.needlepen.firmware.collar.ZeroCheck;
 import com.needlepen.firmware.drive.StrokeDrive;
 import com.needlepen.hal.AnalogSensors;
 import com.needlepen.hal.CartridgeSensor;
@@ -9,5 +10,6 @@ import com.needlepen.hal.CollarStepper;
 
 /** What the safety checks may look at: the profile's limits and what the HAL can see. */
 public record SafetyInputs(DeviceProfile profile, StrokeDrive drive, DepthPositioner positioner,
-                           CollarStepper collar, AnalogSensors sensors, CartridgeSensor cartridge) {
+                           CollarStepper collar, ZeroCheck zeroCheck, AnalogSensors sensors,
+                           CartridgeSensor cartridge) {
 }

@@ -12,14 +12,17 @@ final class FaultDescriptions {
         return switch (fault) {
             case CAM_JAMMED -> "the cam locks; the motor draws stall current";
             case INDEX_SENSOR_DEAD -> "the index sensor stops producing pulses";
-            case COLLAR_STEPS_LOST -> "the collar stepper loses 0.2 mm of steps (the driver reports a stall)";
-            case COLLAR_PUSHED_BACK -> "skin pressure pushes the collar 0.3 mm deeper (the held rotor slips)";
+            case COLLAR_STEPS_LOST -> "the collar stepper loses 0.2 mm of steps (a stall flag only if the collar moves;"
+                    + " else found by the zero check before the next run or the session's end)";
+            case COLLAR_PUSHED_BACK -> "skin pressure pushes the collar 0.3 mm deeper (the held rotor slips; found by the"
+                    + " zero check before the next run or the session's end)";
             case HOME_SWITCH_STUCK_PRESSED -> "the home switch reads pressed wherever the collar is";
             case HOME_SWITCH_STUCK_RELEASED -> "the home switch never reads pressed (seen at the next homing)";
             case OVERHEATING -> "20 W of extra heat warm the handpiece towards its cut-off";
             case CARTRIDGE_PULLED -> "the cartridge is pulled out";
             case SUPPLY_SAG -> "the motor supply sags to 75 % of nominal";
             case DRIVER_SHORTED -> "a driver transistor shorts: the motor is driven at 30 % even when disabled";
+            case PWM_STUCK_HIGH -> "the PWM line sticks high: an enabled drive runs away at full duty";
         };
     }
 }

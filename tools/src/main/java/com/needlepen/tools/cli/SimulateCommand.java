@@ -143,7 +143,10 @@ public final class SimulateCommand implements Callable<Integer> {
             SessionScenario.Outcome outcome = new SessionScenario(simPen, controller, runner, type,
                     String.format(Locale.ROOT, "CART-%08X", pen.seed() & 0xFFFFFFFFL)).run(runNanos);
             controller.submit(Request.endSession());
+            // closing the session first proves the collar's zero (about 2 s), so a collar pushed back in the run shows
             runner.runFor(10_000_000L);
+            runner.runUntil(() -> controller.sessions().current() == null || controller.state() == PenState.FAULT,
+                    SESSION_END_TIMEOUT_NANOS);
             status.finish(runner.nowNanos());
             TelemetryRig.Counts counts = rig.finish(5_000);
             SessionSummary summary = summarize(p, type, depth, rate, runNanos, controller, outcome,
@@ -160,6 +163,8 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
     }
+
+    private static final long SESSION_END_TIMEOUT_NANOS = 10_000_000_000L;
 
     private SessionSummary summarize(DeviceProfile p, CartridgeType type, double depth, double rate, long runNanos,
                                      PenController controller, SessionScenario.Outcome o, long samplesAccepted,

@@ -11,14 +11,16 @@ import com.needlepen.hal.sim.SimPen;
 
 /**
  * A practitioner's treatment session on the simulated pen: insert a cartridge, wait for READY,
- * put the pen on skin, press start, let it run, press stop, wait for the cam to park, end the
- * session. Measures the sim's truth on the way (mean true rate after spin-up, excursions, peak
+ * put the pen on skin, press start, wait out the collar's zero check, let it run, press stop, wait
+ * for the cam to park. Measures the sim's truth on the way (mean true rate after spin-up, excursions, peak
  * protrusion, stop-to-parked time).
  */
 public final class SessionScenario {
 
     public static final long READY_TIMEOUT_NANOS = 30_000_000_000L;
     public static final long PARK_TIMEOUT_NANOS = 3_000_000_000L;
+    /** The collar's zero check before a run: travel to the home switch and back, with margin. */
+    public static final long CHECK_TIMEOUT_NANOS = 10_000_000_000L;
     private static final long PRESS_NANOS = 20_000_000L;
     /** How long the simulation goes on after a fault, so the truth shows where the pen came to rest. */
     public static final long AFTER_FAULT_NANOS = 1_000_000_000L;
@@ -59,6 +61,8 @@ public final class SessionScenario {
         sim.resetPeakProtrusion();
         sim.setSkinContact(true);
         click(PanelButton.START_STOP);
+        // every run starts with the collar's zero check (about 2 s at 1 mm)
+        runner.runUntil(() -> controller.state() != PenState.CHECKING, CHECK_TIMEOUT_NANOS);
         if (controller.state() != PenState.RUNNING) {
             return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN);
         }

@@ -29,10 +29,13 @@ final class CollarPlant implements CollarStepper {
     private long screwSteps;
     private final double nutOriginMm;
     private double collarDepthMm;
-    private double pushedBackMm;
     private Boolean homeSwitchForced;
     private long lostSteps;
-    /** The driver's stall flag: set whenever steps are lost, cleared by re-zeroing. */
+    /**
+     * The driver's stall flag: set when steps are lost while it steps (load detection such as
+     * StallGuard works from the back-EMF of a turning motor, so a collar forced while standing
+     * still goes unseen), cleared by re-zeroing.
+     */
     private boolean stalled;
 
     /** Hysteresis of the home switch: it opens again this far past where it closed. */
@@ -130,7 +133,7 @@ final class CollarPlant implements CollarStepper {
 
     /** True depth setting: how far the tips pass the collar face at the top of a stroke, mm. */
     double trueDepthMm() {
-        return collarDepthMm + pushedBackMm;
+        return collarDepthMm;
     }
 
     void advance(double dtSeconds) {
@@ -195,18 +198,23 @@ final class CollarPlant implements CollarStepper {
         return collarDepthMm;
     }
 
+    /** The screw slips back by {@code steps}: the driver flags a stall only if it was stepping. */
     void loseSteps(int steps) {
         screwSteps -= steps;
         collarDepthMm = followNut(nutMm(screwSteps));
         lostSteps += Math.abs(steps);
-        stalled = true;
+        stalled |= moving;
         updateSwitch();
     }
 
-    /** Skin pressure forces the collar back: the held rotor slips, which the driver sees as a stall. */
+    /**
+     * Skin pressure forces the collar back (the needles go deeper): the held rotor slips, which the
+     * driver sees as a stall only if it was stepping at the time.
+     */
     void pushBack(double mm) {
-        pushedBackMm += mm;
-        stalled = true;
+        screwSteps += Math.round(mm * trueStepsPerMm); // the forced collar turns the screw back through the nut
+        collarDepthMm = followNut(nutMm(screwSteps));
+        stalled |= moving;
         updateSwitch();
     }
 

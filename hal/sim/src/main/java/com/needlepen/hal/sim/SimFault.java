@@ -6,9 +6,15 @@ public enum SimFault {
     CAM_JAMMED,
     /** The index sensor stops producing edges. */
     INDEX_SENSOR_DEAD,
-    /** The collar stepper loses steps: the screw turns less than the driver counted. */
+    /**
+     * The collar stepper loses 0.2 mm of steps (the collar ends shallower than its count); the
+     * driver flags a stall only if the collar was moving.
+     */
     COLLAR_STEPS_LOST,
-    /** Skin pressure pushes the collar back into the pen: the needles go deeper. */
+    /**
+     * Skin pressure pushes the collar 0.3 mm back into the pen: the needles go deeper; the driver
+     * flags a stall only if the collar was moving.
+     */
     COLLAR_PUSHED_BACK,
     /** The home switch reads pressed whatever the collar does. */
     HOME_SWITCH_STUCK_PRESSED,
@@ -21,5 +27,11 @@ public enum SimFault {
     /** The supply sags below its minimum. */
     SUPPLY_SAG,
     /** A driver transistor shorts: the motor is driven at 30 % whatever the driver is told. */
-    DRIVER_SHORTED
+    DRIVER_SHORTED,
+    /**
+     * The PWM line to the driver is stuck high (a failed timer or a short on the board): while the
+     * driver is enabled and driving, the motor gets full duty and runs away above the set rate.
+     * Braking and disabling still work.
+     */
+    PWM_STUCK_HIGH
 }

@@ -175,6 +175,7 @@ public final class SimHandle {
             case CARTRIDGE_PULLED -> pen.cartridge().remove();
             case SUPPLY_SAG -> pen.setSupplyVolts(0.75 * pen.parameters().supplyVolts());
             case DRIVER_SHORTED -> pen.driver().setShorted(true);
+            case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(true);
         }
     }
 
@@ -187,6 +188,7 @@ public final class SimHandle {
             case OVERHEATING -> pen.drive().setExtraHeatWatts(0.0);
             case SUPPLY_SAG -> pen.setSupplyVolts(pen.parameters().supplyVolts());
             case DRIVER_SHORTED -> pen.driver().setShorted(false);
+            case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(false);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

@@ -89,7 +89,14 @@ final class SimMotorDriver implements StrokeMotorDriver {
         if (shorted) {
             return Math.max(SHORTED_DUTY, enabled && !braking ? duty : 0.0) * supplyVolts;
         }
-        return enabled && !braking ? duty * supplyVolts : 0.0;
+        return enabled && !braking ? (pwmStuckHigh ? 1.0 : duty) * supplyVolts : 0.0;
+    }
+
+    /** The PWM input stuck high: an enabled, driving bridge gets full duty whatever it is told. */
+    private boolean pwmStuckHigh;
+
+    void setPwmStuckHigh(boolean stuck) {
+        this.pwmStuckHigh = stuck;
     }
 
     /** A shorted high-side transistor drives the motor whatever the driver is told. */

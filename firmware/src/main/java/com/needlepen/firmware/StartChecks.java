@@ -1,0 +1,66 @@
+package com.needlepen.firmware;
+
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.collar.DepthPositioner;
+import com.needlepen.hal.CartridgeSensor;
+
+/**
+ * What must hold before the needles may move, checked at every start (and again when the zero
+ * check before a run ends): a usable calibration, a cartridge of a type the profile knows, a depth
+ * and rate that cartridge allows, the collar at the set depth. Each refusal names its reason.
+ */
+final class StartChecks {
+
+    private final DeviceProfile profile;
+    private final SettingsPolicy policy;
+    private final DepthCalibration calibration;
+    private final CartridgeSensor cartridge;
+    private final DepthPositioner positioner;
+
+    StartChecks(DeviceProfile profile, SettingsPolicy policy, DepthCalibration calibration, CartridgeSensor cartridge,
+                DepthPositioner positioner) {
+        this.profile = profile;
+        this.policy = policy;
+        this.calibration = calibration;
+        this.cartridge = cartridge;
+        this.positioner = positioner;
+    }
+
+    /** Why a run at {@code depthMm} and {@code rateHz} may not start now, or null. */
+    String refusal(double depthMm, double rateHz) {
+        if (!calibration.usable()) {
+            return calibration.problem();
+        }
+        if (!cartridge.isPresent()) {
+            return "no cartridge: insert a new cartridge before starting";
+        }
+        CartridgeType type = cartridgeType();
+        if (type == null) {
+            return "cartridge with " + cartridge.read().needleCount() + " needles is not a type this profile knows";
+        }
+        String why = policy.refusal(depthMm, rateHz, type);
+        if (why != null) {
+            return why;
+        }
+        if (!positioner.settled()) {
+            return "collar still moving to " + depthMm + " mm";
+        }
+        return null;
+    }
+
+    /** The profile's type for the inserted cartridge's needle count, or null (none, or unknown). */
+    CartridgeType cartridgeType() {
+        if (!cartridge.isPresent()) {
+            return null;
+        }
+        int needles = cartridge.read().needleCount();
+        var types = profile.cartridges();
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).needles() == needles) {
+                return types.get(i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,132 @@
+package com.needlepen.firmware.collar;
+
+import com.needlepen.config.CollarSpec;
+import com.needlepen.hal.CollarStepper;
+
+/**
+ * Proves the collar's step count against the home switch without re-zeroing it: fast to a little
+ * short of where the count says the switch is, then slowly on until the switch closes, and notes
+ * how far from the expected place that was. A stepper cannot tell that it lost steps while
+ * standing still (skin pressure forcing the collar back, a knock): this finds it before the next
+ * run. The procedure only measures; {@link com.needlepen.firmware.safety.CollarCheck} judges the
+ * result, so a test can leave the judgement out and show the harm. Allocates nothing.
+ */
+public final class ZeroCheck {
+
+    public enum Phase { IDLE, TO_PROBE_START, PROBE, SETTLE, DONE }
+
+    /** The fast leg stops this far short of the expected switch... */
+    static final double PROBE_START_MM = 0.1;
+    /** ...and the probe searches this far past it before giving up. */
+    static final double PROBE_PAST_MM = 0.3;
+    /** Probe speed as a fraction of the collar's top speed (0.5 mm/s for a 2 mm/s collar). */
+    static final double PROBE_FRACTION = 0.25;
+
+    private final CollarStepper stepper;
+    private final double fastStepsPerS;
+    private final double probeStepsPerS;
+    private final double accelStepsPerS2;
+    private final long probeStartSteps;
+    private final long probePastSteps;
+
+    private Phase phase = Phase.IDLE;
+    private boolean found;
+    private long offsetSteps;
+    private long checks;
+
+    public ZeroCheck(CollarStepper stepper, CollarSpec spec) {
+        this.stepper = stepper;
+        this.fastStepsPerS = spec.maxSpeedMmPerS() * spec.stepsPerMm();
+        this.probeStepsPerS = fastStepsPerS * PROBE_FRACTION;
+        this.accelStepsPerS2 = spec.accelMmPerS2() * spec.stepsPerMm();
+        this.probeStartSteps = Math.round(PROBE_START_MM * spec.stepsPerMm());
+        this.probePastSteps = Math.round(PROBE_PAST_MM * spec.stepsPerMm());
+    }
+
+    /** Starts a check from wherever the collar is. */
+    public void start() {
+        phase = Phase.TO_PROBE_START;
+        found = false;
+        offsetSteps = 0;
+        stepper.moveTo(probeStartSteps, fastStepsPerS, accelStepsPerS2);
+    }
+
+    /** Forgets the last result (after re-homing, which sets a new zero). */
+    public void reset() {
+        phase = Phase.IDLE;
+        found = false;
+        offsetSteps = 0;
+    }
+
+    /** Call every tick while checking. */
+    public Phase periodic() {
+        boolean pressed = stepper.homeSwitchPressed();
+        switch (phase) {
+            case TO_PROBE_START -> {
+                if (pressed && (stepper.positionSteps() > probeStartSteps || !stepper.isMoving())) {
+                    trip(); // closed before the probe began: the collar is shallower than its count
+                } else if (!stepper.isMoving()) {
+                    phase = Phase.PROBE;
+                    stepper.moveTo(-probePastSteps, probeStepsPerS, accelStepsPerS2);
+                }
+            }
+            case PROBE -> {
+                if (pressed) {
+                    trip();
+                } else if (!stepper.isMoving()) {
+                    found = false; // never closed: the collar is deeper than its count by more than the search
+                    offsetSteps = -probePastSteps;
+                    finish();
+                }
+            }
+            case SETTLE -> {
+                if (!stepper.isMoving()) {
+                    finish();
+                }
+            }
+            default -> {
+            }
+        }
+        return phase;
+    }
+
+    private void trip() {
+        found = true;
+        offsetSteps = stepper.positionSteps();
+        stepper.stop();
+        phase = Phase.SETTLE;
+    }
+
+    private void finish() {
+        phase = Phase.DONE;
+        checks++;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** Whether a finished check has a result to judge. */
+    public boolean done() {
+        return phase == Phase.DONE;
+    }
+
+    /** Whether the switch closed within the search. */
+    public boolean found() {
+        return found;
+    }
+
+    /**
+     * Where the switch closed, in steps from where the count expects it: positive when the collar
+     * is shallower than its count says (the needles shallower than set), negative when deeper. When
+     * the switch was not found, minus the search distance (at least that much deeper).
+     */
+    public long offsetSteps() {
+        return offsetSteps;
+    }
+
+    /** Checks completed since power-on. */
+    public long checks() {
+        return checks;
+    }
+}

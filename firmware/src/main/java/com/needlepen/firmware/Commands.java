@@ -14,6 +14,9 @@ interface Commands {
 
     void acknowledge();
 
+    /** Confirms what the display asks: a depth above the ceiling, or a cartridge without an id as new. */
+    void confirm(long nowNanos);
+
     void endSession(long nowNanos);
 
     void calibrate(long nowNanos);

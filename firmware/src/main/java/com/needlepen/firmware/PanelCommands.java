@@ -56,5 +56,8 @@ final class PanelCommands {
         if (panel.pressed(PanelButton.ACKNOWLEDGE)) {
             commands.acknowledge();
         }
+        if (panel.pressed(PanelButton.CONFIRM)) {
+            commands.confirm(now);
+        }
     }
 }

@@ -12,6 +12,8 @@ import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.safety.SafetySupervisor;
+import com.needlepen.firmware.session.CartridgeLedger;
+import com.needlepen.firmware.session.Session;
 import com.needlepen.firmware.session.SessionRecorder;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.BuzzerPattern;
@@ -54,6 +56,8 @@ public final class PenController implements LoopControl {
     private final StartChecks startChecks;
     private final TechnicianCommands technician;
     private final SpinUp spinUp = new SpinUp();
+    private final DepthUnlock unlock;
+    private final CartridgeAcceptance acceptance;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
 
     private PenState state = PenState.BOOT;
@@ -81,9 +85,15 @@ public final class PenController implements LoopControl {
 
     private final DepthCalibration calibration;
 
+    /**
+     * @param initialDepthMm at most the ceiling: deeper depths need the practitioner's confirmation
+     * @param ledger         the cartridges used in earlier sessions (on the pen, a file in its data
+     *                       directory)
+     */
     public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
-                         double initialDepthMm, double initialRateHz, DepthCalibration calibration) {
-        this(profile, hardware, telemetry, initialDepthMm, initialRateHz, calibration, SafetyChecks::standard);
+                         double initialDepthMm, double initialRateHz, DepthCalibration calibration,
+                         CartridgeLedger ledger) {
+        this(profile, hardware, telemetry, initialDepthMm, initialRateHz, calibration, ledger, SafetyChecks::standard);
     }
 
     /**
@@ -93,14 +103,19 @@ public final class PenController implements LoopControl {
      */
     public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
                          double initialDepthMm, double initialRateHz, DepthCalibration calibration,
-                         Function<SafetyInputs, List<SafetyCheck>> safetyChecks) {
+                         CartridgeLedger ledger, Function<SafetyInputs, List<SafetyCheck>> safetyChecks) {
         this.calibration = calibration;
+        this.unlock = new DepthUnlock(profile);
+        if (initialDepthMm > unlock.limitMm() + 1e-9) {
+            throw new IllegalArgumentException("initial depth " + initialDepthMm + " mm is above the " + unlock.limitMm()
+                    + " mm ceiling: deeper depths need the practitioner's confirmation on the panel");
+        }
+        this.acceptance = new CartridgeAcceptance(hardware.cartridge(), ledger);
         this.profile = profile;
         this.hw = hardware;
         this.policy = new SettingsPolicy(profile);
         this.drive = new StrokeDrive(hardware.motor(), hardware.index(), hardware.sensors(), profile);
-        this.positioner = new DepthPositioner(hardware.collar(), profile.collar(), calibration.map(),
-                profile.depth().selectableMaxMm());
+        this.positioner = new DepthPositioner(hardware.collar(), profile.collar(), calibration.map(), unlock.limitMm());
         this.homing = new CollarHoming(hardware.collar(), profile.collar());
         this.zeroCheck = new ZeroCheck(hardware.collar(), profile.collar());
         this.parker = new CamParker(drive);
@@ -132,6 +147,7 @@ public final class PenController implements LoopControl {
         }
         drive.readEdges();
         positioner.track();
+        acceptance.track();
         panelCommands.apply(nowNanos, commands);
         Request r;
         while ((r = requests.poll()) != null) {
@@ -173,12 +189,12 @@ public final class PenController implements LoopControl {
                 zeroProven = false;
                 zeroCheck.reset();
                 hw.indicators().setLed(LedPattern.BUSY);
-                positioner.setLimitMm(profile.depth().selectableMaxMm());
+                positioner.setLimitMm(unlock.limitMm());
                 positioner.clearViolation();
                 homing.start(now);
             }
             case READY -> {
-                positioner.setLimitMm(profile.depth().selectableMaxMm());
+                positioner.setLimitMm(unlock.limitMm());
                 positioner.moveTo(depthMm);
                 hw.collar().setHoldCurrent(HoldCurrent.REDUCED);
                 hw.indicators().setLed(LedPattern.READY);
@@ -221,6 +237,7 @@ public final class PenController implements LoopControl {
                 parker.start(now);
                 drive.disable();
                 onFaultLatched(now);
+                relock(now);
             }
         }
     }
@@ -244,7 +261,7 @@ public final class PenController implements LoopControl {
                 positioner.periodic();
                 if (sessions.current() != null && !hw.cartridge().isPresent()) {
                     // one session, one cartridge: taking it out ends the treatment
-                    sessions.close(hw.clock().utcEpochMillis(), "cartridge removed");
+                    closeSession(now, "cartridge removed");
                 }
                 yield PenState.READY;
             }
@@ -334,18 +351,33 @@ public final class PenController implements LoopControl {
             return PenState.CHECKING;
         }
         if (checkingToEndSession) {
-            sessions.close(hw.clock().utcEpochMillis(), "completed");
+            closeSession(now, "completed");
             return PenState.READY;
         }
         if (runByFootswitch && !hw.panel().isPressed(PanelButton.FOOTSWITCH)) {
             return PenState.READY; // the footswitch was let go while the collar checked
         }
         String why = startChecks.refusal(depthMm, rateHz);
+        if (why == null && sessions.current() == null) {
+            why = acceptance.refusal(); // the cartridge may have been swapped while the collar checked
+        }
         if (why != null) {
             refuse(now, why);
             return PenState.READY;
         }
-        openSessionIfNone(now);
+        if (sessions.current() == null) {
+            openSession(now);
+        }
+        // the session's first run waits until its cartridge is on record as used
+        if (!acceptance.durable()) {
+            String failed = acceptance.failure();
+            if (failed == null) {
+                return PenState.CHECKING;
+            }
+            refuse(now, failed);
+            closeSession(now, "cartridge not recorded");
+            return PenState.READY;
+        }
         return PenState.RUNNING;
     }
 
@@ -372,7 +404,7 @@ public final class PenController implements LoopControl {
         hw.display().writeLine(3, fault.shortCode() + " " + fault.description());
         events.emit("fault", now, "code", fault.shortCode(), "description", fault.description(), "detail",
                 faultDetail == null ? "" : faultDetail);
-        sessions.close(hw.clock().utcEpochMillis(), reason);
+        closeSession(now, reason);
     }
 
     // ---------------------------------------------------------------- inputs
@@ -390,6 +422,7 @@ public final class PenController implements LoopControl {
             case CALIBRATION_MOVE -> commands.calibrationMove(now, r.value());
             case HOME -> commands.home(now);
             case JOG -> commands.jog(now, r.value());
+            case CONFIRM -> commands.confirm(now);
         }
     }
 
@@ -448,6 +481,11 @@ public final class PenController implements LoopControl {
         }
 
         @Override
+        public void confirm(long now) {
+            PenController.this.confirm(now);
+        }
+
+        @Override
         public void acknowledge() {
             if (state == PenState.FAULT) {
                 acknowledged = true;
@@ -460,7 +498,7 @@ public final class PenController implements LoopControl {
                 return;
             }
             if (zeroProven) {
-                sessions.close(hw.clock().utcEpochMillis(), "completed");
+                closeSession(now, "completed");
             } else {
                 // the last run may have pushed the collar: the session's record says so if it did
                 checkingToEndSession = true;
@@ -490,6 +528,12 @@ public final class PenController implements LoopControl {
             return;
         }
         String why = startChecks.refusal(depthMm, rateHz);
+        if (why == null && sessions.current() == null) {
+            why = acceptance.refusal();
+            if (why != null && acceptance.needsConfirmation()) {
+                prompt("CONFIRM: new cart?"); // the display has 20 columns
+            }
+        }
         if (why != null) {
             refuse(now, why);
             return;
@@ -501,13 +545,64 @@ public final class PenController implements LoopControl {
         transition(PenState.CHECKING, now);
     }
 
-    private void openSessionIfNone(long now) {
-        if (sessions.current() == null) {
-            var info = hw.cartridge().read();
-            var type = startChecks.cartridgeType();
-            sessions.open(type.name(), info.id(), type.needles(), hw.clock().utcEpochMillis(), now, depthMm, rateHz,
-                    calibration.id());
+    private void openSession(long now) {
+        var info = hw.cartridge().read();
+        var type = startChecks.cartridgeType();
+        long utc = hw.clock().utcEpochMillis();
+        sessions.open(type.name(), info.id(), type.needles(), utc, now, depthMm, rateHz, calibration.id());
+        acceptance.record(sessions.current().id(), utc);
+    }
+
+    /**
+     * Every session ends here: its record closes, and a depth unlock ends with it (a depth above
+     * the ceiling comes back down to it, announced).
+     */
+    private void closeSession(long now, String reason) {
+        sessions.close(hw.clock().utcEpochMillis(), reason);
+        acceptance.sessionClosed();
+        relock(now);
+    }
+
+    private void relock(long now) {
+        if (!unlock.unlocked()) {
+            unlock.forgetPending();
+            return;
         }
+        unlock.relock();
+        positioner.setLimitMm(unlock.limitMm());
+        double limit = unlock.limitMm();
+        events.emit("depth.relocked", now, "limitMm", limit, "fromMm", depthMm, "toMm", Math.min(depthMm, limit));
+        if (depthMm > limit) {
+            depthMm = limit;
+            if (state != PenState.HOMING && state != PenState.CALIBRATING) {
+                // shallower is the safe way in any state, a fault's too: the needles retract at once
+                positioner.moveTo(depthMm);
+            }
+        }
+    }
+
+    private void confirm(long now) {
+        if (state != PenState.READY) {
+            refuse(now, "nothing to confirm in " + state);
+        } else if (unlock.pending()) {
+            double deeper = unlock.confirm();
+            positioner.setLimitMm(unlock.limitMm());
+            events.emit("depth.unlocked", now, "limitMm", unlock.limitMm());
+            prompt(null);
+            changeSettings(now, deeper, rateHz);
+        } else if (sessions.current() == null && acceptance.needsConfirmation()) {
+            acceptance.confirmNew();
+            events.emit("cartridge.confirmed", now, "needles", hw.cartridge().read().needleCount());
+            prompt(null);
+            hw.indicators().setBuzzer(BuzzerPattern.ACK);
+        } else {
+            refuse(now, "nothing to confirm");
+        }
+    }
+
+    /** Shows what CONFIRM would confirm on the display's last line, or clears it. */
+    private void prompt(String text) {
+        hw.display().writeLine(3, text == null ? "" : text);
     }
 
     private void changeSettings(long now, double newDepthMm, double newRateHz) {
@@ -516,6 +611,15 @@ public final class PenController implements LoopControl {
             return;
         }
         String why = policy.refusal(newDepthMm, newRateHz, startChecks.cartridgeType());
+        if (why == null && newDepthMm != depthMm) {
+            Session open = sessions.current();
+            why = unlock.refusal(newDepthMm, open != null && !open.runs().isEmpty() || sessions.runActive());
+            if (why != null && unlock.pending()) {
+                prompt(String.format(java.util.Locale.ROOT, "CONFIRM: %.2f mm?", newDepthMm));
+            }
+        } else {
+            unlock.forgetPending();
+        }
         if (why != null) {
             refuse(now, why);
             return;

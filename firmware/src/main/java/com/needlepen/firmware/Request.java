@@ -19,7 +19,13 @@ public record Request(Kind kind, double value, String name) {
         /** Technician, in READY: home the collar again. */
         HOME,
         /** Technician, in READY: move the collar by {@code value} mm (nominal), within its travel. */
-        JOG
+        JOG,
+        /** As the panel's CONFIRM button: a depth above the ceiling, or a cartridge without an id as new. */
+        CONFIRM
+    }
+
+    public static Request confirm() {
+        return new Request(Kind.CONFIRM, 0, null);
     }
 
     public static Request start() {

@@ -58,7 +58,8 @@ class CalibrationAccuracyTest {
     static Rig rig(DeviceProfile profile, long seed, DepthCalibration calibration, double depth, double rate) {
         SimPen pen = SimulatedPenFactory.create(profile, 12, UNIT, seed);
         pen.handle().insertCartridge(new CartridgeInfo("CART-CAL", 12));
-        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, depth, rate, calibration);
+        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, depth, rate, calibration,
+                com.needlepen.firmware.session.CartridgeLedger.inMemory());
         return new Rig(pen, c, new SimulationRunner(pen, c, profile.loop().periodNanos(), false));
     }
 
@@ -100,6 +101,12 @@ class CalibrationAccuracyTest {
     static double worstError(DeviceProfile profile, DepthCalibration calibration, List<Double> depths, double rate) {
         Rig rig = rig(profile, RUN_SEED, calibration, depths.get(0), rate);
         var sim = rig.pen().handle();
+        assertThat(rig.runner().runUntil(rig.controller()::readyToStart, 30 * S)).isTrue();
+        // the practitioner unlocks depths above the ceiling at the session's start, on the panel
+        rig.controller().submit(Request.depth(profile.depth().selectableMaxMm()));
+        rig.runner().runFor(2 * MS);
+        rig.controller().submit(Request.confirm());
+        rig.runner().runFor(2 * MS);
         assertThat(rig.runner().runUntil(rig.controller()::readyToStart, 30 * S)).isTrue();
         sim.setSkinContact(true);
         sim.press(PanelButton.START_STOP);

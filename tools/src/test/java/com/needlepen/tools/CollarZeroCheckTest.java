@@ -64,7 +64,7 @@ class CollarZeroCheckTest {
         SimPen pen = SimulatedPenFactory.create(profile, 12, 91);
         EventSink sink = new EventSink();
         PenController c = new PenController(profile, pen.hardware(), sink, 1.0, 100,
-                DepthCalibration.nominalForTestBench(profile.collar()), checks);
+                DepthCalibration.nominalForTestBench(profile.collar()), com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
         return new Bench(pen, c, new SimulationRunner(pen, c, 1_000_000L, false), sink);
     }
 

@@ -97,7 +97,7 @@ class FaultInjectionTest {
         SimPen pen = SimulatedPenFactory.create(profile, 12, 77);
         EventSink sink = new EventSink();
         PenController c = new PenController(profile, pen.hardware(), sink, 1.0, 150,
-                DepthCalibration.nominalForTestBench(profile.collar()), checks);
+                DepthCalibration.nominalForTestBench(profile.collar()), com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
         SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
         pen.handle().insertCartridge(new CartridgeInfo("C", 12));
         assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();

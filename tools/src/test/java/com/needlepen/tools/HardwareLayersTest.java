@@ -36,7 +36,7 @@ class HardwareLayersTest {
                 p.thermal(), p.supplyVolts(), p.substepNanos(), p.gaugeSigmaMm(), p.seed());
         SimPen pen = new SimPen(withTimer, SimulatedPenFactory.SIM_EPOCH_MILLIS);
         PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
-                DepthCalibration.nominalForTestBench(profile.collar()));
+                DepthCalibration.nominalForTestBench(profile.collar()), com.needlepen.firmware.session.CartridgeLedger.inMemory());
         SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
         pen.handle().insertCartridge(new CartridgeInfo("C", 12));
         assertThat(runner.runUntil(c::readyToStart, 30_000 * MS)).isTrue();

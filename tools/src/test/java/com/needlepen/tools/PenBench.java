@@ -32,13 +32,19 @@ final class PenBench {
 
     PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry) {
+        this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry,
+                com.needlepen.firmware.session.CartridgeLedger.inMemory());
+    }
+
+    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
+             TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger) {
         this.profile = profile;
         this.cartridge = profile.cartridges().stream().filter(c -> c.name().equals(cartridgeName)).findFirst()
                 .orElseThrow();
         this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
         this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz,
-                com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()));
+                com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()), ledger);
         this.runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), false);
     }
 
@@ -53,7 +59,11 @@ final class PenBench {
     }
 
     PenBench insertCartridge() {
-        sim.insertCartridge(new CartridgeInfo("CART-TEST", cartridge.needles()));
+        return insertCartridge("CART-TEST");
+    }
+
+    PenBench insertCartridge(String id) {
+        sim.insertCartridge(new CartridgeInfo(id, cartridge.needles()));
         return this;
     }
 

@@ -82,7 +82,7 @@ class PlantTest {
     void givenNominalStepsPerMmWhenTheCollarIsSetThenTheTrueDepthDiffersFromTheSetDepth() {
         double worst = 0;
         for (int unit = 1; unit <= 5; unit++) {
-            PenBench bench = PenBench.sim("12-pin", 2.0, 100, "np-sim-" + unit, 1);
+            PenBench bench = PenBench.sim("12-pin", 1.0, 100, "np-sim-" + unit, 1);
             bench.controller.submit(com.needlepen.firmware.Request.depth(1.5));
             bench.ready();
             worst = Math.max(worst, Math.abs(bench.sim.trueDepthMm() - 1.5));

@@ -138,7 +138,7 @@ final class SafetyProperties {
                 params.collar(), params.thermal(), params.supplyVolts(), 20_000L, params.gaugeSigmaMm(), params.seed()),
                 SimulatedPenFactory.SIM_EPOCH_MILLIS);
         PenController c = new PenController(p, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
-                DepthCalibration.of(calibration), checks);
+                DepthCalibration.of(calibration), com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
         SimulationRunner runner = new SimulationRunner(pen, c, p.loop().periodNanos(), false);
         SimHandle sim = pen.handle();
         sim.insertCartridge(new CartridgeInfo("PROP", 12));

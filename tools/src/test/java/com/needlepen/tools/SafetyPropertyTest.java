@@ -44,7 +44,7 @@ class SafetyPropertyTest {
     static Arbitrary<List<SafetyProperties.Action>> sequences(SimFault... faults) {
         Arbitrary<PanelButton> buttons = Arbitraries.of(PanelButton.START_STOP, PanelButton.FOOTSWITCH,
                 PanelButton.DEPTH_UP, PanelButton.DEPTH_DOWN, PanelButton.RATE_UP, PanelButton.RATE_DOWN,
-                PanelButton.PRESET);
+                PanelButton.PRESET, PanelButton.CONFIRM);
         Arbitrary<SafetyProperties.Action> action = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, buttons.map(SafetyProperties.Press::new)),
                 net.jqwik.api.Tuple.of(6, buttons.map(SafetyProperties.Release::new)),

@@ -139,7 +139,8 @@ class SimulateCommandTest {
     @CsvSource({
             "cam-jammed@10s, F02", "index-sensor-dead@10s, F11", "collar-steps-lost@10s, F16",
             "collar-pushed-back@10s, F16", "home-switch-stuck-pressed@10s, F17", "home-switch-stuck-released@0s, F01",
-            "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12", "driver-shorted@1s, F13"})
+            "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12", "driver-shorted@1s, F13",
+            "pwm-stuck-high@10s, F03"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");
@@ -148,6 +149,16 @@ class SimulateCommandTest {
         JsonNode s = new ObjectMapper().readTree(json.toFile());
         assertThat(s.get("fault").asText()).startsWith(code);
         assertThat(r.out()).contains("FAULT          " + code);
+    }
+
+    @Test
+    void everyInjectableKindHasItsExit3Case() throws Exception {
+        var csv = getClass().getDeclaredMethod("givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt",
+                String.class, String.class).getAnnotation(CsvSource.class);
+        String all = String.join(" ", csv.value());
+        for (var f : com.needlepen.hal.sim.SimFault.values()) {
+            assertThat(all).as("a case for %s", f).contains(com.needlepen.tools.sim.FaultInjector.kindName(f) + "@");
+        }
     }
 
     @Test
@@ -166,5 +177,43 @@ class SimulateCommandTest {
         Result r = runIn(dir, "simulate", "--fast", "--inject", inject.trim());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").contains(expected);
+    }
+
+    @org.junit.jupiter.api.Tag("H24")
+    @Test
+    void givenACartridgeIdUsedInAnEarlierSessionThenSimulateRefusesItInOneLineWhileDefaultIdsAreAlwaysNew()
+            throws Exception {
+        assertThat(runIn(dir, "simulate", "--fast", "--duration", "1s", "--cartridge-id", "CART-7").exit()).isZero();
+        Result again = runIn(dir, "simulate", "--fast", "--duration", "1s", "--cartridge-id", "CART-7");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err().strip()).doesNotContain("\n").contains("--cartridge-id CART-7 was used in session ")
+                .endsWith("a cartridge serves one session only; give a new id");
+        assertThat(again.out()).isEmpty();
+        // the README's command twice on one pen: each run takes a new cartridge
+        assertThat(runIn(dir, "simulate", "--fast", "--duration", "1s").exit()).isZero();
+        assertThat(runIn(dir, "simulate", "--fast", "--duration", "1s").exit()).isZero();
+        var ledger = Files.readAllLines(dir.resolve("np-sim-0001").resolve("cartridges.log"));
+        assertThat(ledger).hasSize(3);
+        assertThat(ledger.get(1)).startsWith("CART-00000001-1\t");
+        assertThat(ledger.get(2)).startsWith("CART-00000001-2\t");
+    }
+
+    @org.junit.jupiter.api.Tag("H24")
+    @Test
+    void givenACartridgeWithoutAnIdThenTheSimulatedPractitionerConfirmsItNewAndTheSessionRuns() {
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "1s", "--cartridge-id", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
+    void givenADamagedCartridgeLedgerThenSimulateRefusesInOneLineAndLeavesItAsItWas() throws Exception {
+        Path ledger = dir.resolve("np-sim-0001").resolve("cartridges.log");
+        Files.createDirectories(ledger.getParent());
+        Files.writeString(ledger, "CART-1 garbage\n");
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("cartridges.log: line 1: 'CART-1 garbage'")
+                .contains("the ledger of used cartridges must be intact");
+        assertThat(Files.readString(ledger)).isEqualTo("CART-1 garbage\n");
     }
 }

@@ -199,7 +199,7 @@ class StateMachineTest {
         assertThat(bench.controller.sessions().current()).isNull();
         assertThat(bench.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).isEqualTo("cartridge removed"));
-        bench.insertCartridge().click(PanelButton.START_STOP).running();
+        bench.insertCartridge("CART-TEST-2").click(PanelButton.START_STOP).running();
         assertThat(bench.controller.sessions().current().id()).isNotEqualTo(first);
     }
 
@@ -209,7 +209,8 @@ class StateMachineTest {
         var sim = com.needlepen.config.ProfileLoader.bundled("sim");
         var pen = com.needlepen.tools.sim.SimulatedPenFactory.create(sim, 12, 18);
         var c = new com.needlepen.firmware.PenController(sim, pen.hardware(), com.needlepen.firmware.telemetry.TelemetrySink.NONE,
-                1.0, 100, com.needlepen.firmware.DepthCalibration.unusable(sim.collar(), "cal-000003.npcal fails its checksum"));
+                1.0, 100, com.needlepen.firmware.DepthCalibration.unusable(sim.collar(), "cal-000003.npcal fails its checksum"),
+                com.needlepen.firmware.session.CartridgeLedger.inMemory());
         var runner = new com.needlepen.tools.sim.SimulationRunner(pen, c, 1_000_000L, false);
         pen.handle().insertCartridge(new com.needlepen.hal.CartridgeInfo("C", 12));
         assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();

@@ -37,6 +37,28 @@ public final class AtomicFiles {
         fsyncDirectory(dir);
     }
 
+    /**
+     * Appends {@code content} to {@code target} and forces it to the device before returning; when
+     * this creates the file, the directory is forced too, so the file itself survives a power cut.
+     * A crash mid-append can leave a torn last line: append-only readers must recognise one.
+     */
+    public static void append(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        boolean created = !Files.exists(target);
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            ch.force(true);
+        }
+        if (created) {
+            fsyncDirectory(dir);
+        }
+    }
+
     /** Removes temporary files a crashed writer left behind (they never hold the only copy of anything). */
     public static void sweepTemporaries(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

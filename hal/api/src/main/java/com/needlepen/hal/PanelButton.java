@@ -13,5 +13,10 @@ public enum PanelButton {
     /** Steps through the profile's treatment-area presets. */
     PRESET,
     /** Acknowledges a latched fault. */
-    ACKNOWLEDGE
+    ACKNOWLEDGE,
+    /**
+     * Confirms what the display asks: unlocking depths above the ceiling at the start of a session
+     * (on a profile that allows it), or that a cartridge without a readable id is new and unused.
+     */
+    CONFIRM
 }

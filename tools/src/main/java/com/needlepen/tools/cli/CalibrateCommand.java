@@ -161,7 +161,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** The simulated pen a technician calibrates or verifies: the profile's unit, a cartridge in, no telemetry. */
     static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration) {
         return SimRig.create(pen.profile(), pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100, calibration,
-                false).withCartridge(pen.cartridgeType(), pen.seed());
+                pen.cartridges(), false).withCartridge(pen.cartridgeType(), pen.seed());
     }
 
     static String toolVersion() {

@@ -47,7 +47,7 @@ public final class HomeCommand implements Callable<Integer> {
         DeviceProfile p = pen.profile();
         pen.requireSimBackend();
         SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, p.depth().minMm(), p.rate().minHz(),
-                DepthCalibration.unusable(p.collar(), "homing only"), false);
+                DepthCalibration.unusable(p.collar(), "homing only"), pen.cartridges(), false);
         double umPerStep = 1000.0 / p.collar().stepsPerMm();
         List<Double> positionsUm = new ArrayList<>();
         double position = 0;

@@ -40,7 +40,7 @@ public final class JogCommand implements Callable<Integer> {
             throw new UserInputException("--by must be a number of mm");
         }
         SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, p.depth().minMm(),
-                p.rate().minHz(), DepthCalibration.unusable(p.collar(), "bench"), false);
+                p.rate().minHz(), DepthCalibration.unusable(p.collar(), "bench"), pen.cartridges(), false);
         if (!rig.runner().runUntil(rig.controller()::readyToStart, 30_000_000_000L)) {
             out.printf("the collar did not home: %s%n", rig.controller().faultDetail());
             return NeedlePenCli.FAULT;

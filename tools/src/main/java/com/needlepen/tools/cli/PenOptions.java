@@ -84,6 +84,20 @@ public final class PenOptions {
         return new CalibrationStore(deviceDir().resolve("calibration"));
     }
 
+    /** The cartridges used in earlier sessions on this pen; a damaged ledger is refused in one line. */
+    public com.needlepen.firmware.session.FileCartridgeLedger cartridges() {
+        java.nio.file.Path file = deviceDir().resolve("cartridges.log");
+        try {
+            // the simulator's clock is virtual: records are written on the control thread
+            return com.needlepen.firmware.session.FileCartridgeLedger.open(file, Runnable::run);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage() + "; the ledger of used cartridges must be intact"
+                    + " (repair or move it aside knowingly)");
+        } catch (java.io.IOException e) {
+            throw new UserInputException("cannot read the cartridge ledger " + file + ": " + e.getMessage());
+        }
+    }
+
     public RunHourMeter runHours() {
         return new RunHourMeter(deviceDir().resolve("run-hours"));
     }

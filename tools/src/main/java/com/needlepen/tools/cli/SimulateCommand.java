@@ -10,6 +10,8 @@ import com.needlepen.firmware.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.SettingsPolicy;
 import com.needlepen.firmware.mqtt.MqttSettings;
+import com.needlepen.firmware.session.CartridgeLedger;
+import com.needlepen.firmware.session.FileCartridgeLedger;
 import com.needlepen.firmware.session.Run;
 import com.needlepen.firmware.session.Session;
 import com.needlepen.hal.sim.SimPen;
@@ -71,6 +73,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Inject a sim fault at a time from power-on, e.g. cam-jammed@12s (repeatable; see --list-faults).")
     List<String> inject = new java.util.ArrayList<>();
 
+    @Option(names = "--cartridge-id", paramLabel = "ID|none",
+            description = {"The inserted cartridge's id (default: a new one, CART-<seed>-<n>, unused on this pen).",
+                    "An id used in an earlier session is refused; 'none' is a cartridge without an id, which the",
+                    "simulated practitioner confirms new on the panel."})
+    String cartridgeId;
+
     @Option(names = "--list-faults", description = "List the fault kinds --inject takes, and exit.")
     boolean listFaults;
 
@@ -105,14 +113,43 @@ public final class SimulateCommand implements Callable<Integer> {
         if (refusal != null) {
             throw new UserInputException(refusal);
         }
+        FileCartridgeLedger ledger = pen.cartridges();
+        String id = chooseCartridgeId(ledger);
         if (summaryJson != null && summaryJson.getParent() != null && !summaryJson.getParent().toFile().isDirectory()) {
             throw new UserInputException("--summary-json " + summaryJson + ": directory does not exist");
         }
-        return simulate(out, p, type, depth, rate, runNanos, new FaultInjector(injections));
+        return simulate(out, p, type, depth, rate, runNanos, new FaultInjector(injections), ledger, id);
+    }
+
+    /** The given id if it is new on this pen (or 'none': null), else the first unused CART-seed-n. */
+    private String chooseCartridgeId(FileCartridgeLedger ledger) {
+        if ("none".equals(cartridgeId)) {
+            return null;
+        }
+        if (cartridgeId != null) {
+            if (!CartridgeLedger.ID.matcher(cartridgeId).matches()) {
+                throw new UserInputException("--cartridge-id '" + cartridgeId
+                        + "' is not an id; allowed: 1 to 64 of A-Z a-z 0-9 . _ : -, or none");
+            }
+            var used = ledger.find(cartridgeId);
+            if (used != null) {
+                throw new UserInputException("--cartridge-id " + cartridgeId + " was used in session " + used.sessionId()
+                        + " (" + java.time.Instant.ofEpochMilli(used.utcMillis())
+                        + "): a cartridge serves one session only; give a new id");
+            }
+            return cartridgeId;
+        }
+        for (int n = 1; ; n++) {
+            String candidate = String.format(Locale.ROOT, "CART-%08X-%d", pen.seed() & 0xFFFFFFFFL, n);
+            if (ledger.find(candidate) == null) {
+                return candidate;
+            }
+        }
     }
 
     private int simulate(PrintWriter out, DeviceProfile p, CartridgeType type, double depth, double rate,
-                         long runNanos, FaultInjector injector) throws IOException {
+                         long runNanos, FaultInjector injector, CartridgeLedger ledger, String cartridge)
+            throws IOException {
         EmbeddedBroker embedded = null;
         String url = broker != null ? broker : p.telemetry().brokerUrl();
         if (url == null) {
@@ -130,7 +167,10 @@ public final class SimulateCommand implements Callable<Integer> {
         SimPen simPen = SimulatedPenFactory.create(p, type.needles(), pen.seed());
         TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), simPen.clock()::utcEpochMillis);
         try (rig) {
-            PenController controller = new PenController(p, simPen.hardware(), rig.telemetry(), depth, rate, calibration);
+            // a depth above the ceiling (on a profile that unlocks it) is set on the panel and confirmed there
+            double initialDepth = Math.min(depth, p.depth().ceilingMm());
+            PenController controller = new PenController(p, simPen.hardware(), rig.telemetry(), initialDepth, rate,
+                    calibration, ledger);
             SimulationRunner runner = new SimulationRunner(simPen, controller, p.loop().periodNanos(), !fast);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {
@@ -140,8 +180,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     rig.throttle(); // virtual time can outrun the publisher; pausing the world keeps samples
                 }
             });
-            SessionScenario.Outcome outcome = new SessionScenario(simPen, controller, runner, type,
-                    String.format(Locale.ROOT, "CART-%08X", pen.seed() & 0xFFFFFFFFL)).run(runNanos);
+            SessionScenario.Outcome outcome = new SessionScenario(simPen, controller, runner, type, cartridge)
+                    .withDeeperDepth(depth > initialDepth ? depth : Double.NaN).run(runNanos);
             controller.submit(Request.endSession());
             // closing the session first proves the collar's zero (about 2 s), so a collar pushed back in the run shows
             runner.runFor(10_000_000L);

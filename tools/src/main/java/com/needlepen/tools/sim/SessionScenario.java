@@ -4,6 +4,7 @@ import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.PenController;
 import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.Request;
 import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
@@ -39,6 +40,7 @@ public final class SessionScenario {
     private final SimulationRunner runner;
     private final CartridgeType cartridge;
     private final String cartridgeId;
+    private double deeperDepthMm = Double.NaN;
 
     public SessionScenario(SimPen pen, PenController controller, SimulationRunner runner, CartridgeType cartridge,
                            String cartridgeId) {
@@ -49,6 +51,15 @@ public final class SessionScenario {
         this.cartridgeId = cartridgeId;
     }
 
+    /**
+     * Before the first run, the practitioner sets {@code depthMm}, above the ceiling, and confirms
+     * the unlock on the panel (NaN: no such step).
+     */
+    public SessionScenario withDeeperDepth(double depthMm) {
+        this.deeperDepthMm = depthMm;
+        return this;
+    }
+
     /** Runs the session; {@link Outcome#ranToEnd()} is false if the firmware never got READY, refused, or faulted. */
     public Outcome run(long runNanos) {
         SimHandle sim = pen.handle();
@@ -56,6 +67,17 @@ public final class SessionScenario {
         if (!runner.runUntil(() -> controller.readyToStart() || controller.state() == PenState.FAULT,
                 READY_TIMEOUT_NANOS) || controller.state() == PenState.FAULT) {
             return outcome(false, Double.NaN, Double.NaN, sim.trueExcursions(), Double.NaN);
+        }
+        if (cartridgeId == null) {
+            click(PanelButton.CONFIRM); // no id to read: the practitioner confirms the cartridge is new
+        }
+        if (!Double.isNaN(deeperDepthMm)) {
+            controller.submit(Request.depth(deeperDepthMm)); // refused until confirmed: the display asks
+            runner.runFor(2_000_000L);
+            click(PanelButton.CONFIRM);
+            if (!runner.runUntil(controller::readyToStart, READY_TIMEOUT_NANOS)) {
+                return outcome(false, Double.NaN, Double.NaN, sim.trueExcursions(), Double.NaN);
+            }
         }
         long excursionsBefore = sim.trueExcursions();
         sim.resetPeakProtrusion();

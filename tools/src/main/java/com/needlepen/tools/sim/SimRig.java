@@ -4,6 +4,7 @@ import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.session.CartridgeLedger;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.sim.SimPen;
@@ -15,9 +16,11 @@ import com.needlepen.hal.sim.SimPen;
 public record SimRig(SimPen pen, PenController controller, SimulationRunner runner) {
 
     public static SimRig create(DeviceProfile profile, CartridgeType cartridge, long seed, TelemetrySink telemetry,
-                                double depthMm, double rateHz, DepthCalibration calibration, boolean realTime) {
+                                double depthMm, double rateHz, DepthCalibration calibration, CartridgeLedger ledger,
+                                boolean realTime) {
         SimPen pen = SimulatedPenFactory.create(profile, cartridge.needles(), seed);
-        PenController controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz, calibration);
+        PenController controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz, calibration,
+                ledger);
         SimulationRunner runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), realTime);
         return new SimRig(pen, controller, runner);
     }

@@ -1,0 +1,79 @@
+package com.needlepen.firmware;
+
+import com.needlepen.firmware.session.CartridgeLedger;
+import com.needlepen.hal.CartridgeSensor;
+import java.time.Instant;
+
+/**
+ * Whether the inserted cartridge may open a session: one that carries an id must not be in the
+ * ledger of used cartridges; one whose id cannot be read must be confirmed new on the panel (the
+ * confirmation is forgotten when it is taken out). When a session opens, its cartridge is recorded
+ * and the first run waits until that record is durable.
+ */
+final class CartridgeAcceptance {
+
+    private final CartridgeSensor sensor;
+    private final CartridgeLedger ledger;
+    private boolean confirmedNew;
+    private CartridgeLedger.Receipt receipt;
+
+    CartridgeAcceptance(CartridgeSensor sensor, CartridgeLedger ledger) {
+        this.sensor = sensor;
+        this.ledger = ledger;
+    }
+
+    /** Every tick: a cartridge taken out takes its confirmation with it. Allocates nothing. */
+    void track() {
+        if (confirmedNew && !sensor.isPresent()) {
+            confirmedNew = false;
+        }
+    }
+
+    /** Why the inserted cartridge may not open a session, or null. */
+    String refusal() {
+        var info = sensor.read();
+        if (!info.hasId()) {
+            return confirmedNew ? null
+                    : "this cartridge carries no id: press CONFIRM to confirm it is new and unused";
+        }
+        if (!CartridgeLedger.ID.matcher(info.id()).matches()) {
+            return "cartridge id '" + info.id() + "' is not readable (allowed: 1 to 64 of A-Z a-z 0-9 . _ : -)";
+        }
+        CartridgeLedger.Entry used = ledger.find(info.id());
+        if (used != null) {
+            return "cartridge " + info.id() + " was used in session " + used.sessionId() + " ("
+                    + Instant.ofEpochMilli(used.utcMillis()) + "): a cartridge serves one session only; insert a new one";
+        }
+        return null;
+    }
+
+    /** A cartridge without an id is inserted and not yet confirmed new. */
+    boolean needsConfirmation() {
+        return sensor.isPresent() && !sensor.read().hasId() && !confirmedNew;
+    }
+
+    void confirmNew() {
+        confirmedNew = true;
+    }
+
+    /** The session {@code sessionId} opened on the inserted cartridge. */
+    void record(String sessionId, long utcMillis) {
+        var info = sensor.read();
+        receipt = info.hasId() ? ledger.record(info.id(), sessionId, utcMillis) : CartridgeLedger.DONE;
+    }
+
+    /** The open session's cartridge record is durable (or there is none pending). */
+    boolean durable() {
+        return receipt == null || receipt.done();
+    }
+
+    /** Why the record could not be written, or null. */
+    String failure() {
+        return receipt == null ? null : receipt.failure();
+    }
+
+    /** The session closed: its record no longer gates anything. */
+    void sessionClosed() {
+        receipt = null;
+    }
+}

@@ -38,7 +38,7 @@ final class ProfileBinder {
                 new LoopSpec(top.section("loop", "periodMicros").wholeNumber("periodMicros")),
                 telemetry(top.section("telemetry", "sampleRateHz", "brokerUrl", "deviceId", "topicPrefix")),
                 calibration(top.section("calibration", "toleranceMm", "minPoints", "maxRunHours", "maxAgeDays")),
-                safety(top.section("safety", "warningCelsius", "cutoffCelsius", "maxContinuousRunMinutes",
+                safety(top.section("safety", "warningCelsius", "warningMaxRateHz", "cutoffCelsius", "maxContinuousRunMinutes",
                         "loopOverrunBudgetMillis")));
     }
 
@@ -104,8 +104,8 @@ final class ProfileBinder {
     }
 
     private static SafetySpec safety(MapReader m) {
-        return new SafetySpec(m.number("warningCelsius"), m.number("cutoffCelsius"), m.number("maxContinuousRunMinutes"),
-                m.number("loopOverrunBudgetMillis"));
+        return new SafetySpec(m.number("warningCelsius"), m.number("warningMaxRateHz"), m.number("cutoffCelsius"),
+                m.number("maxContinuousRunMinutes"), m.number("loopOverrunBudgetMillis"));
     }
 
     private static CalibrationSpec calibration(MapReader m) {

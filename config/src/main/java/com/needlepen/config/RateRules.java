@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The selectable rate range against the cartridge types: the top of the range is exactly the
  * fastest any cartridge allows, so every selectable rate is usable with some cartridge and no
- * cartridge claims a rate the pen will not offer.
+ * cartridge claims a rate the pen will not offer. The warm handpiece's rate limit lies within the
+ * range.
  */
 final class RateRules implements Rule {
 
@@ -33,6 +34,11 @@ final class RateRules implements Rule {
                 throw ctx.fail(path, "%s Hz is below rate.minHz, so cartridge '%s' could never run; allowed %s to %s Hz",
                         RuleContext.num(t.maxRateHz()), t.name(), RuleContext.num(r.minHz()), RuleContext.num(r.maxHz()));
             }
+        }
+        double warm = p.safety().warningMaxRateHz();
+        if (!(warm >= r.minHz() - RuleContext.EPSILON && warm <= r.maxHz() + RuleContext.EPSILON)) {
+            throw ctx.fail("safety.warningMaxRateHz", "%s Hz is outside the rate range; allowed rate.minHz to rate.maxHz,"
+                    + " %s to %s Hz", RuleContext.num(warm), RuleContext.num(r.minHz()), RuleContext.num(r.maxHz()));
         }
     }
 }

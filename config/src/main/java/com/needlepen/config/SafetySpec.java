@@ -4,11 +4,13 @@ package com.needlepen.config;
  * Limits the safety supervisor enforces that are the profile's to set.
  *
  * @param warningCelsius          handpiece temperature at which the allowed rate is lowered
+ * @param warningMaxRateHz        the highest rate allowed while the handpiece is at or above the
+ *                                warning temperature (a set rate above it is lowered, announced)
  * @param cutoffCelsius           handpiece temperature that stops the needles (IEC 60601-1 applied
  *                                part: 41 °C)
  * @param maxContinuousRunMinutes longest a single run may last
  * @param loopOverrunBudgetMillis how late a control tick may be before the pen faults
  */
-public record SafetySpec(double warningCelsius, double cutoffCelsius, double maxContinuousRunMinutes,
-                         double loopOverrunBudgetMillis) {
+public record SafetySpec(double warningCelsius, double warningMaxRateHz, double cutoffCelsius,
+                         double maxContinuousRunMinutes, double loopOverrunBudgetMillis) {
 }

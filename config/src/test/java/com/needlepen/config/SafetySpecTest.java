@@ -12,7 +12,7 @@ class SafetySpecTest {
 
     @Test
     void givenTheSimProfile_whenLoaded_thenItsSafetyLimitsAreAsWritten() {
-        assertThat(ProfileLoader.bundled("sim").safety()).isEqualTo(new SafetySpec(39, 41, 30, 20));
+        assertThat(ProfileLoader.bundled("sim").safety()).isEqualTo(new SafetySpec(39, 100, 41, 30, 20));
     }
 
     @Test
@@ -27,6 +27,13 @@ class SafetySpecTest {
         String yaml = simWith("warningCelsius: 39", "warningCelsius: 41");
         assertError(loadError(yaml), "safety.warningCelsius", lineOf(yaml, "warningCelsius"),
                 "41 °C is not below the 41 °C cut-off");
+    }
+
+    @Test
+    void givenAWarningRateOutsideTheRateRange_whenLoaded_thenRejected() {
+        String yaml = simWith("warningMaxRateHz: 100", "warningMaxRateHz: 160");
+        assertError(loadError(yaml), "safety.warningMaxRateHz", lineOf(yaml, "warningMaxRateHz"),
+                "160 Hz is outside the rate range; allowed rate.minHz to rate.maxHz, 50 to 150 Hz");
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class PenController implements LoopControl {
     private final TechnicianCommands technician;
     private final SpinUp spinUp = new SpinUp();
     private final DepthUnlock unlock;
+    private final ThermalDerating derating;
     private final CartridgeAcceptance acceptance;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
 
@@ -106,6 +107,7 @@ public final class PenController implements LoopControl {
                          CartridgeLedger ledger, Function<SafetyInputs, List<SafetyCheck>> safetyChecks) {
         this.calibration = calibration;
         this.unlock = new DepthUnlock(profile);
+        this.derating = new ThermalDerating(profile.safety(), hardware.sensors());
         if (initialDepthMm > unlock.limitMm() + 1e-9) {
             throw new IllegalArgumentException("initial depth " + initialDepthMm + " mm is above the " + unlock.limitMm()
                     + " mm ceiling: deeper depths need the practitioner's confirmation on the panel");
@@ -152,6 +154,10 @@ public final class PenController implements LoopControl {
         Request r;
         while ((r = requests.poll()) != null) {
             handle(r, nowNanos);
+        }
+        int heat = derating.update();
+        if (heat != 0) {
+            onWarmthChanged(heat > 0, nowNanos);
         }
         PenState next = periodic(state, nowNanos);
         if (next != state) {
@@ -545,6 +551,32 @@ public final class PenController implements LoopControl {
         transition(PenState.CHECKING, now);
     }
 
+    /**
+     * The handpiece reached or left its warning temperature: warm, a set rate above the allowed one
+     * comes down to it, announced; cooled, the limit lifts (the rate stays where it is).
+     */
+    private void onWarmthChanged(boolean warm, long now) {
+        double limit = derating.maxRateHz();
+        if (!warm) {
+            events.emit("temperature.normal", now, "celsius", derating.celsius());
+            prompt(null);
+            return;
+        }
+        double from = rateHz;
+        events.emit("temperature.warning", now, "celsius", derating.celsius(), "maxRateHz", limit, "fromHz", from,
+                "toHz", Math.min(from, limit));
+        prompt(String.format(java.util.Locale.ROOT, "WARM: max %.0f Hz", limit));
+        if (from > limit) {
+            rateHz = limit;
+            sessions.changed(now, false, from, limit);
+            if (state == PenState.RUNNING) {
+                drive.setRateHz(rateHz);
+                spinUp.restart();
+            }
+        }
+        hw.indicators().setBuzzer(BuzzerPattern.WARNING);
+    }
+
     private void openSession(long now) {
         var info = hw.cartridge().read();
         var type = startChecks.cartridgeType();
@@ -619,6 +651,9 @@ public final class PenController implements LoopControl {
             }
         } else {
             unlock.forgetPending();
+        }
+        if (why == null && newRateHz != rateHz) {
+            why = derating.refusal(newRateHz);
         }
         if (why != null) {
             refuse(now, why);

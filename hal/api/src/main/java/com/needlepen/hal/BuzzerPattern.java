@@ -7,6 +7,8 @@ public enum BuzzerPattern {
     ACK,
     /** Two short beeps: an input was refused. */
     REFUSED,
+    /** Three short beeps: something the practitioner must know, e.g. the rate lowered by heat. */
+    WARNING,
     /** Continuous alarm: a fault. */
     ALARM
 }

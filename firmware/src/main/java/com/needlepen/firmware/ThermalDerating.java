@@ -1,0 +1,64 @@
+package com.needlepen.firmware;
+
+import com.needlepen.config.SafetySpec;
+import com.needlepen.hal.AnalogSensors;
+import java.util.Locale;
+
+/**
+ * The handpiece's warning temperature (39 °C by default): from there until it has cooled
+ * {@link #HYSTERESIS_CELSIUS} below, the allowed rate is the profile's {@code warningMaxRateHz}.
+ * A set rate above it is lowered once, announced (buzzer, display, event, the session's record of
+ * changes); it is never raised again by itself. The cut-off above it is the safety supervisor's
+ * (F06). Allocates nothing in a steady tick.
+ */
+final class ThermalDerating {
+
+    static final double HYSTERESIS_CELSIUS = 1.0;
+
+    private final SafetySpec spec;
+    private final AnalogSensors sensors;
+    private boolean warm;
+    private double celsius;
+
+    ThermalDerating(SafetySpec spec, AnalogSensors sensors) {
+        this.spec = spec;
+        this.sensors = sensors;
+    }
+
+    /** Reads the handpiece; returns +1 the tick it becomes warm, -1 the tick it has cooled, else 0. */
+    int update() {
+        celsius = sensors.handpieceCelsius();
+        if (!warm && celsius >= spec.warningCelsius()) {
+            warm = true;
+            return 1;
+        }
+        if (warm && celsius < spec.warningCelsius() - HYSTERESIS_CELSIUS) {
+            warm = false;
+            return -1;
+        }
+        return 0;
+    }
+
+    boolean warm() {
+        return warm;
+    }
+
+    double celsius() {
+        return celsius;
+    }
+
+    /** The highest rate allowed now. */
+    double maxRateHz() {
+        return warm ? spec.warningMaxRateHz() : Double.POSITIVE_INFINITY;
+    }
+
+    /** Why {@code rateHz} may not be set now, or null. */
+    String refusal(double rateHz) {
+        if (rateHz <= maxRateHz() + 1e-9) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "rate %.0f Hz is above the %.0f Hz allowed while the handpiece is warm"
+                + " (%.1f °C, warning at %.0f °C); it lifts below %.0f °C", rateHz, spec.warningMaxRateHz(), celsius,
+                spec.warningCelsius(), spec.warningCelsius() - HYSTERESIS_CELSIUS);
+    }
+}

@@ -59,12 +59,11 @@ public final class PenController implements LoopControl {
     private final DepthUnlock unlock;
     private final ThermalDerating derating;
     private final CartridgeAcceptance acceptance;
+    private final Treatment treatment;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
 
     private PenState state = PenState.BOOT;
     private boolean entered;
-    private double depthMm;
-    private double rateHz;
     private FaultCode fault;
     private String faultDetail;
     private boolean acknowledged;
@@ -130,8 +129,8 @@ public final class PenController implements LoopControl {
         this.technician = new TechnicianCommands(profile, positioner, hardware.cartridge(), sessions, this);
         this.panelCommands = new PanelCommands(new PanelInputs(hardware.panel()), profile);
         this.outputs = new RunOutputs(hardware, drive, positioner, telemetry, profile.telemetry().sampleRateHz());
-        this.depthMm = initialDepthMm;
-        this.rateHz = initialRateHz;
+        this.treatment = new Treatment(profile, hardware, policy, startChecks, unlock, derating, acceptance, sessions,
+                events, positioner, drive, spinUp, calibration.id(), this, initialDepthMm, initialRateHz);
     }
 
     /** Hands a request to the control thread; safe from any thread. */
@@ -155,10 +154,7 @@ public final class PenController implements LoopControl {
         while ((r = requests.poll()) != null) {
             handle(r, nowNanos);
         }
-        int heat = derating.update();
-        if (heat != 0) {
-            onWarmthChanged(heat > 0, nowNanos);
-        }
+        treatment.followTemperature(nowNanos);
         PenState next = periodic(state, nowNanos);
         if (next != state) {
             transition(next, nowNanos);
@@ -176,8 +172,8 @@ public final class PenController implements LoopControl {
             hw.enableTimer().feed(nowNanos);
         }
         hw.watchdog().feed(nowNanos);
-        outputs.sample(nowNanos, state, depthMm, rateHz);
-        outputs.display(nowNanos, state, depthMm, rateHz);
+        outputs.sample(nowNanos, state, treatment.depthMm(), treatment.rateHz());
+        outputs.display(nowNanos, state, treatment.depthMm(), treatment.rateHz());
     }
 
     // ---------------------------------------------------------------- states
@@ -201,7 +197,7 @@ public final class PenController implements LoopControl {
             }
             case READY -> {
                 positioner.setLimitMm(unlock.limitMm());
-                positioner.moveTo(depthMm);
+                positioner.moveTo(treatment.depthMm());
                 hw.collar().setHoldCurrent(HoldCurrent.REDUCED);
                 hw.indicators().setLed(LedPattern.READY);
                 hw.indicators().setBuzzer(BuzzerPattern.SILENT);
@@ -219,9 +215,9 @@ public final class PenController implements LoopControl {
                 runStartNanos = now;
                 sessions.runStarted(now, drive.strokes());
                 supervisor.runStarted(now);
-                drive.startRun(now, rateHz);
+                drive.startRun(now, treatment.rateHz());
                 outputs.runStarted(now);
-                events.emit("run.start", now, "depthMm", depthMm, "rateHz", rateHz);
+                events.emit("run.start", now, "depthMm", treatment.depthMm(), "rateHz", treatment.rateHz());
             }
             case STOPPING -> {
                 stopRequestedNanos = now;
@@ -243,7 +239,7 @@ public final class PenController implements LoopControl {
                 parker.start(now);
                 drive.disable();
                 onFaultLatched(now);
-                relock(now);
+                treatment.relock(now);
             }
         }
     }
@@ -267,7 +263,7 @@ public final class PenController implements LoopControl {
                 positioner.periodic();
                 if (sessions.current() != null && !hw.cartridge().isPresent()) {
                     // one session, one cartridge: taking it out ends the treatment
-                    closeSession(now, "cartridge removed");
+                    treatment.closeSession(now, "cartridge removed");
                 }
                 yield PenState.READY;
             }
@@ -306,7 +302,7 @@ public final class PenController implements LoopControl {
             case STOPPING -> {
                 drive.disable();
                 if (sessions.runActive()) {
-                    sessions.runEnded(now, drive.strokes(), depthMm, rateHz, "stopped");
+                    sessions.runEnded(now, drive.strokes(), treatment.depthMm(), treatment.rateHz(), "stopped");
                     events.emit("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
                 }
             }
@@ -330,7 +326,7 @@ public final class PenController implements LoopControl {
     }
 
     private void trackSpinUp(long now) {
-        long since = spinUp.update(now, drive.hasMeasurement(), drive.referenceHz(), drive.measuredRateHz(now), rateHz);
+        long since = spinUp.update(now, drive.hasMeasurement(), drive.referenceHz(), drive.measuredRateHz(now), treatment.rateHz());
         if (since != Long.MIN_VALUE) {
             sessions.spinUpDone(since);
             supervisor.spunUp();
@@ -348,7 +344,7 @@ public final class PenController implements LoopControl {
                 events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
                         zeroCheck.offsetSteps() / profile.collar().stepsPerMm());
                 zeroProven = true;
-                positioner.moveTo(depthMm);
+                positioner.moveTo(treatment.depthMm());
             }
             return PenState.CHECKING;
         }
@@ -357,13 +353,13 @@ public final class PenController implements LoopControl {
             return PenState.CHECKING;
         }
         if (checkingToEndSession) {
-            closeSession(now, "completed");
+            treatment.closeSession(now, "completed");
             return PenState.READY;
         }
         if (runByFootswitch && !hw.panel().isPressed(PanelButton.FOOTSWITCH)) {
             return PenState.READY; // the footswitch was let go while the collar checked
         }
-        String why = startChecks.refusal(depthMm, rateHz);
+        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
         if (why == null && sessions.current() == null) {
             why = acceptance.refusal(); // the cartridge may have been swapped while the collar checked
         }
@@ -372,7 +368,7 @@ public final class PenController implements LoopControl {
             return PenState.READY;
         }
         if (sessions.current() == null) {
-            openSession(now);
+            treatment.openSession(now);
         }
         // the session's first run waits until its cartridge is on record as used
         if (!acceptance.durable()) {
@@ -381,7 +377,7 @@ public final class PenController implements LoopControl {
                 return PenState.CHECKING;
             }
             refuse(now, failed);
-            closeSession(now, "cartridge not recorded");
+            treatment.closeSession(now, "cartridge not recorded");
             return PenState.READY;
         }
         return PenState.RUNNING;
@@ -405,12 +401,12 @@ public final class PenController implements LoopControl {
         String reason = "fault " + fault.shortCode() + ": " + fault.description()
                 + (faultDetail == null ? "" : " (" + faultDetail + ")");
         if (sessions.runActive()) {
-            sessions.runEnded(now, drive.strokes(), depthMm, rateHz, reason);
+            sessions.runEnded(now, drive.strokes(), treatment.depthMm(), treatment.rateHz(), reason);
         }
         hw.display().writeLine(3, fault.shortCode() + " " + fault.description());
         events.emit("fault", now, "code", fault.shortCode(), "description", fault.description(), "detail",
                 faultDetail == null ? "" : faultDetail);
-        closeSession(now, reason);
+        treatment.closeSession(now, reason);
     }
 
     // ---------------------------------------------------------------- inputs
@@ -419,8 +415,8 @@ public final class PenController implements LoopControl {
         switch (r.kind()) {
             case START -> commands.start(now, false);
             case STOP -> commands.stop(now, false);
-            case SET_DEPTH -> commands.changeSettings(now, r.value(), rateHz);
-            case SET_RATE -> commands.changeSettings(now, depthMm, r.value());
+            case SET_DEPTH -> commands.changeSettings(now, r.value(), treatment.rateHz());
+            case SET_RATE -> commands.changeSettings(now, treatment.depthMm(), r.value());
             case SELECT_PRESET -> commands.selectPreset(now, r.name());
             case ACKNOWLEDGE -> commands.acknowledge();
             case END_SESSION -> commands.endSession(now);
@@ -473,7 +469,7 @@ public final class PenController implements LoopControl {
 
         @Override
         public void changeSettings(long now, double newDepthMm, double newRateHz) {
-            PenController.this.changeSettings(now, newDepthMm, newRateHz);
+            treatment.changeSettings(now, newDepthMm, newRateHz);
         }
 
         @Override
@@ -482,13 +478,13 @@ public final class PenController implements LoopControl {
             if (preset.isEmpty()) {
                 refuse(now, "unknown preset '" + name + "'");
             } else {
-                PenController.this.changeSettings(now, preset.get().depthMm(), preset.get().rateHz());
+                treatment.changeSettings(now, preset.get().depthMm(), preset.get().rateHz());
             }
         }
 
         @Override
         public void confirm(long now) {
-            PenController.this.confirm(now);
+            treatment.confirm(now);
         }
 
         @Override
@@ -504,7 +500,7 @@ public final class PenController implements LoopControl {
                 return;
             }
             if (zeroProven) {
-                closeSession(now, "completed");
+                treatment.closeSession(now, "completed");
             } else {
                 // the last run may have pushed the collar: the session's record says so if it did
                 checkingToEndSession = true;
@@ -520,12 +516,12 @@ public final class PenController implements LoopControl {
 
         @Override
         public double depthMm() {
-            return depthMm;
+            return treatment.depthMm();
         }
 
         @Override
         public double rateHz() {
-            return rateHz;
+            return treatment.rateHz();
         }
     }
 
@@ -533,11 +529,11 @@ public final class PenController implements LoopControl {
         if (state != PenState.READY) {
             return;
         }
-        String why = startChecks.refusal(depthMm, rateHz);
+        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
         if (why == null && sessions.current() == null) {
             why = acceptance.refusal();
             if (why != null && acceptance.needsConfirmation()) {
-                prompt("CONFIRM: new cart?"); // the display has 20 columns
+                treatment.prompt("CONFIRM: new cart?"); // the display has 20 columns
             }
         }
         if (why != null) {
@@ -549,132 +545,6 @@ public final class PenController implements LoopControl {
         // every run starts with the collar's count proven at the home switch: it may have been pushed in the
         // last run, or knocked while it stood (the stepper driver sees neither)
         transition(PenState.CHECKING, now);
-    }
-
-    /**
-     * The handpiece reached or left its warning temperature: warm, a set rate above the allowed one
-     * comes down to it, announced; cooled, the limit lifts (the rate stays where it is).
-     */
-    private void onWarmthChanged(boolean warm, long now) {
-        double limit = derating.maxRateHz();
-        if (!warm) {
-            events.emit("temperature.normal", now, "celsius", derating.celsius());
-            prompt(null);
-            return;
-        }
-        double from = rateHz;
-        events.emit("temperature.warning", now, "celsius", derating.celsius(), "maxRateHz", limit, "fromHz", from,
-                "toHz", Math.min(from, limit));
-        prompt(String.format(java.util.Locale.ROOT, "WARM: max %.0f Hz", limit));
-        if (from > limit) {
-            rateHz = limit;
-            sessions.changed(now, false, from, limit);
-            if (state == PenState.RUNNING) {
-                drive.setRateHz(rateHz);
-                spinUp.restart();
-            }
-        }
-        hw.indicators().setBuzzer(BuzzerPattern.WARNING);
-    }
-
-    private void openSession(long now) {
-        var info = hw.cartridge().read();
-        var type = startChecks.cartridgeType();
-        long utc = hw.clock().utcEpochMillis();
-        sessions.open(type.name(), info.id(), type.needles(), utc, now, depthMm, rateHz, calibration.id());
-        acceptance.record(sessions.current().id(), utc);
-    }
-
-    /**
-     * Every session ends here: its record closes, and a depth unlock ends with it (a depth above
-     * the ceiling comes back down to it, announced).
-     */
-    private void closeSession(long now, String reason) {
-        sessions.close(hw.clock().utcEpochMillis(), reason);
-        acceptance.sessionClosed();
-        relock(now);
-    }
-
-    private void relock(long now) {
-        if (!unlock.unlocked()) {
-            unlock.forgetPending();
-            return;
-        }
-        unlock.relock();
-        positioner.setLimitMm(unlock.limitMm());
-        double limit = unlock.limitMm();
-        events.emit("depth.relocked", now, "limitMm", limit, "fromMm", depthMm, "toMm", Math.min(depthMm, limit));
-        if (depthMm > limit) {
-            depthMm = limit;
-            if (state != PenState.HOMING && state != PenState.CALIBRATING) {
-                // shallower is the safe way in any state, a fault's too: the needles retract at once
-                positioner.moveTo(depthMm);
-            }
-        }
-    }
-
-    private void confirm(long now) {
-        if (state != PenState.READY) {
-            refuse(now, "nothing to confirm in " + state);
-        } else if (unlock.pending()) {
-            double deeper = unlock.confirm();
-            positioner.setLimitMm(unlock.limitMm());
-            events.emit("depth.unlocked", now, "limitMm", unlock.limitMm());
-            prompt(null);
-            changeSettings(now, deeper, rateHz);
-        } else if (sessions.current() == null && acceptance.needsConfirmation()) {
-            acceptance.confirmNew();
-            events.emit("cartridge.confirmed", now, "needles", hw.cartridge().read().needleCount());
-            prompt(null);
-            hw.indicators().setBuzzer(BuzzerPattern.ACK);
-        } else {
-            refuse(now, "nothing to confirm");
-        }
-    }
-
-    /** Shows what CONFIRM would confirm on the display's last line, or clears it. */
-    private void prompt(String text) {
-        hw.display().writeLine(3, text == null ? "" : text);
-    }
-
-    private void changeSettings(long now, double newDepthMm, double newRateHz) {
-        if (state == PenState.FAULT || state == PenState.STOPPING || state == PenState.CHECKING) {
-            refuse(now, "settings cannot change in " + state);
-            return;
-        }
-        String why = policy.refusal(newDepthMm, newRateHz, startChecks.cartridgeType());
-        if (why == null && newDepthMm != depthMm) {
-            Session open = sessions.current();
-            why = unlock.refusal(newDepthMm, open != null && !open.runs().isEmpty() || sessions.runActive());
-            if (why != null && unlock.pending()) {
-                prompt(String.format(java.util.Locale.ROOT, "CONFIRM: %.2f mm?", newDepthMm));
-            }
-        } else {
-            unlock.forgetPending();
-        }
-        if (why == null && newRateHz != rateHz) {
-            why = derating.refusal(newRateHz);
-        }
-        if (why != null) {
-            refuse(now, why);
-            return;
-        }
-        if (newDepthMm != depthMm) {
-            sessions.changed(now, true, depthMm, newDepthMm);
-            depthMm = newDepthMm;
-            if (state == PenState.READY || state == PenState.RUNNING) {
-                positioner.moveTo(depthMm);
-            }
-        }
-        if (newRateHz != rateHz) {
-            sessions.changed(now, false, rateHz, newRateHz);
-            rateHz = newRateHz;
-            if (state == PenState.RUNNING) {
-                drive.setRateHz(rateHz);
-                spinUp.restart();
-            }
-        }
-        hw.indicators().setBuzzer(BuzzerPattern.ACK);
     }
 
     @Override
@@ -725,11 +595,11 @@ public final class PenController implements LoopControl {
     }
 
     public double depthMm() {
-        return depthMm;
+        return treatment.depthMm();
     }
 
     public double rateHz() {
-        return rateHz;
+        return treatment.rateHz();
     }
 
     public double measuredRateHz(long nowNanos) {

@@ -1,0 +1,201 @@
+package com.needlepen.firmware;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.collar.DepthPositioner;
+import com.needlepen.firmware.drive.StrokeDrive;
+import com.needlepen.firmware.session.Session;
+import com.needlepen.firmware.session.SessionRecorder;
+import com.needlepen.hal.BuzzerPattern;
+import com.needlepen.hal.PenHardware;
+
+/**
+ * The practitioner's treatment: the set depth and rate, every change to them (refused whole with
+ * its reason, or applied and recorded), the confirmations on the panel (a depth above the ceiling,
+ * a cartridge without an id), the warm handpiece's lower rate, and the session they belong to,
+ * opened with its cartridge on record and closed with the unlock ending. Runs on the control
+ * thread; the state machine ({@link LoopControl}) decides when.
+ */
+final class Treatment {
+
+    private final DeviceProfile profile;
+    private final PenHardware hw;
+    private final SettingsPolicy policy;
+    private final StartChecks startChecks;
+    private final DepthUnlock unlock;
+    private final ThermalDerating derating;
+    private final CartridgeAcceptance acceptance;
+    private final SessionRecorder sessions;
+    private final ControllerEvents events;
+    private final DepthPositioner positioner;
+    private final StrokeDrive drive;
+    private final SpinUp spinUp;
+    private final String calibrationId;
+    private final LoopControl loop;
+
+    private double depthMm;
+    private double rateHz;
+
+    Treatment(DeviceProfile profile, PenHardware hw, SettingsPolicy policy, StartChecks startChecks, DepthUnlock unlock,
+              ThermalDerating derating, CartridgeAcceptance acceptance, SessionRecorder sessions, ControllerEvents events,
+              DepthPositioner positioner, StrokeDrive drive, SpinUp spinUp, String calibrationId, LoopControl loop,
+              double depthMm, double rateHz) {
+        this.profile = profile;
+        this.hw = hw;
+        this.policy = policy;
+        this.startChecks = startChecks;
+        this.unlock = unlock;
+        this.derating = derating;
+        this.acceptance = acceptance;
+        this.sessions = sessions;
+        this.events = events;
+        this.positioner = positioner;
+        this.drive = drive;
+        this.spinUp = spinUp;
+        this.calibrationId = calibrationId;
+        this.loop = loop;
+        this.depthMm = depthMm;
+        this.rateHz = rateHz;
+    }
+
+    double depthMm() {
+        return depthMm;
+    }
+
+    double rateHz() {
+        return rateHz;
+    }
+
+    /** Every tick: the handpiece's temperature against its warning. Allocates nothing unless it crosses. */
+    void followTemperature(long now) {
+        int heat = derating.update();
+        if (heat != 0) {
+            onWarmthChanged(heat > 0, now);
+        }
+    }
+
+    /**
+     * The handpiece reached or left its warning temperature: warm, a set rate above the allowed one
+     * comes down to it, announced; cooled, the limit lifts (the rate stays where it is).
+     */
+    void onWarmthChanged(boolean warm, long now) {
+        double limit = derating.maxRateHz();
+        if (!warm) {
+            events.emit("temperature.normal", now, "celsius", derating.celsius());
+            prompt(null);
+            return;
+        }
+        double from = rateHz;
+        events.emit("temperature.warning", now, "celsius", derating.celsius(), "maxRateHz", limit, "fromHz", from,
+                "toHz", Math.min(from, limit));
+        prompt(String.format(java.util.Locale.ROOT, "WARM: max %.0f Hz", limit));
+        if (from > limit) {
+            rateHz = limit;
+            sessions.changed(now, false, from, limit);
+            if (loop.state() == PenState.RUNNING) {
+                drive.setRateHz(rateHz);
+                spinUp.restart();
+            }
+        }
+        hw.indicators().setBuzzer(BuzzerPattern.WARNING);
+    }
+
+    void openSession(long now) {
+        var info = hw.cartridge().read();
+        var type = startChecks.cartridgeType();
+        long utc = hw.clock().utcEpochMillis();
+        sessions.open(type.name(), info.id(), type.needles(), utc, now, depthMm, rateHz, calibrationId);
+        acceptance.record(sessions.current().id(), utc);
+    }
+
+    /**
+     * Every session ends here: its record closes, and a depth unlock ends with it (a depth above
+     * the ceiling comes back down to it, announced).
+     */
+    void closeSession(long now, String reason) {
+        sessions.close(hw.clock().utcEpochMillis(), reason);
+        acceptance.sessionClosed();
+        relock(now);
+    }
+
+    void relock(long now) {
+        if (!unlock.unlocked()) {
+            unlock.forgetPending();
+            return;
+        }
+        unlock.relock();
+        positioner.setLimitMm(unlock.limitMm());
+        double limit = unlock.limitMm();
+        events.emit("depth.relocked", now, "limitMm", limit, "fromMm", depthMm, "toMm", Math.min(depthMm, limit));
+        if (depthMm > limit) {
+            depthMm = limit;
+            if (loop.state() != PenState.HOMING && loop.state() != PenState.CALIBRATING) {
+                // shallower is the safe way in any state, a fault's too: the needles retract at once
+                positioner.moveTo(depthMm);
+            }
+        }
+    }
+
+    void confirm(long now) {
+        if (loop.state() != PenState.READY) {
+            loop.refuse(now, "nothing to confirm in " + loop.state());
+        } else if (unlock.pending()) {
+            double deeper = unlock.confirm();
+            positioner.setLimitMm(unlock.limitMm());
+            events.emit("depth.unlocked", now, "limitMm", unlock.limitMm());
+            prompt(null);
+            changeSettings(now, deeper, rateHz);
+        } else if (sessions.current() == null && acceptance.needsConfirmation()) {
+            acceptance.confirmNew();
+            events.emit("cartridge.confirmed", now, "needles", hw.cartridge().read().needleCount());
+            prompt(null);
+            hw.indicators().setBuzzer(BuzzerPattern.ACK);
+        } else {
+            loop.refuse(now, "nothing to confirm");
+        }
+    }
+
+    /** Shows what CONFIRM would confirm on the display's last line, or clears it. */
+    void prompt(String text) {
+        hw.display().writeLine(3, text == null ? "" : text);
+    }
+
+    void changeSettings(long now, double newDepthMm, double newRateHz) {
+        if (loop.state() == PenState.FAULT || loop.state() == PenState.STOPPING || loop.state() == PenState.CHECKING) {
+            loop.refuse(now, "settings cannot change in " + loop.state());
+            return;
+        }
+        String why = policy.refusal(newDepthMm, newRateHz, startChecks.cartridgeType());
+        if (why == null && newDepthMm != depthMm) {
+            Session open = sessions.current();
+            why = unlock.refusal(newDepthMm, open != null && !open.runs().isEmpty() || sessions.runActive());
+            if (why != null && unlock.pending()) {
+                prompt(String.format(java.util.Locale.ROOT, "CONFIRM: %.2f mm?", newDepthMm));
+            }
+        } else {
+            unlock.forgetPending();
+        }
+        if (why == null && newRateHz != rateHz) {
+            why = derating.refusal(newRateHz);
+        }
+        if (why != null) {
+            loop.refuse(now, why);
+            return;
+        }
+        if (newDepthMm != depthMm) {
+            sessions.changed(now, true, depthMm, newDepthMm);
+            depthMm = newDepthMm;
+            if (loop.state() == PenState.READY || loop.state() == PenState.RUNNING) {
+                positioner.moveTo(depthMm);
+            }
+        }
+        if (newRateHz != rateHz) {
+            sessions.changed(now, false, rateHz, newRateHz);
+            rateHz = newRateHz;
+            if (loop.state() == PenState.RUNNING) {
+                drive.setRateHz(rateHz);
+                spinUp.restart();
+            }
+        }
+        hw.indicators().setBuzzer(BuzzerPattern.ACK);
+    }
+}

@@ -37,7 +37,10 @@ final class StartChecks {
         }
         CartridgeType type = cartridgeType();
         if (type == null) {
-            return "cartridge with " + cartridge.read().needleCount() + " needles is not a type this profile knows";
+            int needles = cartridge.read().needleCount();
+            return needles == 0
+                    ? "this cartridge does not tell its needle count, so the depth and rate it allows cannot be checked"
+                    : "cartridge with " + needles + " needles is not a type this profile knows";
         }
         String why = policy.refusal(depthMm, rateHz, type);
         if (why != null) {

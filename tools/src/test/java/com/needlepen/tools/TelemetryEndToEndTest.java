@@ -8,7 +8,7 @@ import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.session.Session;
 import com.needlepen.hal.PanelButton;
-import com.needlepen.tools.broker.EmbeddedBroker;
+import com.needlepen.broker.EmbeddedBroker;
 import com.needlepen.tools.cli.TelemetryRig;
 import com.needlepen.tools.sim.SimulatedPenFactory;
 import java.util.List;

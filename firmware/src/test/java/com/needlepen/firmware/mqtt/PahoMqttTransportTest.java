@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.needlepen.broker.EmbeddedBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,7 @@ class PahoMqttTransportTest {
 
     @Test
     void givenASubscriber_whenPublishing500AtQos1_thenAllArriveWithPayloadsInOrder() throws Exception {
-        TestBroker broker = broker();
+        EmbeddedBroker broker = broker();
         PahoMqttTransport subscriber = connected(MqttSettings.of(broker.url(), id("sub")));
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         subscriber.subscribe("pens/p1/samples", 1, (topic, payload, retained) -> received.add(new String(payload, UTF_8)))
@@ -58,7 +59,7 @@ class PahoMqttTransportTest {
     @Test
     void givenARetainedMessage_whenALateSubscriberSubscribes_thenItGetsItFlaggedRetained()
             throws Exception {
-        TestBroker broker = broker();
+        EmbeddedBroker broker = broker();
         PahoMqttTransport publisher = connected(MqttSettings.of(broker.url(), id("pub")));
         publisher.publish("pens/p1/status", "online".getBytes(UTF_8), 1, true).get(GET_SECONDS, TimeUnit.SECONDS);
 
@@ -73,7 +74,7 @@ class PahoMqttTransportTest {
 
     @Test
     void givenAWill_whenTheConnectionDiesAbruptly_thenTheBrokerPublishesIt_andTheTransportReconnectsAndResubscribes() throws Exception {
-        TestBroker broker = broker();
+        EmbeddedBroker broker = broker();
         TcpProxy network = track(new TcpProxy(broker.port()));
         PahoMqttTransport watcher = connected(MqttSettings.of(broker.url(), id("watcher")));
         List<String> statuses = Collections.synchronizedList(new ArrayList<>());
@@ -116,7 +117,7 @@ class PahoMqttTransportTest {
 
     @Test
     void givenAWill_whenClosedCleanly_thenTheBrokerDiscardsIt() throws Exception {
-        TestBroker broker = broker();
+        EmbeddedBroker broker = broker();
         PahoMqttTransport watcher = connected(MqttSettings.of(broker.url(), id("watcher")));
         List<String> statuses = Collections.synchronizedList(new ArrayList<>());
         watcher.subscribe("pens/p1/status", 1, (topic, payload, retained) -> statuses.add(new String(payload, UTF_8)))
@@ -137,8 +138,8 @@ class PahoMqttTransportTest {
 
     @Test
     void givenNoBroker_whenStarted_thenItDoesNotThrow_publishFailsAtOnce_andItConnectsWhenTheBrokerAppears() throws Exception {
-        int port = TestBroker.freePort();
-        PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of(TestBroker.urlFor(port), id("pen"))));
+        int port = EmbeddedBroker.freeLoopbackPort();
+        PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of(EmbeddedBroker.urlFor(port), id("pen"))));
         AtomicInteger connects = new AtomicInteger();
         pen.setConnectionListener(new MqttTransport.ConnectionListener() {
             @Override
@@ -159,7 +160,7 @@ class PahoMqttTransportTest {
         assertThatThrownBy(attempt::get).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(MqttTransportException.class).hasMessageContaining("not connected");
 
-        track(TestBroker.startOn(port));
+        track(EmbeddedBroker.start(port));
         awaitUntil(pen::isConnected, "the transport connecting to the new broker");
         assertThat(connects).hasValue(1);
         pen.publish("pens/p1/samples", new byte[] {1}, 1, false).get(GET_SECONDS, TimeUnit.SECONDS);
@@ -167,11 +168,11 @@ class PahoMqttTransportTest {
 
     @Test
     void givenAConnectedAndAFailingTransport_whenClosed_thenNoneOfTheirThreadsRemain() throws Exception {
-        TestBroker broker = broker();
+        EmbeddedBroker broker = broker();
         String upId = id("up");
         String downId = id("down");
         PahoMqttTransport up = new PahoMqttTransport(MqttSettings.of(broker.url(), upId));
-        PahoMqttTransport down = new PahoMqttTransport(MqttSettings.of(TestBroker.urlFor(TestBroker.freePort()), downId));
+        PahoMqttTransport down = new PahoMqttTransport(MqttSettings.of(EmbeddedBroker.urlFor(EmbeddedBroker.freeLoopbackPort()), downId));
         up.start();
         down.start();
         awaitUntil(up::isConnected, "connected");
@@ -256,8 +257,8 @@ class PahoMqttTransportTest {
     }
 
     @Test
-    void givenAStartedTransport_whenSettingTheListener_thenRefused_andAClosedOneCannotStart() {
-        PahoMqttTransport pen = new PahoMqttTransport(MqttSettings.of(TestBroker.urlFor(TestBroker.freePort()), id("pen")));
+    void givenAStartedTransport_whenSettingTheListener_thenRefused_andAClosedOneCannotStart() throws Exception {
+        PahoMqttTransport pen = new PahoMqttTransport(MqttSettings.of(EmbeddedBroker.urlFor(EmbeddedBroker.freeLoopbackPort()), id("pen")));
         pen.start();
         assertThatThrownBy(() -> pen.setConnectionListener(new MqttTransport.ConnectionListener() {
             @Override
@@ -284,8 +285,8 @@ class PahoMqttTransportTest {
 
     // ---- helpers ----
 
-    private TestBroker broker() throws Exception {
-        return track(TestBroker.start());
+    private EmbeddedBroker broker() throws Exception {
+        return track(EmbeddedBroker.start());
     }
 
     private PahoMqttTransport connected(MqttSettings settings) {

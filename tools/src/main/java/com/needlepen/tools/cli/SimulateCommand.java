@@ -17,7 +17,7 @@ import com.needlepen.firmware.session.Session;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
-import com.needlepen.tools.broker.EmbeddedBroker;
+import com.needlepen.broker.EmbeddedBroker;
 import com.needlepen.tools.sim.FaultInjector;
 import com.needlepen.tools.sim.SessionScenario;
 import com.needlepen.tools.sim.SimulatedPenFactory;

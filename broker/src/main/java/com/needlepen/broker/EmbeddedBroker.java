@@ -1,4 +1,4 @@
-package com.needlepen.tools.broker;
+package com.needlepen.broker;
 
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
@@ -98,7 +98,23 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Where clients connect: {@code tcp://127.0.0.1:PORT}. */
     public String url() {
+        return urlFor(port);
+    }
+
+    /** The URL of a loopback broker on {@code port} (running or not). */
+    public static String urlFor(int port) {
         return "tcp://" + HOST + ":" + port;
+    }
+
+    /** Whether a client with this id is connected now. */
+    public boolean hasClient(String clientId) {
+        return server.listConnectedClients().stream().map(io.moquette.broker.ClientDescriptor::getClientID)
+                .anyMatch(clientId::equals);
+    }
+
+    /** A loopback port nothing listens on at the moment (another process may take it before use). */
+    public static int freeLoopbackPort() throws IOException {
+        return freePort();
     }
 
     /** Stops the broker, drops its clients without a goodbye, and waits for its threads. */

@@ -1,4 +1,4 @@
-package com.needlepen.tools.broker;
+package com.needlepen.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

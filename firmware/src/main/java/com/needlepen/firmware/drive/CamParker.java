@@ -12,9 +12,6 @@ public final class CamParker {
 
     public enum Result { BUSY, PARKED, FAILED }
 
-    /** Braking current below which the shaft is taken as still (back-EMF of a few rad/s). */
-    private static final double STILL_AMPS = 0.02;
-    private static final long STILL_FOR_NANOS = 20_000_000L;
     private static final long MIN_BRAKE_NANOS = 30_000_000L;
     private static final long NUDGE_NANOS = 12_000_000L;
     private static final double NUDGE_DUTY = 0.08;
@@ -26,8 +23,8 @@ public final class CamParker {
     static final long TIMEOUT_NANOS = 1_000_000_000L;
 
     private final StrokeDrive drive;
+    private final ShaftStillness stillness;
     private long phaseStartNanos;
-    private long stillSinceNanos;
     private boolean nudging;
     private int nudges;
     private long parkedAtNanos;
@@ -35,13 +32,14 @@ public final class CamParker {
 
     public CamParker(StrokeDrive drive) {
         this.drive = drive;
+        this.stillness = new ShaftStillness(drive);
     }
 
     public void start(long nowNanos) {
         drive.brake();
         startedNanos = nowNanos;
         phaseStartNanos = nowNanos;
-        stillSinceNanos = Long.MIN_VALUE;
+        stillness.reset();
         nudging = false;
         nudges = 0;
     }
@@ -56,19 +54,12 @@ public final class CamParker {
                 drive.brake();
                 nudging = false;
                 phaseStartNanos = nowNanos;
-                stillSinceNanos = Long.MIN_VALUE;
+                stillness.reset();
             }
             return Result.BUSY;
         }
-        boolean still = drive.currentAmps() < STILL_AMPS && drive.edgesThisTick() == 0;
-        if (!still) {
-            stillSinceNanos = Long.MIN_VALUE;
-            return Result.BUSY;
-        }
-        if (stillSinceNanos == Long.MIN_VALUE) {
-            stillSinceNanos = nowNanos;
-        }
-        if (nowNanos - phaseStartNanos < MIN_BRAKE_NANOS || nowNanos - stillSinceNanos < STILL_FOR_NANOS) {
+        boolean still = stillness.still(nowNanos);
+        if (!still || nowNanos - phaseStartNanos < MIN_BRAKE_NANOS) {
             return Result.BUSY;
         }
         if (drive.indexActive()) {

@@ -17,21 +17,20 @@ public final class CamStepper {
     /** An index edge this soon after the pulse starts is the one the cam was sitting on. */
     private static final long MIN_DRIVE_NANOS = 5_000_000L;
     private static final long MAX_DRIVE_NANOS = 500_000_000L;
-    private static final double STILL_AMPS = 0.02;
-    private static final long STILL_FOR_NANOS = 20_000_000L;
 
     private enum Phase { PAUSE, DRIVE, SETTLE }
 
     private final StrokeDrive drive;
+    private final ShaftStillness stillness;
     private long periodNanos;
     private Phase phase = Phase.PAUSE;
     private long nextStepNanos;
     private long phaseStartNanos;
-    private long stillSinceNanos;
     private long revolutions;
 
     public CamStepper(StrokeDrive drive) {
         this.drive = drive;
+        this.stillness = new ShaftStillness(drive);
     }
 
     public void start(long nowNanos, double revolutionsPerSecond) {
@@ -57,21 +56,15 @@ public final class CamStepper {
                     drive.brake();
                     revolutions++;
                     phase = Phase.SETTLE;
-                    stillSinceNanos = Long.MIN_VALUE;
+                    stillness.reset();
                 } else if (driving > MAX_DRIVE_NANOS) {
                     drive.brake();
                     return Result.STALLED;
                 }
             }
             case SETTLE -> {
-                if (drive.currentAmps() < STILL_AMPS) {
-                    if (stillSinceNanos == Long.MIN_VALUE) {
-                        stillSinceNanos = nowNanos;
-                    } else if (nowNanos - stillSinceNanos >= STILL_FOR_NANOS) {
-                        phase = Phase.PAUSE;
-                    }
-                } else {
-                    stillSinceNanos = Long.MIN_VALUE;
+                if (stillness.still(nowNanos)) {
+                    phase = Phase.PAUSE;
                 }
             }
         }

@@ -37,17 +37,28 @@ public final class CalibrationProcedure {
     }
 
     /**
-     * {@code count} commanded depths spread evenly over the whole selectable range, from the
-     * shallowest depth to the deepest the profile knows ({@code depth.maxMm}, short of the hard stop).
+     * {@code count} commanded depths over the whole selectable range, from the shallowest depth to
+     * the deepest the profile knows ({@code depth.maxMm}, short of the hard stop): evenly spaced,
+     * with one more in the middle of each end interval.
      */
     public static List<Double> plan(DeviceProfile profile, int count) {
         double from = profile.depth().minMm();
         double to = profile.depth().maxMm();
+        // evenly spaced, plus one more in each end interval: an end point's leave-one-out residual is an
+        // extrapolation from its neighbours, so the ends get them closer
+        int even = Math.max(2, count - 2);
         List<Double> depths = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            depths.add(Math.round((from + (to - from) * i / (count - 1)) * 1e4) / 1e4);
+        for (int i = 0; i < even; i++) {
+            depths.add(round(from + (to - from) * i / (even - 1)));
+            if (count - even == 2 && (i == 0 || i == even - 2)) {
+                depths.add(round(from + (to - from) * (i + 0.5) / (even - 1)));
+            }
         }
         return depths;
+    }
+
+    private static double round(double mm) {
+        return Math.round(mm * 1e4) / 1e4;
     }
 
     /** Runs the procedure; throws {@link IllegalStateException} with the reason if the firmware refuses or faults. */

@@ -44,8 +44,33 @@ class ArchitectureTest {
                 .should().callConstructor(com.needlepen.firmware.PenController.class,
                         com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
                         com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
-                        com.needlepen.firmware.DepthCalibration.class, java.util.function.Function.class)
+                        com.needlepen.firmware.DepthCalibration.class,
+                        com.needlepen.firmware.session.CartridgeLedger.class, java.util.function.Function.class)
                 .because("a production caller choosing the checks would be a switch that disables a mitigation")
+                .check(classes);
+    }
+
+    @Test
+    void theConstructorTheRuleAboveNamesExists() throws Exception {
+        // the rule above names a signature; if it drifted, the rule would pass over nothing
+        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenController.class.getConstructor(
+                com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
+                com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
+                com.needlepen.firmware.DepthCalibration.class, com.needlepen.firmware.session.CartridgeLedger.class,
+                java.util.function.Function.class)).isNotNull();
+    }
+
+    @Test
+    void onlyTestsUseALedgerThatForgetsUsedCartridges() {
+        noClasses().should().callMethod(com.needlepen.firmware.session.CartridgeLedger.class, "inMemory")
+                .because("a pen that forgets its cartridges at power-off lets a used cartridge open a new session")
+                .check(classes);
+    }
+
+    @Test
+    void theFirmwareDoesNotStartABroker() {
+        noClasses().that().resideInAnyPackage("com.needlepen.hal..", "com.needlepen.config..", "com.needlepen.firmware..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.needlepen.broker..", "io.moquette..")
                 .check(classes);
     }
 

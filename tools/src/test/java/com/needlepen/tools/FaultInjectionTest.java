@@ -270,6 +270,71 @@ class FaultInjectionTest {
         assertThat(bench.sim.motorDriverEnabled()).isFalse();
     }
 
+    @org.junit.jupiter.api.Tag("H21")
+    @org.junit.jupiter.api.Test
+    void givenACamJammedDuringSoftStartWithoutTheOverCurrentCheckThenTheWindingTakesStallCurrentLonger() {
+        long with = stallCurrentMillis(SafetyChecks::standard);
+        long without = stallCurrentMillis(in -> {
+            List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
+            all.removeIf(com.needlepen.firmware.safety.OvercurrentCheck.class::isInstance);
+            return all;
+        });
+        System.out.printf("H21: jam in soft start, above the current limit for %d ms with the check, %d ms without%n",
+                with, without);
+        assertThat(without).isGreaterThan(with + 50);
+    }
+
+    /** Jams the cam, starts, and returns how long the motor current stays above the profile's limit. */
+    private static long stallCurrentMillis(Function<com.needlepen.firmware.safety.SafetyInputs, List<SafetyCheck>> checks) {
+        DeviceProfile profile = ProfileLoader.bundled("sim");
+        SimPen pen = SimulatedPenFactory.create(profile, 12, 78);
+        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
+                DepthCalibration.nominalForTestBench(profile.collar()),
+                com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
+        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
+        pen.handle().insertCartridge(new CartridgeInfo("C-JAM", 12));
+        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
+        pen.handle().inject(SimFault.CAM_JAMMED);
+        pen.handle().press(PanelButton.START_STOP);
+        runner.runFor(20 * MS);
+        pen.handle().release(PanelButton.START_STOP);
+        assertThat(runner.runUntil(() -> c.state() == PenState.RUNNING, 5 * S)).isTrue();
+        long above = 0;
+        for (int ms = 0; ms < 2_000; ms++) {
+            runner.step();
+            if (pen.handle().motorCurrentAmps() > profile.motor().maxCurrentAmps()) {
+                above++;
+            }
+        }
+        assertThat(c.state()).isEqualTo(PenState.FAULT);
+        return above;
+    }
+
+    @org.junit.jupiter.api.Tag("H22")
+    @org.junit.jupiter.api.Test
+    void givenARunLongerThanTheProfileAllowsWithoutTheRunTimeCheckThenItGoesOn() throws Exception {
+        String yaml;
+        try (var in = getClass().getResourceAsStream("/profiles/sim.yaml")) {
+            yaml = new String(in.readAllBytes()).replace("maxContinuousRunMinutes: 30", "maxContinuousRunMinutes: 0.05");
+        }
+        DeviceProfile profile = ProfileLoader.parse(yaml, "sim-short-runs.yaml");
+        SimPen pen = SimulatedPenFactory.create(profile, 12, 79);
+        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
+                DepthCalibration.nominalForTestBench(profile.collar()),
+                com.needlepen.firmware.session.CartridgeLedger.inMemory(), in -> {
+                    List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
+                    all.removeIf(com.needlepen.firmware.safety.RunTimeCheck.class::isInstance);
+                    return all;
+                });
+        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
+        pen.handle().insertCartridge(new CartridgeInfo("C-LONG", 12));
+        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
+        pen.handle().press(PanelButton.FOOTSWITCH); // held down and forgotten
+        assertThat(runner.runUntil(() -> c.state() == PenState.RUNNING, 5 * S)).isTrue();
+        runner.runFor(6 * S);
+        assertThat(c.state()).as("twice the profile's longest run, still stroking").isEqualTo(PenState.RUNNING);
+    }
+
     @org.junit.jupiter.api.Tag("H22")
     @org.junit.jupiter.api.Test
     void givenARunLongerThanTheProfileAllowsThenItIsEndedWithF14() throws Exception {

@@ -13,13 +13,11 @@ import com.needlepen.firmware.safety.SafetyChecks;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.safety.SafetySupervisor;
 import com.needlepen.firmware.session.CartridgeLedger;
-import com.needlepen.firmware.session.Session;
 import com.needlepen.firmware.session.SessionRecorder;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.BuzzerPattern;
 import com.needlepen.hal.HoldCurrent;
 import com.needlepen.hal.LedPattern;
-import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.PenHardware;
 import java.util.List;
 import java.util.Queue;
@@ -45,6 +43,7 @@ public final class PenController implements LoopControl {
     private final DepthPositioner positioner;
     private final CollarHoming homing;
     private final ZeroCheck zeroCheck;
+    private final RunGate gate;
     private final CamParker parker;
     private final CamStepper camStepper;
     private final SafetySupervisor supervisor;
@@ -71,11 +70,6 @@ public final class PenController implements LoopControl {
     private long stopRequestedNanos;
     private long runStartNanos;
     private long lastStopToParkedNanos = -1;
-    private boolean runByFootswitch;
-    /** The collar's count has been proven at the home switch (or set by homing) since the last run. */
-    private boolean zeroProven;
-    /** What the zero check in CHECKING is for: a run (false) or closing the session (true). */
-    private boolean checkingToEndSession;
 
     /** The system watchdog's timeout: a hung system is rebooted (the needles stopped long before). */
     static final long WATCHDOG_NANOS = 2_000_000_000L;
@@ -129,8 +123,10 @@ public final class PenController implements LoopControl {
         this.technician = new TechnicianCommands(profile, positioner, hardware.cartridge(), sessions, this);
         this.panelCommands = new PanelCommands(new PanelInputs(hardware.panel()), profile);
         this.outputs = new RunOutputs(hardware, drive, positioner, telemetry, profile.telemetry().sampleRateHz());
-        this.treatment = new Treatment(profile, hardware, policy, startChecks, unlock, derating, acceptance, sessions,
+        this.treatment = new Treatment(hardware, policy, startChecks, unlock, derating, acceptance, sessions,
                 events, positioner, drive, spinUp, calibration.id(), this, initialDepthMm, initialRateHz);
+        this.gate = new RunGate(profile, hardware, zeroCheck, positioner, startChecks, acceptance, treatment, sessions,
+                events, this);
     }
 
     /** Hands a request to the control thread; safe from any thread. */
@@ -188,8 +184,7 @@ public final class PenController implements LoopControl {
             }
             case HOMING -> {
                 drive.disable();
-                zeroProven = false;
-                zeroCheck.reset();
+                gate.homingStarted();
                 hw.indicators().setLed(LedPattern.BUSY);
                 positioner.setLimitMm(unlock.limitMm());
                 positioner.clearViolation();
@@ -202,15 +197,11 @@ public final class PenController implements LoopControl {
                 hw.indicators().setLed(LedPattern.READY);
                 hw.indicators().setBuzzer(BuzzerPattern.SILENT);
             }
-            case CHECKING -> {
-                hw.indicators().setLed(LedPattern.BUSY);
-                zeroCheck.start();
-                events.emit("collar.check.start", now);
-            }
+            case CHECKING -> gate.checkingEntered(now);
             case RUNNING -> {
                 hw.collar().setHoldCurrent(HoldCurrent.FULL);
                 hw.indicators().setLed(LedPattern.RUNNING);
-                zeroProven = false; // skin pressure may push the collar while it runs
+                gate.runEntered();
                 spinUp.restart();
                 runStartNanos = now;
                 sessions.runStarted(now, drive.strokes());
@@ -237,7 +228,6 @@ public final class PenController implements LoopControl {
                 hw.indicators().setLed(LedPattern.FAULT);
                 hw.indicators().setBuzzer(BuzzerPattern.ALARM);
                 parker.start(now);
-                drive.disable();
                 onFaultLatched(now);
                 treatment.relock(now);
             }
@@ -253,7 +243,7 @@ public final class PenController implements LoopControl {
             };
             case HOMING -> switch (homing.periodic(now)) {
                 case DONE -> {
-                    zeroProven = true; // homing has just set the zero
+                    gate.homed();
                     yield PenState.READY;
                 }
                 case FAILED -> faultNext(FaultCode.F01_HOMING_FAILED, homing.failure(), now);
@@ -267,7 +257,7 @@ public final class PenController implements LoopControl {
                 }
                 yield PenState.READY;
             }
-            case CHECKING -> checking(now);
+            case CHECKING -> gate.checking(now);
             case RUNNING -> {
                 positioner.periodic();
                 trackSpinUp(now);
@@ -333,56 +323,6 @@ public final class PenController implements LoopControl {
         }
     }
 
-    /**
-     * The zero check before a run: once it has measured (the supervisor's collar check judges the
-     * result in this same tick), the collar goes back to the set depth, and the run starts when it
-     * is there, if the start checks still pass and the start is still wanted.
-     */
-    private PenState checking(long now) {
-        if (!zeroCheck.done()) {
-            if (zeroCheck.periodic() == ZeroCheck.Phase.DONE) {
-                events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
-                        zeroCheck.offsetSteps() / profile.collar().stepsPerMm());
-                zeroProven = true;
-                positioner.moveTo(treatment.depthMm());
-            }
-            return PenState.CHECKING;
-        }
-        positioner.periodic();
-        if (!positioner.settled()) {
-            return PenState.CHECKING;
-        }
-        if (checkingToEndSession) {
-            treatment.closeSession(now, "completed");
-            return PenState.READY;
-        }
-        if (runByFootswitch && !hw.panel().isPressed(PanelButton.FOOTSWITCH)) {
-            return PenState.READY; // the footswitch was let go while the collar checked
-        }
-        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
-        if (why == null && sessions.current() == null) {
-            why = acceptance.refusal(); // the cartridge may have been swapped while the collar checked
-        }
-        if (why != null) {
-            refuse(now, why);
-            return PenState.READY;
-        }
-        if (sessions.current() == null) {
-            treatment.openSession(now);
-        }
-        // the session's first run waits until its cartridge is on record as used
-        if (!acceptance.durable()) {
-            String failed = acceptance.failure();
-            if (failed == null) {
-                return PenState.CHECKING;
-            }
-            refuse(now, failed);
-            treatment.closeSession(now, "cartridge not recorded");
-            return PenState.READY;
-        }
-        return PenState.RUNNING;
-    }
-
     // ---------------------------------------------------------------- faults
 
     private PenState faultNext(FaultCode code, String detail, long now) {
@@ -433,14 +373,15 @@ public final class PenController implements LoopControl {
 
         @Override
         public void start(long now, boolean byFootswitch) {
-            PenController.this.start(now, byFootswitch);
+            gate.start(now, byFootswitch);
         }
 
         @Override
         public void stop(long now, boolean byFootswitch) {
-            if (state == PenState.RUNNING && (!byFootswitch || runByFootswitch)) {
+            boolean mine = !byFootswitch || gate.runByFootswitch();
+            if (state == PenState.RUNNING && mine) {
                 transition(PenState.STOPPING, now);
-            } else if (state == PenState.CHECKING && (!byFootswitch || runByFootswitch)) {
+            } else if (state == PenState.CHECKING && mine) {
                 transition(PenState.READY, now); // the needles never moved: nothing to park
             } else if (state == PenState.CALIBRATING && !byFootswitch) {
                 transition(PenState.STOPPING, now); // the panel's stop ends a calibration at once
@@ -496,17 +437,7 @@ public final class PenController implements LoopControl {
 
         @Override
         public void endSession(long now) {
-            if (state != PenState.READY || sessions.current() == null) {
-                return;
-            }
-            if (zeroProven) {
-                treatment.closeSession(now, "completed");
-            } else {
-                // the last run may have pushed the collar: the session's record says so if it did
-                checkingToEndSession = true;
-                runByFootswitch = false;
-                transition(PenState.CHECKING, now);
-            }
+            gate.endSession(now);
         }
 
         @Override
@@ -523,28 +454,6 @@ public final class PenController implements LoopControl {
         public double rateHz() {
             return treatment.rateHz();
         }
-    }
-
-    private void start(long now, boolean footswitch) {
-        if (state != PenState.READY) {
-            return;
-        }
-        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
-        if (why == null && sessions.current() == null) {
-            why = acceptance.refusal();
-            if (why != null && acceptance.needsConfirmation()) {
-                treatment.prompt("CONFIRM: new cart?"); // the display has 20 columns
-            }
-        }
-        if (why != null) {
-            refuse(now, why);
-            return;
-        }
-        runByFootswitch = footswitch;
-        checkingToEndSession = false;
-        // every run starts with the collar's count proven at the home switch: it may have been pushed in the
-        // last run, or knocked while it stood (the stepper driver sees neither)
-        transition(PenState.CHECKING, now);
     }
 
     @Override
@@ -591,7 +500,7 @@ public final class PenController implements LoopControl {
 
     /** Whether a run has happened since the collar's count was last proven (ending the session checks it). */
     public boolean zeroCheckDue() {
-        return !zeroProven;
+        return gate.zeroCheckDue();
     }
 
     public double depthMm() {

@@ -1,6 +1,5 @@
 package com.needlepen.firmware;
 
-import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.collar.DepthPositioner;
 import com.needlepen.firmware.drive.StrokeDrive;
 import com.needlepen.firmware.session.Session;
@@ -17,7 +16,6 @@ import com.needlepen.hal.PenHardware;
  */
 final class Treatment {
 
-    private final DeviceProfile profile;
     private final PenHardware hw;
     private final SettingsPolicy policy;
     private final StartChecks startChecks;
@@ -35,11 +33,10 @@ final class Treatment {
     private double depthMm;
     private double rateHz;
 
-    Treatment(DeviceProfile profile, PenHardware hw, SettingsPolicy policy, StartChecks startChecks, DepthUnlock unlock,
+    Treatment(PenHardware hw, SettingsPolicy policy, StartChecks startChecks, DepthUnlock unlock,
               ThermalDerating derating, CartridgeAcceptance acceptance, SessionRecorder sessions, ControllerEvents events,
               DepthPositioner positioner, StrokeDrive drive, SpinUp spinUp, String calibrationId, LoopControl loop,
               double depthMm, double rateHz) {
-        this.profile = profile;
         this.hw = hw;
         this.policy = policy;
         this.startChecks = startChecks;

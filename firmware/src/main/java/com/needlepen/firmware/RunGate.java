@@ -1,0 +1,167 @@
+package com.needlepen.firmware;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.collar.DepthPositioner;
+import com.needlepen.firmware.collar.ZeroCheck;
+import com.needlepen.firmware.session.SessionRecorder;
+import com.needlepen.hal.LedPattern;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.PenHardware;
+
+/**
+ * The way into a run, and out of a session after one: the start checks, the cartridge's
+ * acceptance, then CHECKING, where the collar proves its step count at the home switch before the
+ * needles move (or before a session's record closes), returns to the set depth, and the session's
+ * cartridge goes on record. A start can be withdrawn while the collar checks.
+ */
+final class RunGate {
+
+    private final DeviceProfile profile;
+    private final PenHardware hw;
+    private final ZeroCheck zeroCheck;
+    private final DepthPositioner positioner;
+    private final StartChecks startChecks;
+    private final CartridgeAcceptance acceptance;
+    private final Treatment treatment;
+    private final SessionRecorder sessions;
+    private final ControllerEvents events;
+    private final LoopControl loop;
+
+    private boolean runByFootswitch;
+    /** The collar's count has been proven at the home switch (or set by homing) since the last run. */
+    private boolean zeroProven;
+    /** What the zero check in CHECKING is for: a run (false) or closing the session (true). */
+    private boolean checkingToEndSession;
+
+    RunGate(DeviceProfile profile, PenHardware hw, ZeroCheck zeroCheck, DepthPositioner positioner,
+            StartChecks startChecks, CartridgeAcceptance acceptance, Treatment treatment, SessionRecorder sessions,
+            ControllerEvents events, LoopControl loop) {
+        this.profile = profile;
+        this.hw = hw;
+        this.zeroCheck = zeroCheck;
+        this.positioner = positioner;
+        this.startChecks = startChecks;
+        this.acceptance = acceptance;
+        this.treatment = treatment;
+        this.sessions = sessions;
+        this.events = events;
+        this.loop = loop;
+    }
+
+    /** A start asked for in READY: checked, then the zero check in CHECKING. */
+    void start(long now, boolean footswitch) {
+        if (loop.state() != PenState.READY) {
+            return;
+        }
+        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
+        if (why == null && sessions.current() == null) {
+            why = acceptance.refusal();
+            if (why != null && acceptance.needsConfirmation()) {
+                treatment.prompt("CONFIRM: new cart?"); // the display has 20 columns
+            }
+        }
+        if (why != null) {
+            loop.refuse(now, why);
+            return;
+        }
+        runByFootswitch = footswitch;
+        checkingToEndSession = false;
+        // every run starts with the collar's count proven at the home switch: it may have been pushed in the
+        // last run, or knocked while it stood (the stepper driver sees neither)
+        loop.transition(PenState.CHECKING, now);
+    }
+
+    /** Ending the session after a run first proves the collar's zero, so the record says if it moved. */
+    void endSession(long now) {
+        if (loop.state() != PenState.READY || sessions.current() == null) {
+            return;
+        }
+        if (zeroProven) {
+            treatment.closeSession(now, "completed");
+        } else {
+            checkingToEndSession = true;
+            runByFootswitch = false;
+            loop.transition(PenState.CHECKING, now);
+        }
+    }
+
+    void checkingEntered(long now) {
+        hw.indicators().setLed(LedPattern.BUSY);
+        zeroCheck.start();
+        events.emit("collar.check.start", now);
+    }
+
+    /**
+     * The zero check before a run: once it has measured (the supervisor's collar check judges the
+     * result in this same tick), the collar goes back to the set depth, and the run starts when it
+     * is there, if the start checks still pass and the start is still wanted.
+     */
+    PenState checking(long now) {
+        if (!zeroCheck.done()) {
+            if (zeroCheck.periodic() == ZeroCheck.Phase.DONE) {
+                events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
+                        zeroCheck.offsetSteps() / profile.collar().stepsPerMm());
+                zeroProven = true;
+                positioner.moveTo(treatment.depthMm());
+            }
+            return PenState.CHECKING;
+        }
+        positioner.periodic();
+        if (!positioner.settled()) {
+            return PenState.CHECKING;
+        }
+        if (checkingToEndSession) {
+            treatment.closeSession(now, "completed");
+            return PenState.READY;
+        }
+        if (runByFootswitch && !hw.panel().isPressed(PanelButton.FOOTSWITCH)) {
+            return PenState.READY; // the footswitch was let go while the collar checked
+        }
+        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
+        if (why == null && sessions.current() == null) {
+            why = acceptance.refusal(); // the cartridge may have been swapped while the collar checked
+        }
+        if (why != null) {
+            loop.refuse(now, why);
+            return PenState.READY;
+        }
+        if (sessions.current() == null) {
+            treatment.openSession(now);
+        }
+        // the session's first run waits until its cartridge is on record as used
+        if (!acceptance.durable()) {
+            String failed = acceptance.failure();
+            if (failed == null) {
+                return PenState.CHECKING;
+            }
+            loop.refuse(now, failed);
+            treatment.closeSession(now, "cartridge not recorded");
+            return PenState.READY;
+        }
+        return PenState.RUNNING;
+    }
+
+    void homingStarted() {
+        zeroProven = false;
+        zeroCheck.reset();
+    }
+
+    /** Homing has just set the zero. */
+    void homed() {
+        zeroProven = true;
+    }
+
+    /** Skin pressure may push the collar while the needles run. */
+    void runEntered() {
+        zeroProven = false;
+    }
+
+    /** Whether the run now going (or being checked for) was started by the footswitch. */
+    boolean runByFootswitch() {
+        return runByFootswitch;
+    }
+
+    boolean zeroCheckDue() {
+        return !zeroProven;
+    }
+}

@@ -87,7 +87,7 @@ final class RunGate {
 
     void checkingEntered(long now) {
         hw.indicators().setLed(LedPattern.BUSY);
-        zeroCheck.start();
+        zeroCheck.start(now);
         events.emit("collar.check.start", now);
     }
 
@@ -98,7 +98,7 @@ final class RunGate {
      */
     PenState checking(long now) {
         if (!zeroCheck.done()) {
-            if (zeroCheck.periodic() == ZeroCheck.Phase.DONE) {
+            if (zeroCheck.periodic(now) == ZeroCheck.Phase.DONE) {
                 events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
                         zeroCheck.offsetSteps() / profile.collar().stepsPerMm());
                 zeroProven = true;

@@ -21,6 +21,8 @@ public final class ZeroCheck {
     static final double PROBE_PAST_MM = 0.3;
     /** Probe speed as a fraction of the collar's top speed (0.5 mm/s for a 2 mm/s collar). */
     static final double PROBE_FRACTION = 0.25;
+    /** A check that has not finished in this long never will (a stepper that does not stop): it fails. */
+    public static final long TIMEOUT_NANOS = 10_000_000_000L;
 
     private final CollarStepper stepper;
     private final double fastStepsPerS;
@@ -33,6 +35,8 @@ public final class ZeroCheck {
     private boolean found;
     private long offsetSteps;
     private long checks;
+    private long startedNanos;
+    private boolean timedOut;
 
     public ZeroCheck(CollarStepper stepper, CollarSpec spec) {
         this.stepper = stepper;
@@ -44,10 +48,12 @@ public final class ZeroCheck {
     }
 
     /** Starts a check from wherever the collar is. */
-    public void start() {
+    public void start(long nowNanos) {
         phase = Phase.TO_PROBE_START;
         found = false;
+        timedOut = false;
         offsetSteps = 0;
+        startedNanos = nowNanos;
         stepper.moveTo(probeStartSteps, fastStepsPerS, accelStepsPerS2);
     }
 
@@ -55,11 +61,19 @@ public final class ZeroCheck {
     public void reset() {
         phase = Phase.IDLE;
         found = false;
+        timedOut = false;
         offsetSteps = 0;
     }
 
     /** Call every tick while checking. */
-    public Phase periodic() {
+    public Phase periodic(long nowNanos) {
+        if (phase != Phase.DONE && phase != Phase.IDLE && nowNanos - startedNanos > TIMEOUT_NANOS) {
+            stepper.stop();
+            found = false;
+            timedOut = true;
+            finish();
+            return phase;
+        }
         boolean pressed = stepper.homeSwitchPressed();
         switch (phase) {
             case TO_PROBE_START -> {
@@ -123,6 +137,11 @@ public final class ZeroCheck {
      */
     public long offsetSteps() {
         return offsetSteps;
+    }
+
+    /** Whether the last check gave up unfinished: its result says nothing of the count. */
+    public boolean timedOut() {
+        return timedOut;
     }
 
     /** Checks completed since power-on. */

@@ -1,6 +1,7 @@
 package com.needlepen.firmware.safety;
 
 import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.collar.ZeroCheck;
 import java.util.Locale;
 
 /**
@@ -36,6 +37,11 @@ public final class CollarCheck implements SafetyCheck {
             return FaultCode.F16_COLLAR_STEPS_LOST;
         }
         var zero = in.zeroCheck();
+        if (zero.done() && zero.timedOut()) {
+            detail = "zero check did not finish within " + ZeroCheck.TIMEOUT_NANOS / 1_000_000_000L
+                    + " s: the collar did not stop where it was sent";
+            return FaultCode.F16_COLLAR_STEPS_LOST;
+        }
         if (zero.done() && Math.abs(zero.offsetSteps()) > toleranceSteps) {
             double mm = zero.offsetSteps() / in.profile().collar().stepsPerMm();
             detail = zero.found()

@@ -30,6 +30,10 @@ import java.util.function.Function;
  * machine (each state has enter / periodic / exit), then the safety supervisor, which has the last
  * word, then the drive's regulator and dead-man, and hands a sample to telemetry. A steady RUNNING
  * tick allocates nothing.
+ *
+ * <p>The states live here; the way into a run (start checks, CHECKING) is {@link RunGate}'s, the
+ * practitioner's settings, confirmations and the session are {@link Treatment}'s, and the
+ * technician's commands are {@link TechnicianCommands}'s.
  */
 public final class PenController implements LoopControl {
 

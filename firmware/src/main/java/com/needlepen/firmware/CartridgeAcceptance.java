@@ -2,7 +2,6 @@ package com.needlepen.firmware;
 
 import com.needlepen.firmware.session.CartridgeLedger;
 import com.needlepen.hal.CartridgeSensor;
-import java.time.Instant;
 
 /**
  * Whether the inserted cartridge may open a session: one that carries an id must not be in the
@@ -37,12 +36,11 @@ final class CartridgeAcceptance {
                     : "this cartridge carries no id: press CONFIRM to confirm it is new and unused";
         }
         if (!CartridgeLedger.ID.matcher(info.id()).matches()) {
-            return "cartridge id '" + info.id() + "' is not readable (allowed: 1 to 64 of A-Z a-z 0-9 . _ : -)";
+            return "cartridge id '" + info.id() + "' is not readable (allowed: " + CartridgeLedger.ID_ALLOWED + ")";
         }
         CartridgeLedger.Entry used = ledger.find(info.id());
         if (used != null) {
-            return "cartridge " + info.id() + " was used in session " + used.sessionId() + " ("
-                    + Instant.ofEpochMilli(used.utcMillis()) + "): a cartridge serves one session only; insert a new one";
+            return "cartridge " + info.id() + " " + used.usedIn() + ": a cartridge serves one session only; insert a new one";
         }
         return null;
     }

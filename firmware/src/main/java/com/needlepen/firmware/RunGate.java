@@ -53,13 +53,7 @@ final class RunGate {
         if (loop.state() != PenState.READY) {
             return;
         }
-        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
-        if (why == null && sessions.current() == null) {
-            why = acceptance.refusal();
-            if (why != null && acceptance.needsConfirmation()) {
-                treatment.prompt("CONFIRM: new cart?"); // the display has 20 columns
-            }
-        }
+        String why = refusal(true);
         if (why != null) {
             loop.refuse(now, why);
             return;
@@ -69,6 +63,23 @@ final class RunGate {
         // every run starts with the collar's count proven at the home switch: it may have been pushed in the
         // last run, or knocked while it stood (the stepper driver sees neither)
         loop.transition(PenState.CHECKING, now);
+    }
+
+    /**
+     * Why a run may not start now, or null: the start checks, and for a run that would open a
+     * session, the cartridge's acceptance; {@code prompt} shows on the display when CONFIRM would
+     * accept the cartridge.
+     */
+    private String refusal(boolean prompt) {
+        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
+        if (why != null || sessions.current() != null) {
+            return why;
+        }
+        why = acceptance.refusal();
+        if (why != null && prompt && acceptance.needsConfirmation()) {
+            treatment.prompt("CONFIRM: new cart?"); // the display has 20 columns
+        }
+        return why;
     }
 
     /** Ending the session after a run first proves the collar's zero, so the record says if it moved. */
@@ -117,10 +128,7 @@ final class RunGate {
         if (runByFootswitch && !hw.panel().isPressed(PanelButton.FOOTSWITCH)) {
             return PenState.READY; // the footswitch was let go while the collar checked
         }
-        String why = startChecks.refusal(treatment.depthMm(), treatment.rateHz());
-        if (why == null && sessions.current() == null) {
-            why = acceptance.refusal(); // the cartridge may have been swapped while the collar checked
-        }
+        String why = refusal(false); // again: the cartridge may have been swapped while the collar checked
         if (why != null) {
             loop.refuse(now, why);
             return PenState.READY;

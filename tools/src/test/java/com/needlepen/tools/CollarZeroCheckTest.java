@@ -4,23 +4,16 @@ import static com.needlepen.tools.PenBench.MS;
 import static com.needlepen.tools.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.firmware.DepthCalibration;
-import com.needlepen.firmware.PenController;
 import com.needlepen.firmware.PenState;
 import com.needlepen.firmware.safety.CollarCheck;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
 import com.needlepen.firmware.safety.SafetyInputs;
-import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
-import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.FaultInjectionTest.EventSink;
-import com.needlepen.tools.sim.SimulatedPenFactory;
-import com.needlepen.tools.sim.SimulationRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -35,37 +28,26 @@ import org.junit.jupiter.api.Test;
  */
 class CollarZeroCheckTest {
 
-    record Bench(SimPen pen, PenController controller, SimulationRunner runner, EventSink sink) {
-
-        void click(PanelButton b) {
-            pen.handle().press(b);
-            runner.runFor(20 * MS);
-            pen.handle().release(b);
-            runner.runFor(2 * MS);
-        }
-
-        /** A first run of 500 ms on skin, then stopped and parked. */
-        Bench afterOneRun() {
-            pen.handle().insertCartridge(new CartridgeInfo("C-ZERO", 12));
-            assertThat(runner.runUntil(controller::readyToStart, 30 * S)).isTrue();
-            pen.handle().setSkinContact(true);
-            click(PanelButton.START_STOP);
-            assertThat(controller.state()).as("every run starts with a zero check").isEqualTo(PenState.CHECKING);
-            assertThat(runner.runUntil(() -> controller.state() == PenState.RUNNING, 5 * S)).isTrue();
-            runner.runFor(500 * MS);
-            click(PanelButton.START_STOP);
-            assertThat(runner.runUntil(() -> controller.state() == PenState.READY, S)).isTrue();
-            return this;
-        }
+    /** The simulated pen (sim profile, 1.0 mm, 100 Hz) with {@code checks}; events go to {@code sink}. */
+    static PenBench bench(Function<SafetyInputs, List<SafetyCheck>> checks, EventSink sink) {
+        return new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 91, sink, checks)
+                .insertCartridge("C-ZERO");
     }
 
-    static Bench bench(Function<SafetyInputs, List<SafetyCheck>> checks) {
-        DeviceProfile profile = ProfileLoader.bundled("sim");
-        SimPen pen = SimulatedPenFactory.create(profile, 12, 91);
-        EventSink sink = new EventSink();
-        PenController c = new PenController(profile, pen.hardware(), sink, 1.0, 100,
-                DepthCalibration.nominalForTestBench(profile.collar()), com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
-        return new Bench(pen, c, new SimulationRunner(pen, c, 1_000_000L, false), sink);
+    static PenBench bench(Function<SafetyInputs, List<SafetyCheck>> checks) {
+        return bench(checks, new EventSink());
+    }
+
+    /** A first run of 500 ms on skin, then stopped and parked. */
+    static PenBench afterOneRun(PenBench b) {
+        b.ready();
+        b.sim.setSkinContact(true);
+        b.click(PanelButton.START_STOP);
+        assertThat(b.controller.state()).as("every run starts with a zero check").isEqualTo(PenState.CHECKING);
+        b.running().run(500 * MS);
+        b.click(PanelButton.START_STOP);
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.READY, S)).isTrue();
+        return b;
     }
 
     static List<SafetyCheck> withoutCollarCheck(SafetyInputs in) {
@@ -76,71 +58,70 @@ class CollarZeroCheckTest {
 
     @Test
     void givenAHealthyCollarWhenStartingAfterARunThenTheZeroCheckPassesWithinMicronsAndTheRunStarts() {
-        Bench b = bench(SafetyChecks::standard).afterOneRun();
-        assertThat(b.controller().zeroCheckDue()).isTrue();
-        long excursions = b.pen().handle().trueExcursions();
-        long asked = b.runner().nowNanos();
+        EventSink sink = new EventSink();
+        PenBench b = afterOneRun(bench(SafetyChecks::standard, sink));
+        assertThat(b.controller.zeroCheckDue()).isTrue();
+        long excursions = b.sim.trueExcursions();
+        long asked = b.runner.nowNanos();
         b.click(PanelButton.START_STOP);
-        assertThat(b.controller().state()).isEqualTo(PenState.CHECKING);
-        assertThat(b.runner().runUntil(() -> b.controller().state() != PenState.CHECKING, 5 * S)).isTrue();
-        long tookMs = (b.runner().nowNanos() - asked) / 1_000_000;
-        assertThat(b.controller().state()).isEqualTo(PenState.RUNNING);
-        assertThat(b.controller().zeroChecks()).isEqualTo(2);
-        var check = b.sink().events.stream().filter(e -> e.type().equals("collar.check")).reduce((x, y) -> y)
+        assertThat(b.controller.state()).isEqualTo(PenState.CHECKING);
+        assertThat(b.runner.runUntil(() -> b.controller.state() != PenState.CHECKING, 5 * S)).isTrue();
+        long tookMs = (b.runner.nowNanos() - asked) / 1_000_000;
+        assertThat(b.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(b.controller.zeroChecks()).isEqualTo(2);
+        var check = sink.events.stream().filter(e -> e.type().equals("collar.check")).reduce((x, y) -> y)
                 .orElseThrow();
         double offset = ((Number) check.fields().get("offsetMm")).doubleValue();
         System.out.printf("zero check before a run at 1.0 mm: %d ms, switch found %.4f mm from the count%n", tookMs, offset);
         assertThat(Math.abs(offset)).isLessThan(0.01);
         assertThat(check.fields().get("found")).isEqualTo(true);
         assertThat(tookMs).as("virtual time: travel 1.6 mm each way at 2 mm/s plus the probe").isBetween(1_000L, 3_000L);
-        assertThat(b.pen().handle().trueExcursions()).as("no strokes while checking").isEqualTo(excursions);
-        assertThat(Math.abs(b.controller().collarDepthMm() - 1.0)).isLessThan(1e-3);
+        assertThat(b.sim.trueExcursions()).as("no strokes while checking").isEqualTo(excursions);
+        assertThat(Math.abs(b.controller.collarDepthMm() - 1.0)).isLessThan(1e-3);
     }
 
     @Test
     void givenTheFootswitchLetGoWhileCheckingThenThePenReturnsToReadyWithoutStroking() {
-        Bench b = bench(SafetyChecks::standard).afterOneRun();
-        long excursions = b.pen().handle().trueExcursions();
-        b.pen().handle().press(PanelButton.FOOTSWITCH);
-        b.runner().runFor(300 * MS);
-        assertThat(b.controller().state()).isEqualTo(PenState.CHECKING);
-        b.pen().handle().release(PanelButton.FOOTSWITCH);
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.READY, 100 * MS)).isTrue();
-        assertThat(b.runner().runUntil(b.controller()::readyToStart, 5 * S)).isTrue();
-        assertThat(b.pen().handle().trueExcursions()).isEqualTo(excursions);
-        assertThat(b.controller().zeroCheckDue()).as("a cancelled check proves nothing").isTrue();
+        PenBench b = afterOneRun(bench(SafetyChecks::standard));
+        long excursions = b.sim.trueExcursions();
+        b.sim.press(PanelButton.FOOTSWITCH);
+        b.runner.runFor(300 * MS);
+        assertThat(b.controller.state()).isEqualTo(PenState.CHECKING);
+        b.sim.release(PanelButton.FOOTSWITCH);
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.READY, 100 * MS)).isTrue();
+        assertThat(b.runner.runUntil(b.controller::readyToStart, 5 * S)).isTrue();
+        assertThat(b.sim.trueExcursions()).isEqualTo(excursions);
+        assertThat(b.controller.zeroCheckDue()).as("a cancelled check proves nothing").isTrue();
     }
 
     @Tag("H05")
     @Test
     void givenTheCollarPushedBackWhileRunningThenTheNextStartFaultsBeforeTheNeedlesMove() {
-        Bench b = bench(SafetyChecks::standard);
-        b.pen().handle().insertCartridge(new CartridgeInfo("C-ZERO", 12));
-        assertThat(b.runner().runUntil(b.controller()::readyToStart, 30 * S)).isTrue();
-        b.pen().handle().setSkinContact(true);
+        EventSink sink = new EventSink();
+        PenBench b = bench(SafetyChecks::standard, sink).ready();
+        b.sim.setSkinContact(true);
+        b.click(PanelButton.START_STOP).running();
+        b.runner.runFor(300 * MS);
+        b.sim.inject(SimFault.COLLAR_PUSHED_BACK); // the collar stands still: no stall flag
+        b.runner.runFor(200 * MS);
+        assertThat(b.controller.state()).as("unseen while it runs").isEqualTo(PenState.RUNNING);
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.RUNNING, 5 * S)).isTrue();
-        b.runner().runFor(300 * MS);
-        b.pen().handle().inject(SimFault.COLLAR_PUSHED_BACK); // the collar stands still: no stall flag
-        b.runner().runFor(200 * MS);
-        assertThat(b.controller().state()).as("unseen while it runs").isEqualTo(PenState.RUNNING);
-        b.click(PanelButton.START_STOP);
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.READY, S)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.READY, S)).isTrue();
 
-        long excursions = b.pen().handle().trueExcursions();
-        long asked = b.runner().nowNanos();
+        long excursions = b.sim.trueExcursions();
+        long asked = b.runner.nowNanos();
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.FAULT, 3 * S)).isTrue();
-        System.out.printf("H05: F16 %d ms after the start was asked: %s%n", (b.runner().nowNanos() - asked) / 1_000_000,
-                b.controller().faultDetail());
-        assertThat(b.controller().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller().faultDetail()).contains("deeper");
-        assertThat(b.pen().handle().trueExcursions()).as("the needles never moved").isEqualTo(excursions);
-        assertThat(b.pen().handle().motorDriverEnabled()).isFalse();
-        assertThat(b.pen().handle().tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
-        assertThat(b.controller().sessions().endedSessions()).singleElement()
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 3 * S)).isTrue();
+        System.out.printf("H05: F16 %d ms after the start was asked: %s%n", (b.runner.nowNanos() - asked) / 1_000_000,
+                b.controller.faultDetail());
+        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.controller.faultDetail()).contains("deeper");
+        assertThat(b.sim.trueExcursions()).as("the needles never moved").isEqualTo(excursions);
+        assertThat(b.sim.motorDriverEnabled()).isFalse();
+        assertThat(b.sim.tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
+        assertThat(b.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).startsWith("fault F16"));
-        assertThat(b.sink().events).anySatisfy(e -> {
+        assertThat(sink.events).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("fault");
             assertThat(e.fields().get("code")).isEqualTo("F16");
         });
@@ -149,69 +130,69 @@ class CollarZeroCheckTest {
     @Tag("H05")
     @Test
     void givenTheCollarPushedBackWithoutTheCollarCheckThenTheNextRunGoesDeeperThanSet() {
-        Bench b = bench(CollarZeroCheckTest::withoutCollarCheck).afterOneRun();
-        b.pen().handle().inject(SimFault.COLLAR_PUSHED_BACK);
+        PenBench b = afterOneRun(bench(CollarZeroCheckTest::withoutCollarCheck));
+        b.sim.inject(SimFault.COLLAR_PUSHED_BACK);
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.RUNNING, 5 * S)).isTrue();
-        b.pen().handle().resetPeakProtrusion();
-        b.runner().runFor(500 * MS);
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.RUNNING, 5 * S)).isTrue();
+        b.sim.resetPeakProtrusion();
+        b.runner.runFor(500 * MS);
         System.out.printf("H05 without CollarCheck: peak %.3f mm at a set depth of 1.0 mm%n",
-                b.pen().handle().peakProtrusionMm());
-        assertThat(b.pen().handle().peakProtrusionMm()).as("needles 0.3 mm deeper than set").isGreaterThan(1.25);
+                b.sim.peakProtrusionMm());
+        assertThat(b.sim.peakProtrusionMm()).as("needles 0.3 mm deeper than set").isGreaterThan(1.25);
     }
 
     @Tag("H05")
     @Test
     void givenTheCollarPushedBackInTheLastRunWhenTheSessionEndsThenItsRecordEndsWithF16() {
-        Bench b = bench(SafetyChecks::standard).afterOneRun();
-        b.pen().handle().inject(SimFault.COLLAR_PUSHED_BACK);
-        b.controller().submit(com.needlepen.firmware.Request.endSession());
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.FAULT, 5 * S)).isTrue();
-        assertThat(b.controller().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller().sessions().endedSessions()).singleElement()
+        PenBench b = afterOneRun(bench(SafetyChecks::standard));
+        b.sim.inject(SimFault.COLLAR_PUSHED_BACK);
+        b.controller.submit(com.needlepen.firmware.Request.endSession());
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 5 * S)).isTrue();
+        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).startsWith("fault F16"));
     }
 
     @Test
     void givenAHealthyCollarWhenTheSessionEndsAfterARunThenItIsCompletedAfterTheCheck() {
-        Bench b = bench(SafetyChecks::standard).afterOneRun();
-        b.controller().submit(com.needlepen.firmware.Request.endSession());
-        b.runner().runFor(5 * MS);
-        assertThat(b.controller().state()).isEqualTo(PenState.CHECKING);
-        assertThat(b.controller().sessions().current()).as("open until the check has passed").isNotNull();
-        assertThat(b.runner().runUntil(() -> b.controller().sessions().current() == null, 5 * S)).isTrue();
-        assertThat(b.controller().state()).isEqualTo(PenState.READY);
-        assertThat(b.controller().sessions().endedSessions()).singleElement()
+        PenBench b = afterOneRun(bench(SafetyChecks::standard));
+        b.controller.submit(com.needlepen.firmware.Request.endSession());
+        b.runner.runFor(5 * MS);
+        assertThat(b.controller.state()).isEqualTo(PenState.CHECKING);
+        assertThat(b.controller.sessions().current()).as("open until the check has passed").isNotNull();
+        assertThat(b.runner.runUntil(() -> b.controller.sessions().current() == null, 5 * S)).isTrue();
+        assertThat(b.controller.state()).isEqualTo(PenState.READY);
+        assertThat(b.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).isEqualTo("completed"));
-        assertThat(b.controller().zeroCheckDue()).isFalse();
+        assertThat(b.controller.zeroCheckDue()).isFalse();
     }
 
     @Tag("H06")
     @Test
     void givenStepsLostWhileTheCollarStoodStillThenTheNextStartFaultsBeforeTheNeedlesMove() {
-        Bench b = bench(SafetyChecks::standard).afterOneRun();
-        b.pen().handle().inject(SimFault.COLLAR_STEPS_LOST);
-        b.runner().runFor(100 * MS);
-        assertThat(b.controller().state()).isEqualTo(PenState.READY);
-        long excursions = b.pen().handle().trueExcursions();
+        PenBench b = afterOneRun(bench(SafetyChecks::standard));
+        b.sim.inject(SimFault.COLLAR_STEPS_LOST);
+        b.runner.runFor(100 * MS);
+        assertThat(b.controller.state()).isEqualTo(PenState.READY);
+        long excursions = b.sim.trueExcursions();
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.FAULT, 3 * S)).isTrue();
-        assertThat(b.controller().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller().faultDetail()).contains("shallower");
-        assertThat(b.pen().handle().trueExcursions()).isEqualTo(excursions);
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 3 * S)).isTrue();
+        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.controller.faultDetail()).contains("shallower");
+        assertThat(b.sim.trueExcursions()).isEqualTo(excursions);
     }
 
     @Tag("H06")
     @Test
     void givenStepsLostWhileTheCollarMovesThenTheDriversStallFlagFaultsAtOnce() {
-        Bench b = bench(SafetyChecks::standard).afterOneRun();
-        b.controller().submit(com.needlepen.firmware.Request.depth(1.5));
-        b.runner().runFor(50 * MS);
-        long injected = b.runner().nowNanos();
-        b.pen().handle().inject(SimFault.COLLAR_STEPS_LOST);
-        assertThat(b.runner().runUntil(() -> b.controller().state() == PenState.FAULT, 5 * MS)).isTrue();
-        System.out.printf("H06 while moving: F16 after %d ms%n", (b.runner().nowNanos() - injected) / 1_000_000);
-        assertThat(b.controller().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller().faultDetail()).contains("stall");
+        PenBench b = afterOneRun(bench(SafetyChecks::standard));
+        b.controller.submit(com.needlepen.firmware.Request.depth(1.5));
+        b.runner.runFor(50 * MS);
+        long injected = b.runner.nowNanos();
+        b.sim.inject(SimFault.COLLAR_STEPS_LOST);
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 5 * MS)).isTrue();
+        System.out.printf("H06 while moving: F16 after %d ms%n", (b.runner.nowNanos() - injected) / 1_000_000);
+        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.controller.faultDetail()).contains("stall");
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
 import com.needlepen.firmware.PenState;
 import com.needlepen.firmware.safety.CartridgeCheck;
@@ -21,11 +20,9 @@ import com.needlepen.firmware.safety.TemperatureCheck;
 import com.needlepen.firmware.telemetry.TelemetryEvent;
 import com.needlepen.firmware.telemetry.TelemetrySample;
 import com.needlepen.firmware.telemetry.TelemetrySink;
-import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
 import com.needlepen.hal.sim.SimPen;
-import com.needlepen.tools.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,21 +90,12 @@ class FaultInjectionTest {
     }
 
     static Run runningAt150Hz(Function<com.needlepen.firmware.safety.SafetyInputs, List<SafetyCheck>> checks) {
-        DeviceProfile profile = ProfileLoader.bundled("sim");
-        SimPen pen = SimulatedPenFactory.create(profile, 12, 77);
         EventSink sink = new EventSink();
-        PenController c = new PenController(profile, pen.hardware(), sink, 1.0, 150,
-                DepthCalibration.nominalForTestBench(profile.collar()), com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
-        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
-        pen.handle().insertCartridge(new CartridgeInfo("C", 12));
-        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
-        pen.handle().setSkinContact(true);
-        pen.handle().press(PanelButton.START_STOP);
-        runner.runFor(20 * MS);
-        pen.handle().release(PanelButton.START_STOP);
-        assertThat(runner.runUntil(c::spunUp, 5 * S)).isTrue();
-        runner.runFor(500 * MS);
-        return new Run(pen, c, runner, sink);
+        PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, 150, 77, sink, checks)
+                .insertCartridge("C").ready();
+        bench.sim.setSkinContact(true);
+        bench.click(PanelButton.START_STOP).spunUp().run(500 * MS);
+        return new Run(bench.pen, bench.controller, bench.runner, sink);
     }
 
     @ParameterizedTest(name = "{0}: latched within its bound, drive off, session ended, event out, tips hidden")
@@ -286,27 +274,18 @@ class FaultInjectionTest {
 
     /** Jams the cam, starts, and returns how long the motor current stays above the profile's limit. */
     private static long stallCurrentMillis(Function<com.needlepen.firmware.safety.SafetyInputs, List<SafetyCheck>> checks) {
-        DeviceProfile profile = ProfileLoader.bundled("sim");
-        SimPen pen = SimulatedPenFactory.create(profile, 12, 78);
-        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
-                DepthCalibration.nominalForTestBench(profile.collar()),
-                com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
-        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
-        pen.handle().insertCartridge(new CartridgeInfo("C-JAM", 12));
-        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
-        pen.handle().inject(SimFault.CAM_JAMMED);
-        pen.handle().press(PanelButton.START_STOP);
-        runner.runFor(20 * MS);
-        pen.handle().release(PanelButton.START_STOP);
-        assertThat(runner.runUntil(() -> c.state() == PenState.RUNNING, 5 * S)).isTrue();
+        PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, 150, 78, TelemetrySink.NONE, checks)
+                .insertCartridge("C-JAM").ready();
+        bench.sim.inject(SimFault.CAM_JAMMED);
+        bench.click(PanelButton.START_STOP).running();
         long above = 0;
         for (int ms = 0; ms < 2_000; ms++) {
-            runner.step();
-            if (pen.handle().motorCurrentAmps() > profile.motor().maxCurrentAmps()) {
+            bench.runner.step();
+            if (bench.sim.motorCurrentAmps() > bench.profile.motor().maxCurrentAmps()) {
                 above++;
             }
         }
-        assertThat(c.state()).isEqualTo(PenState.FAULT);
+        assertThat(bench.controller.state()).isEqualTo(PenState.FAULT);
         return above;
     }
 
@@ -318,21 +297,14 @@ class FaultInjectionTest {
             yaml = new String(in.readAllBytes()).replace("maxContinuousRunMinutes: 30", "maxContinuousRunMinutes: 0.05");
         }
         DeviceProfile profile = ProfileLoader.parse(yaml, "sim-short-runs.yaml");
-        SimPen pen = SimulatedPenFactory.create(profile, 12, 79);
-        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
-                DepthCalibration.nominalForTestBench(profile.collar()),
-                com.needlepen.firmware.session.CartridgeLedger.inMemory(), in -> {
-                    List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
-                    all.removeIf(com.needlepen.firmware.safety.RunTimeCheck.class::isInstance);
-                    return all;
-                });
-        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
-        pen.handle().insertCartridge(new CartridgeInfo("C-LONG", 12));
-        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
-        pen.handle().press(PanelButton.FOOTSWITCH); // held down and forgotten
-        assertThat(runner.runUntil(() -> c.state() == PenState.RUNNING, 5 * S)).isTrue();
-        runner.runFor(6 * S);
-        assertThat(c.state()).as("twice the profile's longest run, still stroking").isEqualTo(PenState.RUNNING);
+        PenBench bench = new PenBench(profile, "12-pin", 1.0, 100, 79, TelemetrySink.NONE, in -> {
+            List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
+            all.removeIf(com.needlepen.firmware.safety.RunTimeCheck.class::isInstance);
+            return all;
+        }).insertCartridge("C-LONG").ready();
+        bench.sim.press(PanelButton.FOOTSWITCH); // held down and forgotten
+        bench.running().run(6 * S);
+        assertThat(bench.controller.state()).as("twice the profile's longest run, still stroking").isEqualTo(PenState.RUNNING);
     }
 
     @org.junit.jupiter.api.Tag("H22")

@@ -4,6 +4,8 @@ import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.safety.SafetyCheck;
+import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
@@ -11,6 +13,8 @@ import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
+import java.util.List;
+import java.util.function.Function;
 
 /** A simulated pen with its firmware, stepped in virtual time, for tests. */
 final class PenBench {
@@ -38,13 +42,27 @@ final class PenBench {
 
     PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger) {
+        this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry, ledger,
+                com.needlepen.firmware.safety.SafetyChecks::standard);
+    }
+
+    /** A bench whose firmware runs {@code checks}: for tests that leave a mitigation out to show its harm. */
+    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+             TelemetrySink telemetry, Function<SafetyInputs, List<SafetyCheck>> checks) {
+        this(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry,
+                com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
+    }
+
+    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
+             TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
+             Function<SafetyInputs, List<SafetyCheck>> checks) {
         this.profile = profile;
         this.cartridge = profile.cartridges().stream().filter(c -> c.name().equals(cartridgeName)).findFirst()
                 .orElseThrow();
         this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
         this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz,
-                com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()), ledger);
+                com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()), ledger, checks);
         this.runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), false);
     }
 

@@ -97,6 +97,7 @@ class SimulateCommandTest {
             "bad duration        | --duration forever           | --duration 'forever' is not a duration",
             "not a number        | --depth deep                 | deep",
             "preset and depth    | --preset forehead --depth 1.0 | --preset cannot be combined",
+            "bad cartridge id    | --cartridge-id CART/7        | --cartridge-id 'CART/7' is not an id; allowed: 1 to 64 of",
             "unknown option      | --depht 1.0                  | Unknown option"})
     void givenBadInputWhenSimulatingThenOneLineOnStderrAndExit2(String name, String args, String expected) {
         String duration = args.contains("--duration") ? "" : "--duration 1s ";

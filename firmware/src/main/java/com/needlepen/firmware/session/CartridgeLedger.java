@@ -14,6 +14,8 @@ public interface CartridgeLedger {
 
     /** What a cartridge id may look like: what the sensor reads, and what the ledger file can hold. */
     Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** {@link #ID} in words, for refusals. */
+    String ID_ALLOWED = "1 to 64 of A-Z a-z 0-9 . _ : -";
 
     /** The first use of {@code id}, or null if it has never been used. */
     Entry find(String id);
@@ -23,6 +25,11 @@ public interface CartridgeLedger {
 
     /** One cartridge's first use. */
     record Entry(String id, long utcMillis, String sessionId) {
+
+        /** "was used in session S (2027-01-01T00:00:05.108Z)", for refusals. */
+        public String usedIn() {
+            return "was used in session " + sessionId + " (" + java.time.Instant.ofEpochMilli(utcMillis) + ")";
+        }
     }
 
     /** A record on its way to durable storage. Polled from the control thread. */

@@ -128,14 +128,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (cartridgeId != null) {
             if (!CartridgeLedger.ID.matcher(cartridgeId).matches()) {
-                throw new UserInputException("--cartridge-id '" + cartridgeId
-                        + "' is not an id; allowed: 1 to 64 of A-Z a-z 0-9 . _ : -, or none");
+                throw new UserInputException("--cartridge-id '" + cartridgeId + "' is not an id; allowed: "
+                        + CartridgeLedger.ID_ALLOWED + ", or none");
             }
             var used = ledger.find(cartridgeId);
             if (used != null) {
-                throw new UserInputException("--cartridge-id " + cartridgeId + " was used in session " + used.sessionId()
-                        + " (" + java.time.Instant.ofEpochMilli(used.utcMillis())
-                        + "): a cartridge serves one session only; give a new id");
+                throw new UserInputException("--cartridge-id " + cartridgeId + " " + used.usedIn()
+                        + ": a cartridge serves one session only; give a new id");
             }
             return cartridgeId;
         }

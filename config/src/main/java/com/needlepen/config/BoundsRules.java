@@ -32,6 +32,9 @@ final class BoundsRules implements Rule {
     static final Range MIN_RECESS = Range.closed(0.2, 3, "mm");
     static final Range COLLAR_SPEED = Range.closed(0.1, 50, "mm/s");
     static final Range COLLAR_ACCEL = Range.closed(1, 1000, "mm/s2");
+    /** A unit's collar scale and home switch spread: zero is no real part; 20 % or 1 mm is a slip. */
+    static final Range COLLAR_SCALE_TOLERANCE = Range.closed(0.001, 0.2, "");
+    static final Range HOME_SWITCH_TOLERANCE = Range.closed(0.001, 1, "mm");
     static final Range DEPTH = Range.closed(0, 5, "mm");
     static final Range DEPTH_STEP = Range.closed(0.01, 0.5, "mm");
     static final Range RATE = Range.closed(1, 300, "Hz");
@@ -86,6 +89,8 @@ final class BoundsRules implements Rule {
         ctx.inRange("collar.minRecessMm", k.minRecessMm(), MIN_RECESS);
         ctx.inRange("collar.maxSpeedMmPerS", k.maxSpeedMmPerS(), COLLAR_SPEED);
         ctx.inRange("collar.accelMmPerS2", k.accelMmPerS2(), COLLAR_ACCEL);
+        ctx.inRange("collar.scaleTolerance", k.scaleTolerance(), COLLAR_SCALE_TOLERANCE);
+        ctx.inRange("collar.homeSwitchToleranceMm", k.homeSwitchToleranceMm(), HOME_SWITCH_TOLERANCE);
 
         DepthSpec d = p.depth();
         ctx.inRange("depth.minMm", d.minMm(), DEPTH);

@@ -30,9 +30,32 @@ final class DepthRules implements Rule {
             throw ctx.fail("depth.maxMm", "%s mm is deeper than the collar's hard stop; allowed at most "
                     + "collar.absoluteMaxDepthMm, %s mm", RuleContext.num(d.maxMm()), RuleContext.num(hardStop));
         }
+        clearOfHardStop(p, ctx);
         onStep(ctx, "depth.minMm", d.minMm(), d.stepMm());
         onStep(ctx, "depth.maxMm", d.maxMm(), d.stepMm());
         onStep(ctx, "depth.ceilingMm", d.ceilingMm(), d.stepMm());
+    }
+
+    /**
+     * The deepest selectable depth must stay short of the hard stop on every unit within tolerance:
+     * calibration commands it through the nominal steps per mm, and a collar that travels long, with
+     * its home switch deep, goes further than commanded. A stepper pushing the stop loses steps,
+     * which faults (F16), so such a profile could never be calibrated.
+     */
+    private static void clearOfHardStop(DeviceProfile p, RuleContext ctx) {
+        CollarSpec k = p.collar();
+        double maxMm = p.depth().maxMm();
+        double worst = k.worstCaseTrueDepthMm(maxMm);
+        double stop = k.absoluteMaxDepthMm();
+        if (worst > stop - RuleContext.EPSILON) {
+            double allowed = k.homeDepthMm() + (stop - k.homeDepthMm() - k.homeSwitchToleranceMm()) / (1.0 + k.scaleTolerance());
+            double onGrid = Math.floor((allowed - RuleContext.EPSILON) / p.depth().stepMm()) * p.depth().stepMm();
+            throw ctx.fail("depth.maxMm", "%s mm leaves no room before the collar's hard stop: a unit within "
+                            + "collar.scaleTolerance (%s) and collar.homeSwitchToleranceMm (%s mm) is at %s mm when "
+                            + "%s mm is commanded, not short of collar.absoluteMaxDepthMm (%s mm); allowed at most %s mm",
+                    RuleContext.num(maxMm), RuleContext.num(k.scaleTolerance()), RuleContext.num(k.homeSwitchToleranceMm()),
+                    RuleContext.num(worst), RuleContext.num(maxMm), RuleContext.num(stop), RuleContext.num(onGrid));
+        }
     }
 
     /**

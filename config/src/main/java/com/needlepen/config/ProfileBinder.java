@@ -29,7 +29,8 @@ final class ProfileBinder {
                 cam(top.section("cam", "strokeMm", "carrierMassKg", "springPreloadN", "springRateNPerMm",
                         "springMargin")),
                 collar(top.section("collar", "stepsPerMm", "travelMm", "homeSide", "homeDepthMm",
-                        "absoluteMaxDepthMm", "minRecessMm", "maxSpeedMmPerS", "accelMmPerS2")),
+                        "absoluteMaxDepthMm", "minRecessMm", "maxSpeedMmPerS", "accelMmPerS2", "scaleTolerance",
+                        "homeSwitchToleranceMm")),
                 depth(top.section("depth", "minMm", "maxMm", "stepMm", "ceilingMm", "unlockAboveCeiling")),
                 rate(top.section("rate", "minHz", "maxHz", "stepHz")),
                 skin(top.section("skin", "insertionForcePerNeedleN", "withdrawalFraction")),
@@ -73,7 +74,9 @@ final class ProfileBinder {
                 m.number("absoluteMaxDepthMm"),
                 m.number("minRecessMm"),
                 m.number("maxSpeedMmPerS"),
-                m.number("accelMmPerS2"));
+                m.number("accelMmPerS2"),
+                m.number("scaleTolerance"),
+                m.number("homeSwitchToleranceMm"));
     }
 
     private static DepthSpec depth(MapReader m) {

@@ -21,7 +21,7 @@ class BundledProfilesTest {
         assertThat(p.supply()).isEqualTo(new SupplySpec(11.4, 12.0, 12.6));
         assertThat(p.motor()).isEqualTo(new MotorSpec(0.010, 2.5, 100, 2.5e-7, 0.0003, 1.0e-7, 0.90, 1.5, 50));
         assertThat(p.cam()).isEqualTo(new CamSpec(3.0, 0.002, 3.0, 0.8, 1.5));
-        assertThat(p.collar()).isEqualTo(new CollarSpec(3200, 3.6, HomeSide.SHALLOW, -0.6, 2.8, 0.2, 2.0, 20.0));
+        assertThat(p.collar()).isEqualTo(new CollarSpec(3200, 3.6, HomeSide.SHALLOW, -0.6, 2.8, 0.2, 2.0, 20.0, 0.05, 0.08));
         assertThat(p.depth()).isEqualTo(new DepthSpec(0.0, 2.5, 0.05, 1.5, false));
         assertThat(p.rate()).isEqualTo(new RateSpec(50, 150, 5));
         assertThat(p.skin()).isEqualTo(new SkinSpec(0.15, 0.3));
@@ -47,11 +47,11 @@ class BundledProfilesTest {
         assertThat(p.supply()).isEqualTo(new SupplySpec(11.4, 12.0, 12.6));
         assertThat(p.motor()).isEqualTo(new MotorSpec(0.012, 4.0, 100, 1.6e-7, 0.0003, 1.0e-7, 0.90, 1.0, 50));
         assertThat(p.cam()).isEqualTo(new CamSpec(2.5, 0.0015, 2.5, 0.6, 1.5));
-        assertThat(p.collar()).isEqualTo(new CollarSpec(3200, 3.0, HomeSide.SHALLOW, -0.5, 2.0, 0.5, 2.0, 20.0));
-        assertThat(p.depth()).isEqualTo(new DepthSpec(0.0, 2.0, 0.05, 1.5, false));
+        assertThat(p.collar()).isEqualTo(new CollarSpec(3200, 3.0, HomeSide.SHALLOW, -0.5, 2.0, 0.5, 2.0, 20.0, 0.05, 0.08));
+        assertThat(p.depth()).isEqualTo(new DepthSpec(0.0, 1.7, 0.05, 1.5, false));
         assertThat(p.rate()).isEqualTo(new RateSpec(40, 120, 5));
         assertThat(p.cartridges()).containsExactly(
-                new CartridgeType("12-pin", 12, 120, 2.0),
+                new CartridgeType("12-pin", 12, 120, 1.7),
                 new CartridgeType("24-pin", 24, 120, 1.5),
                 new CartridgeType("36-pin", 36, 110, 1.0));
         assertThat(p.presets()).extracting(Preset::name).containsExactly("forehead", "cheeks", "acne-scars");

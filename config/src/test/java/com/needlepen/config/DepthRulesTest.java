@@ -105,4 +105,24 @@ class DepthRulesTest {
 
         assertThat(p.depth().stepMm()).isEqualTo(0.1);
     }
+
+    @Test
+    void givenDeepestDepthAUnitWithinToleranceWouldDriveIntoTheHardStop_whenLoaded_thenRejectedAtMaxDepth() {
+        // the bundled compact profile shipped like this (hard stop at depth.maxMm) and could not be calibrated
+        String yaml = simWith("absoluteMaxDepthMm: 2.8", "absoluteMaxDepthMm: 2.6");
+
+        assertError(loadError(yaml), "depth.maxMm", lineOf(yaml, "  maxMm:"),
+                "2.5 mm leaves no room before the collar's hard stop: a unit within collar.scaleTolerance (0.05) and "
+                        + "collar.homeSwitchToleranceMm (0.08 mm) is at 2.735 mm when 2.5 mm is commanded, not short of "
+                        + "collar.absoluteMaxDepthMm (2.6 mm); allowed at most 2.35 mm");
+    }
+
+    @Test
+    void givenATighterUnitTolerance_whenLoaded_thenTheSameHardStopLeavesRoom() {
+        String yaml = simWith("absoluteMaxDepthMm: 2.8", "absoluteMaxDepthMm: 2.7");
+        assertThat(loadError(yaml).getMessage()).contains("is at 2.735 mm when 2.5 mm is commanded");
+        yaml = yaml.replace("scaleTolerance: 0.05", "scaleTolerance: 0.02");
+
+        assertThat(ProfileLoader.parse(yaml, "tight.yaml").depth().maxMm()).isEqualTo(2.5);
+    }
 }

@@ -43,8 +43,9 @@ public final class SimulatedPenFactory {
                 needleCount);
         var index = new SimParameters.Index(10.0, 40_000L, 20_000L, 0.002, 2_000_000L);
         var k = profile.collar();
-        double scaleError = (random.nextBoolean() ? 1 : -1) * (0.02 + 0.03 * random.nextDouble());
-        double homeSwitchDepth = k.homeDepthMm() + (random.nextDouble() - 0.5) * 0.16;
+        // a unit anywhere within the profile's tolerances, up to their limits (never kinder than the spec)
+        double scaleError = (random.nextBoolean() ? 1 : -1) * k.scaleTolerance() * (0.4 + 0.6 * random.nextDouble());
+        double homeSwitchDepth = k.homeDepthMm() + (random.nextDouble() - 0.5) * 2.0 * k.homeSwitchToleranceMm();
         double leadMm = 200.0 * 8.0 / k.stepsPerMm();
         var collar = new SimParameters.Collar(k.stepsPerMm(), scaleError, homeSwitchDepth, 0.01, leadMm,
                 2.0 * Math.PI * random.nextDouble(), 0.03, homeSwitchDepth - 0.2, k.absoluteMaxDepthMm(),
@@ -52,6 +53,24 @@ public final class SimulatedPenFactory {
         var thermal = new SimParameters.Thermal(25.0, 1.25, 8.0, 30.0, 12.0);
         return new SimParameters(motor, cam, skin, index, collar, thermal, profile.supply().nominalVolts(),
                 10_000L, GAUGE_SIGMA_MM, seed);
+    }
+
+    /**
+     * A unit at the deep edge of the profile's collar tolerances: its collar travels
+     * {@code collar.scaleTolerance} long and its home switch closes {@code collar.homeSwitchToleranceMm}
+     * deep, so at a nominal depth it goes as far as any unit can. The profile rules promise that even
+     * this unit never reaches the hard stop at the deepest selectable depth.
+     */
+    public static SimPen createDeepestUnit(DeviceProfile profile, int needleCount, long seed) {
+        SimParameters p = parameters(profile, needleCount, seed);
+        var c = p.collar();
+        var k = profile.collar();
+        double homeSwitchDepth = k.homeDepthMm() + k.homeSwitchToleranceMm();
+        var deepest = new SimParameters.Collar(c.stepsPerMmNominal(), k.scaleTolerance(), homeSwitchDepth,
+                c.leadErrorAmplitudeMm(), c.leadMm(), c.leadErrorPhaseRad(), c.backlashMm(), homeSwitchDepth - 0.2,
+                c.deepStopMm(), c.initialDepthMm(), c.switchRepeatMm());
+        return new SimPen(new SimParameters(p.motor(), p.cam(), p.skin(), p.index(), deepest, p.thermal(),
+                p.supplyVolts(), p.substepNanos(), p.gaugeSigmaMm(), p.seed()), SIM_EPOCH_MILLIS);
     }
 
     private static long unitSeed(String unitSerial) {

@@ -22,6 +22,7 @@ final class PresetRules implements Rule {
                 throw ctx.fail(at + ".rateHz", "preset '%s' rate %s Hz is out of range; allowed rate.minHz to rate.maxHz, %s to %s Hz",
                         preset.name(), RuleContext.num(preset.rateHz()), RuleContext.num(r.minHz()), RuleContext.num(r.maxHz()));
             }
+            RateRules.onStep(ctx, at + ".rateHz", preset.rateHz(), r.stepHz());
         }
     }
 

@@ -17,6 +17,9 @@ final class RateRules implements Rule {
             throw ctx.fail("rate.maxHz", "%s Hz must be above rate.minHz (%s Hz)",
                     RuleContext.num(r.maxHz()), RuleContext.num(r.minHz()));
         }
+        onStep(ctx, "rate.minHz", r.minHz(), r.stepHz());
+        onStep(ctx, "rate.maxHz", r.maxHz(), r.stepHz());
+        onStep(ctx, "safety.warningMaxRateHz", p.safety().warningMaxRateHz(), r.stepHz());
         List<CartridgeType> types = p.cartridges();
         double fastest = types.stream().mapToDouble(CartridgeType::maxRateHz).max().orElseThrow();
         if (r.maxHz() > fastest + RuleContext.EPSILON) {
@@ -39,6 +42,20 @@ final class RateRules implements Rule {
         if (!(warm >= r.minHz() - RuleContext.EPSILON && warm <= r.maxHz() + RuleContext.EPSILON)) {
             throw ctx.fail("safety.warningMaxRateHz", "%s Hz is outside the rate range; allowed rate.minHz to rate.maxHz,"
                     + " %s to %s Hz", RuleContext.num(warm), RuleContext.num(r.minHz()), RuleContext.num(r.maxHz()));
+        }
+    }
+
+    /**
+     * Throws unless {@code value} is a multiple of the rate step: the practitioner selects rates in
+     * steps (the +/- buttons, and every rate the pen accepts), so a limit, preset or warm-handpiece
+     * rate off the grid could be neither selected nor returned to.
+     */
+    static void onStep(RuleContext ctx, String path, double value, double stepHz) {
+        if (!RuleContext.isMultiple(value, stepHz)) {
+            double below = Math.floor(value / stepHz) * stepHz;
+            throw ctx.fail(path, "%s Hz is not a multiple of rate.stepHz (%s Hz); nearest allowed %s or %s Hz",
+                    RuleContext.num(value), RuleContext.num(stepHz), RuleContext.num(below),
+                    RuleContext.num(below + stepHz));
         }
     }
 }

@@ -13,4 +13,17 @@ package com.needlepen.config;
  */
 public record SafetySpec(double warningCelsius, double warningMaxRateHz, double cutoffCelsius,
                          double maxContinuousRunMinutes, double loopOverrunBudgetMillis) {
+
+    /**
+     * The longest run in nanoseconds: a run may last exactly this long; one that is still running
+     * after it faults. The one conversion both the supervisor and the command line use.
+     */
+    public long maxContinuousRunNanos() {
+        return Math.round(maxContinuousRunMinutes * 60e9);
+    }
+
+    /** Minutes as people write them: {@code 30}, {@code 0.5}. */
+    public static String minutesText(long nanos) {
+        return RuleContext.num(nanos / 60e9);
+    }
 }

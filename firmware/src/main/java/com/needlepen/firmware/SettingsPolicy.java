@@ -39,7 +39,9 @@ public final class SettingsPolicy {
         }
         double steps = depthMm / d.stepMm();
         if (Math.abs(steps - Math.rint(steps)) > 1e-6) {
-            return fmt("depth %s mm is not a multiple of the %.2f mm step", plain(depthMm), d.stepMm());
+            double below = Math.floor(steps) * d.stepMm();
+            return fmt("depth %s mm is not a multiple of the %.2f mm step; nearest allowed %.2f or %.2f mm", plain(depthMm),
+                    d.stepMm(), below, below + d.stepMm());
         }
         if (cartridge != null && depthMm > cartridge.maxDepthMm() + EPS) {
             return fmt("depth %s mm is above the %.2f mm allowed for cartridge %s", plain(depthMm),
@@ -62,6 +64,12 @@ public final class SettingsPolicy {
         }
         if (rateHz > r.maxHz() + EPS) {
             return rangeRefusal(rateHz);
+        }
+        double steps = rateHz / r.stepHz();
+        if (Math.abs(steps - Math.rint(steps)) > 1e-6) {
+            double below = Math.floor(steps) * r.stepHz();
+            return fmt("rate %s Hz is not a multiple of the %s Hz step of profile %s; nearest allowed %s or %s Hz",
+                    plain(rateHz), plain(r.stepHz()), profile.name(), plain(below), plain(below + r.stepHz()));
         }
         if (cartridge != null && rateHz > cartridge.maxRateHz() + EPS) {
             return fmt("rate %s Hz is above the %.0f Hz allowed for cartridge %s", plain(rateHz), cartridge.maxRateHz(),

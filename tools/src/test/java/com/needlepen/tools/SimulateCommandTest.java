@@ -58,7 +58,8 @@ class SimulateCommandTest {
         assertThat(s.get("strokes").asLong()).isBetween(5_900L, 6_010L);
         assertThat(s.get("meanRateHz").asDouble()).isBetween(99.5, 100.5);
         assertThat(s.get("truth").get("meanRateHz").asDouble()).isBetween(99.5, 100.5);
-        assertThat(s.get("telemetry").get("samplesProduced").asLong()).isEqualTo(600);
+        // one every 100 ms of RUNNING: the run ends on the tick at 60 s, which stops rather than samples
+        assertThat(s.get("telemetry").get("samplesProduced").asLong()).isBetween(599L, 600L);
         assertThat(s.get("telemetry").get("samplesDropped").asLong()).isZero();
         assertThat(s.get("telemetry").get("undelivered").asLong()).isZero();
         assertThat(s.get("published").asLong()).isGreaterThan(600).isEqualTo(s.get("received").asLong());
@@ -71,10 +72,24 @@ class SimulateCommandTest {
         Path b = dir.resolve("b.json");
         assertThat(runIn(dir, "simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", a.toString()).exit()).isZero();
         assertThat(runIn(dir, "simulate", "--fast", "--duration", "5s", "--seed", "77", "--summary-json", b.toString()).exit()).isZero();
-        assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
+        // ids are unique to each run (issue 8 item 11); everything else is the seed's
+        assertThat(withoutIds(b)).isEqualTo(withoutIds(a));
+        assertThat(json(b).get("sessionId").asText()).isNotEqualTo(json(a).get("sessionId").asText());
+        assertThat(json(b).get("cartridgeId").asText()).isNotEqualTo(json(a).get("cartridgeId").asText());
         Path c = dir.resolve("c.json");
         assertThat(runIn(dir, "simulate", "--fast", "--duration", "5s", "--seed", "78", "--summary-json", c.toString()).exit()).isZero();
-        assertThat(Files.readString(c)).as("another seed, another run (jitter)").isNotEqualTo(Files.readString(a));
+        assertThat(withoutIds(c)).as("another seed, another run (jitter)").isNotEqualTo(withoutIds(a));
+    }
+
+    static JsonNode json(Path file) throws java.io.IOException {
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    static JsonNode withoutIds(Path file) throws java.io.IOException {
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json(file);
+        node.remove("sessionId");
+        node.remove("cartridgeId");
+        return node;
     }
 
     @Test
@@ -133,7 +148,9 @@ class SimulateCommandTest {
         assertThat(s.get("endReason").asText()).isEqualTo("completed");
         assertThat(s.get("published").asLong()).isZero();
         assertThat(s.get("telemetry").get("undelivered").asLong()).isGreaterThanOrEqualTo(20);
-        assertThat(r.out()).contains("not delivered").contains("not reached");
+        assertThat(r.out()).contains("not delivered").contains("was never reached");
+        assertThat(s.get("telemetry").get("brokerReached").asBoolean()).isFalse();
+        assertThat(s.get("telemetry").get("eventsPublished").asLong()).isZero();
     }
 
     @ParameterizedTest(name = "--inject {0} ends with exit 3 naming {1}")
@@ -195,8 +212,9 @@ class SimulateCommandTest {
         assertThat(runIn(dir, "simulate", "--fast", "--duration", "1s").exit()).isZero();
         var ledger = Files.readAllLines(dir.resolve("np-sim-0001").resolve("cartridges.log"));
         assertThat(ledger).hasSize(3);
-        assertThat(ledger.get(1)).startsWith("CART-00000001-1\t");
-        assertThat(ledger.get(2)).startsWith("CART-00000001-2\t");
+        assertThat(ledger.get(1)).matches("CART-00000001-[0-9A-F]{8}\t.*");
+        assertThat(ledger.get(2)).matches("CART-00000001-[0-9A-F]{8}\t.*");
+        assertThat(ledger.get(1).split("\t")[0]).isNotEqualTo(ledger.get(2).split("\t")[0]);
     }
 
     @org.junit.jupiter.api.Tag("H24")

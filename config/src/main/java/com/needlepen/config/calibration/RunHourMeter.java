@@ -42,9 +42,16 @@ public final class RunHourMeter {
         }
     }
 
-    /** Adds {@code seconds} of needle running. */
+    /**
+     * Adds {@code seconds} of needle running. Read, add and write happen under a lock, so two
+     * processes adding at once both count (unlocked, one would overwrite the other's hours).
+     */
     public void add(double seconds) throws IOException {
-        double total = hours() * 3600.0 + seconds;
-        AtomicFiles.write(file, String.format(Locale.ROOT, "%s%.3f%n", PREFIX, total).getBytes(StandardCharsets.UTF_8));
+        Path lock = file.resolveSibling(file.getFileName() + ".lock");
+        FileLocks.holding(lock, () -> {
+            double total = hours() * 3600.0 + seconds;
+            AtomicFiles.write(file, String.format(Locale.ROOT, "%s%.3f%n", PREFIX, total).getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
     }
 }

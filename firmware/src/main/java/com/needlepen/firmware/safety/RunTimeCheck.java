@@ -9,7 +9,7 @@ public final class RunTimeCheck implements SafetyCheck {
     private long runStartNanos;
 
     public RunTimeCheck(SafetyInputs in) {
-        this.maxNanos = Math.round(in.profile().safety().maxContinuousRunMinutes() * 60e9);
+        this.maxNanos = in.profile().safety().maxContinuousRunNanos();
     }
 
     @Override
@@ -24,6 +24,6 @@ public final class RunTimeCheck implements SafetyCheck {
 
     @Override
     public String detail() {
-        return "run longer than " + maxNanos / 60_000_000_000L + " min";
+        return "run longer than " + com.needlepen.config.SafetySpec.minutesText(maxNanos) + " min";
     }
 }

@@ -1,8 +1,10 @@
 package com.needlepen.firmware.session;
 
-import com.needlepen.config.calibration.AtomicFiles;
 import java.io.IOException;
+import com.needlepen.config.calibration.FileLocks;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +31,6 @@ public final class FileCartridgeLedger implements CartridgeLedger {
     private final Path file;
     private final Executor writer;
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
-    /** Where a torn last line starts, to be cut off before the next append; -1 if none. */
-    private volatile long tornFrom = -1;
 
     private FileCartridgeLedger(Path file, Executor writer) {
         this.file = file;
@@ -49,13 +49,6 @@ public final class FileCartridgeLedger implements CartridgeLedger {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, StandardCharsets.UTF_8);
             boolean torn = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
-            if (torn) {
-                int last = bytes.length - 1;
-                while (last >= 0 && bytes[last] != '\n') {
-                    last--;
-                }
-                ledger.tornFrom = last + 1;
-            }
             List<String> lines = text.lines().toList();
             int complete = torn ? lines.size() - 1 : lines.size();
             for (int i = 0; i < complete; i++) {
@@ -104,23 +97,87 @@ public final class FileCartridgeLedger implements CartridgeLedger {
         return pending;
     }
 
+    /**
+     * Appends under an exclusive lock on the file, after reading it again: another process on the
+     * same data directory (a second simulator, a tool) may have recorded the same cartridge since
+     * this ledger was read, and then this record fails and its run never starts.
+     */
     private void append(Entry e, Pending pending) {
         String line = e.id() + "\t" + e.utcMillis() + "\t" + e.sessionId() + "\n";
         try {
-            if (tornFrom >= 0) {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(tornFrom);
-                    ch.force(true);
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            boolean created = !Files.exists(file);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); FileLock lock = FileLocks.exclusive(ch, file)) {
+                long end = keepComplete(ch);
+                Entry earlier = readBy(ch, end, e.id());
+                if (earlier != null && !earlier.equals(e)) {
+                    used.put(e.id(), earlier);
+                    pending.failure = "cartridge " + e.id() + " " + earlier.usedIn()
+                            + " (recorded by another process on this pen's data directory meanwhile)";
+                    return;
                 }
-                tornFrom = -1;
+                ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                long at = end;
+                while (buffer.hasRemaining()) {
+                    at += ch.write(buffer, at);
+                }
+                ch.force(true);
             }
-            AtomicFiles.append(file, line.getBytes(StandardCharsets.UTF_8));
+            if (created) {
+                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    d.force(true); // the new file's name survives a power cut too
+                }
+            }
             pending.done = true;
         } catch (IOException | RuntimeException ex) {
             used.remove(e.id(), e); // never used: the run waits for this record, so it did not start
             pending.failure = "cannot record cartridge " + e.id() + " in " + file + ": " + ex;
         }
     }
+
+    /** Cuts off a torn last line (a record a power cut interrupted) and returns where the file now ends. */
+    private static long keepComplete(FileChannel ch) throws IOException {
+        long size = ch.size();
+        long end = size;
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (end > 0) {
+            one.clear();
+            ch.read(one, end - 1);
+            if (one.get(0) == '\n') {
+                break;
+            }
+            end--;
+        }
+        if (end < size) {
+            ch.truncate(end);
+            ch.force(true);
+        }
+        return end;
+    }
+
+    /** The record of {@code id} in the first {@code end} bytes, or null; a damaged line fails the append. */
+    private Entry readBy(FileChannel ch, long end, String id) throws IOException {
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(end));
+        while (all.hasRemaining() && ch.read(all, all.position()) >= 0) {
+            // read until full
+        }
+        List<String> lines = new String(all.array(), StandardCharsets.UTF_8).lines().toList();
+        Entry found = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Entry entry = parse(lines.get(i));
+            if (entry == null) {
+                throw new IllegalStateException(file + ": line " + (i + 1) + " is not a cartridge record");
+            }
+            used.putIfAbsent(entry.id(), entry);
+            if (found == null && entry.id().equals(id)) {
+                found = entry;
+            }
+        }
+        return found;
+    }
+
 
     private static final class Pending implements Receipt {
         volatile boolean done;

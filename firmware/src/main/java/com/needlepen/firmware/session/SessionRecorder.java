@@ -15,6 +15,7 @@ import java.util.Map;
 public final class SessionRecorder {
 
     private final String deviceId;
+    private final String bootToken;
     private final TelemetrySink telemetry;
     private final List<Session> ended = new ArrayList<>();
     private Session current;
@@ -26,15 +27,26 @@ public final class SessionRecorder {
     private long spinUpNanos;
 
     public SessionRecorder(String deviceId, TelemetrySink telemetry) {
+        this(deviceId, telemetry, bootToken());
+    }
+
+    /**
+     * @param bootToken distinguishes this power-on from every other: the counter restarts at each
+     *                  power-on and the clock may repeat (the simulator's virtual clock starts at the
+     *                  same instant every time; a pen without a set clock boots at the same time too),
+     *                  so the token is what keeps session ids unique across power cycles and processes
+     */
+    public SessionRecorder(String deviceId, TelemetrySink telemetry, String bootToken) {
         this.deviceId = deviceId;
+        this.bootToken = bootToken;
         this.telemetry = telemetry;
     }
 
     public Session open(String cartridgeType, String cartridgeId, int needles, long utcMillis, long nowNanos,
                         double depthMm, double rateHz, String calibrationId) {
         counter++;
-        String id = String.format(Locale.ROOT, "%s-%tY%<tm%<tdT%<tH%<tM%<tSZ-%d", deviceId,
-                java.time.Instant.ofEpochMilli(utcMillis).atZone(java.time.ZoneOffset.UTC), counter);
+        String id = String.format(Locale.ROOT, "%s-%tY%<tm%<tdT%<tH%<tM%<tSZ-%s-%d", deviceId,
+                java.time.Instant.ofEpochMilli(utcMillis).atZone(java.time.ZoneOffset.UTC), bootToken, counter);
         current = new Session(id, cartridgeType, cartridgeId, needles, utcMillis, nowNanos, calibrationId);
         runNumber = 0;
         telemetry.sessionChanged(id);
@@ -108,5 +120,10 @@ public final class SessionRecorder {
 
     public List<Session> endedSessions() {
         return List.copyOf(ended);
+    }
+
+    /** Six random hex digits, drawn once per power-on (not on the control path). */
+    static String bootToken() {
+        return String.format(Locale.ROOT, "%06x", new java.security.SecureRandom().nextInt(1 << 24));
     }
 }

@@ -31,9 +31,13 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttTelemetry.class);
     private static final long PUBLISH_TIMEOUT_MS = 5_000;
 
-    /** One encoded message waiting for delivery. */
-    private record Outgoing(String topic, byte[] payload, boolean retained) {
+    /** One encoded message waiting for delivery; {@code kind} says which counter its delivery adds to. */
+    private record Outgoing(String topic, byte[] payload, boolean retained, int kind) {
     }
+
+    private static final int STATUS = 0;
+    private static final int EVENT = 1;
+    private static final int SAMPLE = 2;
 
     private final MqttTransport transport;
     private final TelemetryJson json;
@@ -46,6 +50,9 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
     private final String sampleTopic;
     private final Thread publisher;
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong[] deliveredByKind = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+    private final AtomicLong connects = new AtomicLong();
+    private volatile long lastSeq;
     private final AtomicLong encoded = new AtomicLong();
     private final AtomicLong samplesAccepted = new AtomicLong();
     private volatile String sessionId;
@@ -76,6 +83,7 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
         transport.setConnectionListener(new MqttTransport.ConnectionListener() {
             @Override
             public void connected() {
+                connects.incrementAndGet();
                 birthDue = true;
                 LOG.info("telemetry connected");
             }
@@ -127,7 +135,8 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
                 if (birthDue) {
                     birthDue = false;
                     // the birth goes before anything queued, so subscribers know the pen is back
-                    outbox.addFirst(new Outgoing(statusTopic, json.status(++seq, "online", utcMillis.getAsLong()), true));
+                    outbox.addFirst(new Outgoing(statusTopic, json.status(++seq, "online", utcMillis.getAsLong()), true, STATUS));
+                    lastSeq = seq;
                     outboxSize = outbox.size();
                 }
                 worked |= sendQueued();
@@ -145,20 +154,21 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
         boolean any = false;
         TelemetryEvent e;
         while ((e = events.poll()) != null) {
-            outbox.add(new Outgoing(eventTopic, json.event(++seq, e), false));
+            outbox.add(new Outgoing(eventTopic, json.event(++seq, e), false, EVENT));
             encoded.incrementAndGet();
             any = true;
         }
         while (ring.poll(polled, polledSession)) {
-            outbox.add(new Outgoing(sampleTopic, json.sample(++seq, polledSession[0], polled), false));
+            outbox.add(new Outgoing(sampleTopic, json.sample(++seq, polledSession[0], polled), false, SAMPLE));
             encoded.incrementAndGet();
             any = true;
         }
         if (offlineDue && events.isEmpty() && ring.size() == 0) {
             offlineDue = false;
-            outbox.add(new Outgoing(statusTopic, json.status(++seq, "offline", utcMillis.getAsLong()), true));
+            outbox.add(new Outgoing(statusTopic, json.status(++seq, "offline", utcMillis.getAsLong()), true, STATUS));
             any = true;
         }
+        lastSeq = seq;
         outboxSize = outbox.size();
         return any;
     }
@@ -173,6 +183,7 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
                 outbox.pollFirst();
                 outboxSize = outbox.size();
                 delivered.incrementAndGet();
+                deliveredByKind[next.kind()].incrementAndGet();
                 any = true;
             } catch (ExecutionException | TimeoutException ex) {
                 LockSupport.parkNanos(20_000_000L); // kept in the outbox; retried in order
@@ -209,6 +220,31 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
     /** Messages the broker acknowledged (status, events and samples). */
     public long delivered() {
         return delivered.get();
+    }
+
+    /** Samples the broker acknowledged. */
+    public long deliveredSamples() {
+        return deliveredByKind[SAMPLE].get();
+    }
+
+    /** Events the broker acknowledged. */
+    public long deliveredEvents() {
+        return deliveredByKind[EVENT].get();
+    }
+
+    /** Status messages (birth and offline) the broker acknowledged. */
+    public long deliveredStatus() {
+        return deliveredByKind[STATUS].get();
+    }
+
+    /** How many times the link to the broker came up. */
+    public long connects() {
+        return connects.get();
+    }
+
+    /** The sequence number of the last message encoded (messages carry 1, 2, ... in order). */
+    public long lastSeq() {
+        return lastSeq;
     }
 
     /** Samples the ring accepted. */

@@ -80,4 +80,27 @@ class FileCartridgeLedgerTest {
         assertThat(r.done()).isTrue();
         assertThat(Files.readString(file)).isEqualTo("CART-5\t5000\tS-5\n");
     }
+
+    @Test
+    void givenTwoProcessesThatReadTheLedgerBeforeEitherRecorded_whenBothRecordOneCartridge_thenOnlyTheFirstSucceeds()
+            throws Exception {
+        // each opened ledger stands for a process: both read an empty file, both see the cartridge as new
+        Path file = dir.resolve("cartridges.log");
+        FileCartridgeLedger first = FileCartridgeLedger.open(file, Runnable::run);
+        FileCartridgeLedger second = FileCartridgeLedger.open(file, Runnable::run);
+        assertThat(first.find("CART-9")).isNull();
+        assertThat(second.find("CART-9")).isNull();
+
+        CartridgeLedger.Receipt a = first.record("CART-9", "S-A", 1_000L);
+        CartridgeLedger.Receipt b = second.record("CART-9", "S-B", 2_000L);
+
+        assertThat(a.done()).isTrue();
+        assertThat(b.done()).isFalse();
+        assertThat(b.failure()).contains("cartridge CART-9 was used in session S-A")
+                .contains("recorded by another process");
+        assertThat(second.find("CART-9").sessionId()).isEqualTo("S-A");
+        assertThat(Files.readString(file)).isEqualTo("CART-9\t1000\tS-A\n");
+        assertThat(second.record("CART-10", "S-B", 3_000L).done()).as("the other's records are kept").isTrue();
+        assertThat(Files.readString(file)).isEqualTo("CART-9\t1000\tS-A\nCART-10\t3000\tS-B\n");
+    }
 }

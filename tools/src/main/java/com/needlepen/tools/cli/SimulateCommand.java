@@ -3,6 +3,7 @@ package com.needlepen.tools.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.needlepen.config.CartridgeType;
+import com.needlepen.config.SafetySpec;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
@@ -12,8 +13,6 @@ import com.needlepen.firmware.SettingsPolicy;
 import com.needlepen.firmware.mqtt.MqttSettings;
 import com.needlepen.firmware.session.CartridgeLedger;
 import com.needlepen.firmware.session.FileCartridgeLedger;
-import com.needlepen.firmware.session.Run;
-import com.needlepen.firmware.session.Session;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
@@ -38,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a simulated treatment session: home the collar, start, run at the set depth and",
                 "rate, stop and park, with telemetry published to an MQTT broker and read back.",
-                "Exit codes: 0 session completed, 2 bad input, 3 a fault ended it."})
+                "Exit codes: 0 session completed at the set depth, 2 bad input, 3 it did not complete (a fault, a",
+                "refused start, or a true depth beyond the profile's tolerance; the summary says which)."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -47,16 +47,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     PenOptions pen;
 
-    @Option(names = "--depth", paramLabel = "MM", description = "Needle depth in mm (default 1.0).")
-    Double depthMm;
+    @Option(names = "--depth", paramLabel = "MM", description = "Needle depth in mm, on the profile's step (default 1.0).")
+    String depthText;
 
-    @Option(names = "--rate", paramLabel = "HZ", description = "Stroke rate in Hz (default 100).")
-    Double rateHz;
+    @Option(names = "--rate", paramLabel = "HZ", description = "Stroke rate in Hz, on the profile's step (default 100).")
+    String rateText;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "A treatment-area preset instead of --depth and --rate.")
     String preset;
 
-    @Option(names = "--duration", paramLabel = "TIME", description = "How long the needles run, e.g. 60s, 2m (default 20s).")
+    @Option(names = "--duration", paramLabel = "TIME",
+            description = "How long the needles run, e.g. 60s, 2m (default 20s); at most the profile's longest run.")
     String duration = "20s";
 
     @Option(names = "--fast", description = "Virtual time, as fast as the machine allows (default: real time).")
@@ -74,7 +75,7 @@ public final class SimulateCommand implements Callable<Integer> {
     List<String> inject = new java.util.ArrayList<>();
 
     @Option(names = "--cartridge-id", paramLabel = "ID|none",
-            description = {"The inserted cartridge's id (default: a new one, CART-<seed>-<n>, unused on this pen).",
+            description = {"The inserted cartridge's id (default: a new one, CART-<seed>-<random>, unused on this pen).",
                     "An id used in an earlier session is refused; 'none' is a cartridge without an id, which the",
                     "simulated practitioner confirms new on the panel."})
     String cartridgeId;
@@ -96,7 +97,15 @@ public final class SimulateCommand implements Callable<Integer> {
         long runNanos = DurationParser.parseNanos("--duration", duration);
         DeviceProfile p = pen.profile();
         pen.requireSimBackend();
+        long longestNanos = p.safety().maxContinuousRunNanos();
+        if (runNanos > longestNanos) {
+            throw new UserInputException("--duration '" + duration + "' is longer than one run may last on profile "
+                    + p.name() + " (safety.maxContinuousRunMinutes: " + SafetySpec.minutesText(longestNanos)
+                    + " min); allowed 0.1 s to " + SafetySpec.minutesText(longestNanos) + " min");
+        }
         CartridgeType type = pen.cartridgeType();
+        Double depthMm = depthText == null ? null : NumberArgument.parse("--depth", depthText, "mm", "1.25");
+        Double rateHz = rateText == null ? null : NumberArgument.parse("--rate", rateText, "Hz", "100");
         double depth = depthMm != null ? depthMm : 1.0;
         double rate = rateHz != null ? rateHz : 100.0;
         if (preset != null) {
@@ -109,9 +118,14 @@ public final class SimulateCommand implements Callable<Integer> {
             depth = found.depthMm();
             rate = found.rateHz();
         }
-        String refusal = new SettingsPolicy(p).refusal(depth, rate, type);
-        if (refusal != null) {
-            throw new UserInputException(refusal);
+        SettingsPolicy policy = new SettingsPolicy(p);
+        String depthRefusal = policy.depthRefusal(depth, type);
+        if (depthRefusal != null) {
+            throw new UserInputException((depthText != null ? "--depth '" + depthText + "': " : "") + depthRefusal);
+        }
+        String rateRefusal = policy.rateRefusal(depth, rate, type);
+        if (rateRefusal != null) {
+            throw new UserInputException((rateText != null ? "--rate '" + rateText + "': " : "") + rateRefusal);
         }
         FileCartridgeLedger ledger = pen.cartridges();
         String id = chooseCartridgeId(ledger);
@@ -138,8 +152,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             return cartridgeId;
         }
-        for (int n = 1; ; n++) {
-            String candidate = String.format(Locale.ROOT, "CART-%08X-%d", pen.seed() & 0xFFFFFFFFL, n);
+        // random, not counted: several processes may share a data directory, and each must pick a new one
+        // (the ledger's locked append is the last word if two ever collide)
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        while (true) {
+            String candidate = String.format(Locale.ROOT, "CART-%08X-%08X", pen.seed() & 0xFFFFFFFFL, random.nextInt());
             if (ledger.find(candidate) == null) {
                 return candidate;
             }
@@ -180,7 +197,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
             });
             SessionScenario.Outcome outcome = new SessionScenario(simPen, controller, runner, type, cartridge)
-                    .withDeeperDepth(depth > initialDepth ? depth : Double.NaN).run(runNanos);
+                    .withDeeperDepth(depth > initialDepth ? depth : Double.NaN)
+                    .onReady(readyAt -> refuseInjectionsAfterTheEnd(injector, readyAt, runNanos))
+                    .run(runNanos);
             controller.submit(Request.endSession());
             // closing the session first proves the collar's zero (about 2 s), so a collar pushed back in the run shows
             runner.runFor(10_000_000L);
@@ -188,14 +207,20 @@ public final class SimulateCommand implements Callable<Integer> {
                     SESSION_END_TIMEOUT_NANOS);
             status.finish(runner.nowNanos());
             TelemetryRig.Counts counts = rig.finish(5_000);
-            SessionSummary summary = summarize(p, type, depth, rate, runNanos, controller, outcome,
-                    rig.telemetry().samplesAccepted(), counts);
+            SessionSummary summary = SessionReport.summarize(p, pen.seed(),
+                    new SessionReport.Asked(type, cartridge, depth, rate, runNanos), controller, outcome, counts);
             pen.runHours().add(summary.activeSeconds());
-            print(out, summary, url);
+            SessionReport.print(out, summary, outcome, url);
             if (summaryJson != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryJson.toFile(), summary);
             }
-            return summary.fault() != null || !outcome.ranToEnd() ? NeedlePenCli.FAULT : NeedlePenCli.OK;
+            if (!injector.pending().isEmpty()) {
+                FaultInjector.Injection late = injector.pending().get(0);
+                throw new UserInputException("--inject " + FaultInjector.text(late) + " never happened: the session ended at "
+                        + String.format(Locale.ROOT, "%.1f s", runner.nowNanos() / 1e9) + " from power-on, before it;"
+                        + " allowed: a time within the session");
+            }
+            return SessionReport.exitCode(summary, outcome);
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -203,62 +228,25 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Once the pen is ready (homing done), the latest the session can end is known within the
+     * timeouts of the check, the run, parking and the closing check: an injection later than that
+     * can never happen, and is refused before the needles move and before the cartridge is used.
+     */
+    private static void refuseInjectionsAfterTheEnd(FaultInjector injector, long readyAtNanos, long runNanos) {
+        long latestEnd = readyAtNanos + SessionScenario.CHECK_TIMEOUT_NANOS + runNanos + SessionScenario.PARK_TIMEOUT_NANOS
+                + SESSION_END_TIMEOUT_NANOS;
+        for (FaultInjector.Injection i : injector.pending()) {
+            if (i.atNanos() > latestEnd) {
+                throw new UserInputException(String.format(Locale.ROOT, "--inject %s is after the session's end: the pen"
+                        + " was ready at %.1f s and the session ends by %.1f s at the latest (%.1f s of needles);"
+                        + " allowed: a time from power-on within the session", FaultInjector.text(i),
+                        readyAtNanos / 1e9, latestEnd / 1e9, runNanos / 1e9));
+            }
+        }
+    }
+
     private static final long SESSION_END_TIMEOUT_NANOS = 10_000_000_000L;
-
-    private SessionSummary summarize(DeviceProfile p, CartridgeType type, double depth, double rate, long runNanos,
-                                     PenController controller, SessionScenario.Outcome o, long samplesAccepted,
-                                     TelemetryRig.Counts counts) {
-        List<Session> sessions = controller.sessions().endedSessions();
-        Session s = sessions.isEmpty() ? controller.sessions().current() : sessions.get(sessions.size() - 1);
-        Run run = s == null || s.runs().isEmpty() ? null : s.runs().get(0);
-        String fault = controller.fault() == null ? null : controller.fault().shortCode() + " "
-                + controller.fault().description() + (controller.faultDetail() == null ? "" : " (" + controller.faultDetail() + ")");
-        long delivered = counts.delivered();
-        long events = delivered - samplesAccepted;
-        return new SessionSummary(
-                s == null ? null : s.id(), p.name(), pen.seed(), type.name(), depth, rate, runNanos / 1e9,
-                s == null ? controller.calibration().id() : s.calibrationId(),
-                round(o.firmwareMeanRateHz(), 4), s == null ? 0 : s.strokes(),
-                run == null || run.spinUpNanos() < 0 ? Double.NaN : run.spinUpNanos() / 1e6,
-                s == null ? 0 : round(s.activeNanos() / 1e9, 3),
-                s == null ? (controller.state() == PenState.FAULT ? "fault" : "not started")
-                        : s.endReason() == null ? "open" : s.endReason(),
-                fault, controller.lastStopToParkedNanos() / 1e6,
-                new SessionSummary.Truth(round(o.meanTrueRateHz(), 4), o.trueExcursions(), round(o.peakProtrusionMm(), 4),
-                        round(o.stopToRestMs(), 3), round(o.finalProtrusionMm(), 4)),
-                new SessionSummary.Telemetry(controller.samplesOffered(), controller.samplesDropped(), events, delivered,
-                        counts.undelivered(), counts.received(), counts.brokerReached()),
-                delivered, counts.received());
-    }
-
-    private static void print(PrintWriter out, SessionSummary s, String url) {
-        out.println();
-        out.println("Session summary");
-        out.printf(Locale.ROOT, "  session        %s (%s)%n", s.sessionId(), s.endReason());
-        if (s.fault() != null) {
-            out.printf("  FAULT          %s%n", s.fault());
-        }
-        out.printf(Locale.ROOT, "  set            %.2f mm, %.0f Hz, cartridge %s, %.1f s%n", s.depthMm(), s.rateHz(),
-                s.cartridge(), s.durationSeconds());
-        out.printf(Locale.ROOT, "  rate           mean %.3f Hz after spin-up (%.0f ms); true mean %.3f Hz%n",
-                s.meanRateHz(), s.spinUpMs(), s.truth().meanRateHz());
-        out.printf(Locale.ROOT, "  strokes        %d counted from index pulses; %d true needle excursions%n",
-                s.strokes(), s.truth().excursions());
-        out.printf(Locale.ROOT, "  depth (truth)  peak tip protrusion %.3f mm for %.2f mm set; at rest %.3f mm%n",
-                s.truth().peakProtrusionMm(), s.depthMm(), s.truth().finalProtrusionMm());
-        if (s.fault() == null) {
-            out.printf(Locale.ROOT, "  stop           parked %.1f ms after stop; shaft truly at rest after %.1f ms%n",
-                    s.stopToParkedMs(), s.truth().stopToRestMs());
-        } else {
-            out.printf(Locale.ROOT, "  fault stop     shaft truly at rest %.1f ms after the run ended (by the fault, or by the stop it followed)%n",
-                    s.truth().stopToRestMs());
-        }
-        var t = s.telemetry();
-        out.printf(Locale.ROOT, "  telemetry      %d samples produced, %d dropped; %d messages published, %d received,"
-                + " %d not delivered%s%n", t.samplesProduced(), t.samplesDropped(), s.published(), s.received(),
-                t.undelivered(), t.brokerReached() ? "" : " (broker " + url + " not reached)");
-        out.flush();
-    }
 
     private static void validateUrl(String url) {
         try {
@@ -268,11 +256,4 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static double round(double v, int decimals) {
-        if (!Double.isFinite(v)) {
-            return v;
-        }
-        double scale = Math.pow(10, decimals);
-        return Math.round(v * scale) / scale;
-    }
 }

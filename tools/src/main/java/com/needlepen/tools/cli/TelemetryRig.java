@@ -4,6 +4,7 @@ import com.needlepen.config.TelemetrySpec;
 import com.needlepen.firmware.mqtt.MqttSettings;
 import com.needlepen.firmware.mqtt.PahoMqttTransport;
 import com.needlepen.firmware.telemetry.MqttTelemetry;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,19 +16,36 @@ public final class TelemetryRig implements AutoCloseable {
     /** Samples the publisher's ring holds. */
     public static final int RING_CAPACITY = 4096;
 
-    /** What was delivered, left undelivered and received once the rig is finished. */
-    public record Counts(long delivered, long undelivered, long received, boolean brokerReached) {
+    /**
+     * What happened to the session's telemetry once the rig is finished.
+     *
+     * @param delivered         messages the broker acknowledged (status, events and samples)
+     * @param deliveredSamples  of those, samples
+     * @param deliveredEvents   of those, events
+     * @param undelivered       messages still in the outbox at the end (counted, not kept: the outbox is in memory)
+     * @param received          messages this run's monitor received
+     * @param connects          how many times the publisher's link to the broker came up (0: never reached)
+     * @param connectedAtStart  whether the publisher was connected before the session began
+     * @param monitorSubscribed whether the monitor's subscription was ever granted
+     * @param monitorConnects   how many times the monitor's link came up (more than 1: it reconnected)
+     * @param notSeenByMonitor  delivered messages the monitor did not receive (it was not subscribed when
+     *                          they were delivered)
+     * @param notSeenSeqs       their sequence numbers as ranges, e.g. "311-332", when known (empty otherwise)
+     */
+    public record Counts(long delivered, long deliveredSamples, long deliveredEvents, long undelivered, long received,
+                         long connects, boolean connectedAtStart, boolean monitorSubscribed, int monitorConnects,
+                         long notSeenByMonitor, String notSeenSeqs) {
     }
 
     private final MqttTelemetry telemetry;
     private final TelemetryMonitor monitor;
-    private final boolean subscribed;
+    private final boolean connectedAtStart;
     private Counts finished;
 
-    private TelemetryRig(MqttTelemetry telemetry, TelemetryMonitor monitor, boolean subscribed) {
+    private TelemetryRig(MqttTelemetry telemetry, TelemetryMonitor monitor, boolean connectedAtStart) {
         this.telemetry = telemetry;
         this.monitor = monitor;
-        this.subscribed = subscribed;
+        this.connectedAtStart = connectedAtStart;
     }
 
     /**
@@ -43,10 +61,8 @@ public final class TelemetryRig implements AutoCloseable {
         MqttTelemetry telemetry = new MqttTelemetry(new PahoMqttTransport(settings), topic, spec.deviceId(),
                 RING_CAPACITY, utcMillis);
         telemetry.start();
-        if (subscribed) {
-            Waits.until(telemetry::connected, 3_000);
-        }
-        return new TelemetryRig(telemetry, monitor, subscribed);
+        boolean connected = subscribed && Waits.until(telemetry::connected, 3_000);
+        return new TelemetryRig(telemetry, monitor, connected);
     }
 
     public MqttTelemetry telemetry() {
@@ -72,10 +88,34 @@ public final class TelemetryRig implements AutoCloseable {
         telemetry.close(flushMs);
         long delivered = telemetry.delivered();
         long undelivered = telemetry.backlog();
-        monitor.awaitCount(delivered, 3_000);
-        finished = new Counts(delivered, undelivered, monitor.count(), subscribed);
+        if (monitor.subscribed()) {
+            monitor.awaitCount(delivered, 3_000);
+        }
+        List<Long> missing = monitor.missingSeqs(telemetry.lastSeq());
+        // with nothing left undelivered every missing number was delivered while the monitor was away
+        long notSeen = undelivered == 0 ? missing.size() : Math.max(0, delivered - (telemetry.lastSeq() - missing.size()));
+        finished = new Counts(delivered, telemetry.deliveredSamples(), telemetry.deliveredEvents(), undelivered,
+                monitor.count(), telemetry.connects(), connectedAtStart, monitor.subscribed(), monitor.connects(),
+                notSeen, undelivered == 0 ? ranges(missing) : "");
         monitor.close();
         return finished;
+    }
+
+    /** {@code 3, 4, 5, 9} as {@code "3-5, 9"}. */
+    static String ranges(List<Long> numbers) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(numbers.get(i));
+            if (j > i) {
+                b.append('-').append(numbers.get(j));
+            }
+            i = j;
+        }
+        return b.toString();
     }
 
     /** Finishes (with a short flush) if {@link #finish(long)} was not called, e.g. on an error. */

@@ -70,6 +70,17 @@ public final class FaultInjector {
         }
     }
 
+    /** Injections not yet due. */
+    public List<Injection> pending() {
+        return List.copyOf(pending);
+    }
+
+    /** As written on the command line: {@code cam-jammed@12.5s}. */
+    public static String text(Injection i) {
+        return kindName(i.fault()) + "@" + new java.math.BigDecimal(i.atNanos()).movePointLeft(9).stripTrailingZeros()
+                .toPlainString() + "s";
+    }
+
     public boolean any() {
         return !pending.isEmpty() || !done.isEmpty();
     }

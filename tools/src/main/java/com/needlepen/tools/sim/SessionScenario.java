@@ -32,8 +32,20 @@ public final class SessionScenario {
      */
     public record Outcome(boolean ranToEnd, double firmwareMeanRateHz, double meanTrueRateHz, long trueExcursions,
                           double peakProtrusionMm, double stopToRestMs, boolean tipsHiddenAtEnd,
-                          double finalProtrusionMm) {
+                          double finalProtrusionMm, String notStarted) {
+
+        /** Whether the needles ran (a run started), whatever ended it. */
+        public boolean needlesRan() {
+            return notStarted == null;
+        }
     }
+
+    /** Told the virtual time the pen became ready to start, before the practitioner presses start. */
+    public interface ReadyListener {
+        void ready(long nowNanos);
+    }
+
+    private ReadyListener readyListener = now -> { };
 
     private final SimPen pen;
     private final PenController controller;
@@ -60,14 +72,24 @@ public final class SessionScenario {
         return this;
     }
 
-    /** Runs the session; {@link Outcome#ranToEnd()} is false if the firmware never got READY, refused, or faulted. */
+    /** Called once the pen is ready to start, before start is pressed (it may throw to abandon the session). */
+    public SessionScenario onReady(ReadyListener listener) {
+        this.readyListener = listener;
+        return this;
+    }
+
+    /**
+     * Runs the session; {@link Outcome#ranToEnd()} is false if the firmware never got READY, refused, or
+     * faulted, and {@link Outcome#notStarted()} then says why when the needles never ran.
+     */
     public Outcome run(long runNanos) {
         SimHandle sim = pen.handle();
         sim.insertCartridge(new CartridgeInfo(cartridgeId, cartridge.needles()));
         if (!runner.runUntil(() -> controller.readyToStart() || controller.state() == PenState.FAULT,
                 READY_TIMEOUT_NANOS) || controller.state() == PenState.FAULT) {
-            return outcome(false, Double.NaN, Double.NaN, sim.trueExcursions(), Double.NaN);
+            return notStarted(sim.trueExcursions(), "the pen did not get ready to start");
         }
+        readyListener.ready(runner.nowNanos());
         if (cartridgeId == null) {
             click(PanelButton.CONFIRM); // no id to read: the practitioner confirms the cartridge is new
         }
@@ -76,7 +98,7 @@ public final class SessionScenario {
             runner.runFor(2_000_000L);
             click(PanelButton.CONFIRM);
             if (!runner.runUntil(controller::readyToStart, READY_TIMEOUT_NANOS)) {
-                return outcome(false, Double.NaN, Double.NaN, sim.trueExcursions(), Double.NaN);
+                return notStarted(sim.trueExcursions(), "the deeper depth was not confirmed");
             }
         }
         long excursionsBefore = sim.trueExcursions();
@@ -86,7 +108,7 @@ public final class SessionScenario {
         // every run starts with the collar's zero check (about 2 s at 1 mm)
         runner.runUntil(() -> controller.state() != PenState.CHECKING, CHECK_TIMEOUT_NANOS);
         if (controller.state() != PenState.RUNNING) {
-            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN);
+            return notStarted(excursionsBefore, "the start was refused");
         }
         long started = controller.runStartNanos();
         runner.runUntil(() -> controller.spunUp() || controller.state() != PenState.RUNNING,
@@ -94,8 +116,10 @@ public final class SessionScenario {
         double turnsAtSpinUp = sim.shaftTurns();
         long strokesAtSpinUp = controller.strokes();
         long spinUpAt = runner.nowNanos();
-        // pressed so that the firmware, after debouncing, stops the run just after runNanos of running
-        long pressAt = started + runNanos - PenController.DEBOUNCE_NANOS + 1;
+        // pressed so that the firmware stops the run on the tick at runNanos of running, not after it: the
+        // press lands after the tick that passes pressAt, the next tick sees it, and it counts once held for
+        // the debounce time (a run of exactly the profile's longest is allowed; one tick more is F14)
+        long pressAt = started + runNanos - PenController.DEBOUNCE_NANOS - 2 * runner.periodNanos() + 1;
         runner.runUntil(() -> runner.nowNanos() >= pressAt || controller.state() != PenState.RUNNING,
                 Long.MAX_VALUE / 4);
         if (controller.state() != PenState.RUNNING) {
@@ -103,7 +127,7 @@ public final class SessionScenario {
             long faultAt = runner.nowNanos();
             runner.runFor(AFTER_FAULT_NANOS);
             sim.setSkinContact(false);
-            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, (sim.lastMovingNanos() - faultAt) / 1e6);
+            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, (sim.lastMovingNanos() - faultAt) / 1e6, null);
         }
         long stopPressed = runner.nowNanos();
         double span = (stopPressed - spinUpAt) * 1e-9;
@@ -116,15 +140,28 @@ public final class SessionScenario {
                 PARK_TIMEOUT_NANOS);
         sim.setSkinContact(false);
         double stopToRestMs = (sim.lastMovingNanos() - stopPressed) / 1e6;
-        return outcome(controller.state() == PenState.READY, firmwareMean, meanRate, excursionsBefore, stopToRestMs);
+        return outcome(controller.state() == PenState.READY, firmwareMean, meanRate, excursionsBefore, stopToRestMs, null);
+    }
+
+    /**
+     * The needles never ran: {@code what} happened, and the firmware's own words say why (its fault,
+     * or the reason it gave for refusing the start).
+     */
+    private Outcome notStarted(long excursionsBefore, String what) {
+        if (controller.fault() != null) {
+            return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN, "the pen faulted before the needles ran: "
+                    + controller.fault().shortCode() + " " + controller.fault().description());
+        }
+        String why = controller.lastRefusal() != null ? controller.lastRefusal() : "it stayed in " + controller.state();
+        return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN, what + ": " + why);
     }
 
     private Outcome outcome(boolean ranToEnd, double firmwareMean, double meanRate, long excursionsBefore,
-                            double stopToRestMs) {
+                            double stopToRestMs, String notStarted) {
         SimHandle sim = pen.handle();
         double protrusion = sim.tipProtrusionMm();
         return new Outcome(ranToEnd, firmwareMean, meanRate, sim.trueExcursions() - excursionsBefore,
-                sim.peakProtrusionMm(), stopToRestMs, protrusion < 0.0, protrusion);
+                sim.peakProtrusionMm(), stopToRestMs, protrusion < 0.0, protrusion, notStarted);
     }
 
     private void click(PanelButton button) {

@@ -90,6 +90,11 @@ public final class SimulationRunner {
         nowNanos = nanos;
     }
 
+    /** The control period: one tick per period. */
+    public long periodNanos() {
+        return periodNanos;
+    }
+
     public long nowNanos() {
         return nowNanos;
     }

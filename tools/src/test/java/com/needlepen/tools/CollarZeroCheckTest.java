@@ -195,4 +195,20 @@ class CollarZeroCheckTest {
         assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
         assertThat(b.controller.faultDetail()).contains("stall");
     }
+
+    @Tag("H12")
+    @Test
+    void givenAHomeSwitchStuckOpenAfterARunThenTheNextStartNamesTheSwitchNotLostSteps() {
+        PenBench b = afterOneRun(bench(SafetyChecks::standard));
+        b.sim.inject(SimFault.HOME_SWITCH_STUCK_RELEASED);
+        long excursions = b.sim.trueExcursions();
+
+        b.click(PanelButton.START_STOP);
+        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 5 * S)).isTrue();
+
+        System.out.println("switch stuck open: " + b.controller.fault().shortCode() + " " + b.controller.faultDetail());
+        assertThat(b.controller.fault()).isEqualTo(FaultCode.F18_HOME_SWITCH_OPEN);
+        assertThat(b.controller.faultDetail()).contains("the switch never closed").contains("shallow stop");
+        assertThat(b.sim.trueExcursions()).as("the needles never moved").isEqualTo(excursions);
+    }
 }

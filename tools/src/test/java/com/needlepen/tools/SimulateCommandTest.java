@@ -157,6 +157,7 @@ class SimulateCommandTest {
     @CsvSource({
             "cam-jammed@10s, F02", "index-sensor-dead@10s, F11", "collar-steps-lost@10s, F16",
             "collar-pushed-back@10s, F16", "home-switch-stuck-pressed@10s, F17", "home-switch-stuck-released@0s, F01",
+            "home-switch-stuck-released@6s, F18",
             "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12", "driver-shorted@1s, F13",
             "pwm-stuck-high@10s, F03"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)

@@ -216,4 +216,49 @@ class SimulateReportsTest {
         assertThat(Math.abs(s.get("truth").get("depthErrorMm").asDouble())).isGreaterThan(0.02);
         assertThat(s.get("depthError").asText()).contains("does not fit this pen");
     }
+
+    @Test
+    void givenADataDirectoryThatCannotBeCreated_whenSimulatedOrCalibrated_thenOneLineExit2NamingIt() throws Exception {
+        Path aFile = dir.resolve("a-file");
+        Files.writeString(aFile, "not a directory");
+        for (String bad : new String[] {"/proc/needlepen-data", aFile.toString()}) {
+            for (String[] command : new String[][] {{"simulate", "--fast", "--duration", "1s"}, {"calibrate", "history"}}) {
+                List<String> argv = new ArrayList<>(List.of(command));
+                argv.addAll(List.of("--data-dir", bad));
+                var r = SimulateCommandTest.run(argv.toArray(String[]::new));
+                assertThat(r.exit()).as(String.join(" ", argv) + ": " + r.err()).isEqualTo(2);
+                assertThat(r.err().strip()).doesNotContain("\n").startsWith("needlepen: --data-dir " + bad + ": cannot create")
+                        .contains("allowed: a directory this user can create and write").doesNotContain("Exception");
+            }
+        }
+        assertThat(Files.readString(aFile)).isEqualTo("not a directory");
+    }
+
+    @Test
+    void givenABrokerOutageMidSession_whenSimulatedInRealTime_thenEveryDeliveredMessageIsReceivedOrNamedAsMissed()
+            throws Exception {
+        int port = EmbeddedBroker.freeLoopbackPort();
+        Path file = dir.resolve("outage.json");
+        EmbeddedBroker first = EmbeddedBroker.start(port);
+        var run = CompletableFuture.supplyAsync(() -> runIn(dir, "simulate", "--duration", "4s",
+                "--broker", EmbeddedBroker.urlFor(port), "--summary-json", file.toString()));
+        Thread.sleep(5_000); // real time: homing and the zero check are done, the needles run
+        first.close(); // an in-memory broker: its sessions and the monitor's subscription go with it
+        Thread.sleep(1_000);
+        try (EmbeddedBroker second = EmbeddedBroker.start(port)) {
+            var r = run.get();
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            JsonNode t = json(file).get("telemetry");
+            System.out.println(r.out().substring(r.out().indexOf("  telemetry")));
+            assertThat(t.get("brokerConnects").asLong()).as("reconnected").isGreaterThanOrEqualTo(2);
+            assertThat(t.get("undelivered").asLong()).isZero();
+            assertThat(t.get("received").asLong() + t.get("notSeenByMonitor").asLong())
+                    .as("every delivered message is received, or named as missed")
+                    .isEqualTo(t.get("delivered").asLong());
+            assertThat(r.out()).contains("the link came up");
+            if (t.get("notSeenByMonitor").asLong() > 0) {
+                assertThat(r.out()).contains("were not seen by this run's monitor");
+            }
+        }
+    }
 }

@@ -32,11 +32,21 @@ public final class CollarCheck implements SafetyCheck {
         if (state == PenState.HOMING || state == PenState.BOOT) {
             return null;
         }
+        var zero = in.zeroCheck();
         if (in.collar().stallDetected()) {
-            detail = "the stepper driver reported a stall at " + in.collar().positionSteps() + " steps";
+            long steps = in.collar().positionSteps();
+            if (state == PenState.CHECKING && zero.phase() == ZeroCheck.Phase.PROBE && steps < -toleranceSteps) {
+                // Searching shallower than the switch with the switch still open, the collar stopped against
+                // something: the only thing there is the shallow stop, past the switch. Steps lost either way
+                // cannot bring the collar there without passing the switch, so the switch did not close.
+                detail = String.format(Locale.ROOT, "the collar stalled %.3f mm shallower than where the count expects"
+                        + " the home switch, and the switch never closed: the collar passed it and reached its shallow"
+                        + " stop; the switch or its wiring is open", -steps / in.profile().collar().stepsPerMm());
+                return FaultCode.F18_HOME_SWITCH_OPEN;
+            }
+            detail = "the stepper driver reported a stall at " + steps + " steps";
             return FaultCode.F16_COLLAR_STEPS_LOST;
         }
-        var zero = in.zeroCheck();
         if (zero.done() && zero.timedOut()) {
             detail = "zero check did not finish within " + ZeroCheck.TIMEOUT_NANOS / 1_000_000_000L
                     + " s: the collar did not stop where it was sent";
@@ -49,7 +59,8 @@ public final class CollarCheck implements SafetyCheck {
                             + " (tolerance %.3f mm)", Math.abs(mm), mm > 0 ? "shallower" : "deeper",
                             in.profile().calibration().toleranceMm())
                     : String.format(Locale.ROOT, "zero check: home switch not found within %.3f mm past where the"
-                            + " count expects it: the collar is deeper than it counts", -mm);
+                            + " count expects it: the collar is deeper than it counts, or the switch is stuck open"
+                            + " (the pen cannot tell these apart)", -mm);
             return FaultCode.F16_COLLAR_STEPS_LOST;
         }
         long steps = in.collar().positionSteps();

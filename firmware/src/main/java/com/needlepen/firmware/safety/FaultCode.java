@@ -18,7 +18,8 @@ public enum FaultCode {
     F14_RUN_TOO_LONG("a run lasted longer than the profile allows", false),
     F15_LOOP_OVERRUN("the control loop ran late beyond its budget", true),
     F16_COLLAR_STEPS_LOST("the collar's stepper lost steps: its depth cannot be trusted", false),
-    F17_HOME_SWITCH_UNEXPECTED("the home switch closed far from home", false);
+    F17_HOME_SWITCH_UNEXPECTED("the home switch closed far from home", false),
+    F18_HOME_SWITCH_OPEN("the home switch did not close as the collar passed it", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * the first: the homing repeatability every calibrated depth rests on.
  */
 @Command(name = "home", mixinStandardHelpOptions = true,
-        description = {"Homes the depth collar; --repeat N homes N times and reports the spread of the",
-                "home switch position. Exit codes: 0 homed, 2 bad input, 3 homing failed."})
+        header = "Homes the depth collar (repeatedly, to measure the home switch's spread).",
+        description = "Homes the depth collar; --repeat N homes N times and reports the spread of the home switch"
+                + " position. Exit codes: 0 homed, 2 bad input, 3 homing failed.")
 public final class HomeCommand implements Callable<Integer> {
 
     @Spec

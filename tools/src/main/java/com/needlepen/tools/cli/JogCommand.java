@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code needlepen jog --by MM}: bench work, moves the homed collar by an amount within its travel. */
 @Command(name = "jog", mixinStandardHelpOptions = true,
-        description = {"Homes the collar, then moves it by --by mm (nominal; positive is deeper) within its travel",
-                "(home switch to the absolute maximum depth). Exit codes: 0 moved, 2 bad input or refused."})
+        header = "Moves the depth collar by a distance, for bench work.",
+        description = "Homes the collar, then moves it by --by mm (nominal; positive is deeper) within its travel"
+                + " (home switch to the absolute maximum depth). Exit codes: 0 moved, 2 bad input or refused.")
 public final class JogCommand implements Callable<Integer> {
 
     @Spec

@@ -70,14 +70,48 @@ public final class PenOptions {
                         + String.join(", ", p.cartridges().stream().map(CartridgeType::name).toList())));
     }
 
-    /** This device's records: {@code <data dir>/<device id>}. */
+    private Path deviceDir;
+
+    /**
+     * This device's records: {@code <data dir>/<device id>}, created if missing. A directory that
+     * cannot be created or written is refused in one line naming where the path came from.
+     */
     public Path deviceDir() {
+        if (deviceDir != null) {
+            return deviceDir;
+        }
         Path base = dataDir;
+        String source = "--data-dir";
         if (base == null) {
             String home = System.getenv("NEEDLEPEN_HOME");
-            base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".needlepen");
+            boolean fromEnv = home != null && !home.isBlank();
+            base = fromEnv ? Path.of(home) : Path.of(System.getProperty("user.home"), ".needlepen");
+            source = fromEnv ? "$NEEDLEPEN_HOME" : "the default data directory";
         }
-        return base.resolve(profile().telemetry().deviceId());
+        Path dir = base.resolve(profile().telemetry().deviceId());
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new UserInputException(source + " " + base + ": cannot create " + dir + " (" + reason(e)
+                    + "); allowed: a directory this user can create and write");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new UserInputException(source + " " + base + ": " + dir + " is not writable; allowed: a directory"
+                    + " this user can create and write");
+        }
+        deviceDir = dir;
+        return dir;
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     public CalibrationStore calibrations() {

@@ -35,10 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code needlepen simulate}: a whole treatment session on the simulated pen, telemetry over MQTT. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a simulated treatment session: home the collar, start, run at the set depth and",
-                "rate, stop and park, with telemetry published to an MQTT broker and read back.",
-                "Exit codes: 0 session completed at the set depth, 2 bad input, 3 it did not complete (a fault, a",
-                "refused start, or a true depth beyond the profile's tolerance; the summary says which)."})
+        header = "Runs a treatment session on the simulated pen and reports what happened.",
+        description = "Runs a simulated treatment session: home the collar, start, run at the set depth and rate,"
+                + " stop and park, with telemetry published to an MQTT broker and read back. Exit codes: 0 session"
+                + " completed at the set depth, 2 bad input, 3 it did not complete (a fault, a refused start, or a"
+                + " true depth beyond the profile's tolerance; the summary says which).")
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec

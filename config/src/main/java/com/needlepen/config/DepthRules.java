@@ -58,17 +58,8 @@ final class DepthRules implements Rule {
         }
     }
 
-    /**
-     * Throws unless {@code value} is a multiple of the depth step: the +/- buttons move in steps
-     * from zero, so an off-grid limit could never be selected exactly, and an off-grid preset
-     * would leave the display showing a depth the buttons cannot return to.
-     */
+    /** Throws unless {@code value} is on the depth step (see {@link RuleContext#onStep}). */
     static void onStep(RuleContext ctx, String path, double value, double stepMm) {
-        if (!RuleContext.isMultiple(value, stepMm)) {
-            double below = Math.floor(value / stepMm) * stepMm;
-            throw ctx.fail(path, "%s mm is not a multiple of depth.stepMm (%s mm); nearest allowed %s or %s mm",
-                    RuleContext.num(value), RuleContext.num(stepMm), RuleContext.num(below),
-                    RuleContext.num(below + stepMm));
-        }
+        ctx.onStep(path, value, stepMm, "depth.stepMm", "mm");
     }
 }

@@ -45,17 +45,8 @@ final class RateRules implements Rule {
         }
     }
 
-    /**
-     * Throws unless {@code value} is a multiple of the rate step: the practitioner selects rates in
-     * steps (the +/- buttons, and every rate the pen accepts), so a limit, preset or warm-handpiece
-     * rate off the grid could be neither selected nor returned to.
-     */
+    /** Throws unless {@code value} is on the rate step (see {@link RuleContext#onStep}). */
     static void onStep(RuleContext ctx, String path, double value, double stepHz) {
-        if (!RuleContext.isMultiple(value, stepHz)) {
-            double below = Math.floor(value / stepHz) * stepHz;
-            throw ctx.fail(path, "%s Hz is not a multiple of rate.stepHz (%s Hz); nearest allowed %s or %s Hz",
-                    RuleContext.num(value), RuleContext.num(stepHz), RuleContext.num(below),
-                    RuleContext.num(below + stepHz));
-        }
+        ctx.onStep(path, value, stepHz, "rate.stepHz", "Hz");
     }
 }

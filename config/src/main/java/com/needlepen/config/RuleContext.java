@@ -25,6 +25,19 @@ final class RuleContext {
         return lines.lineOf(path);
     }
 
+    /**
+     * Throws unless {@code value} is a whole multiple of {@code step} (the key {@code stepPath}), naming
+     * the nearest allowed values: the panel moves in steps from zero, so an off-grid value could never
+     * be selected exactly, nor returned to.
+     */
+    void onStep(String path, double value, double step, String stepPath, String unit) {
+        if (!isMultiple(value, step)) {
+            double below = Math.floor(value / step) * step;
+            throw fail(path, "%s %s is not a multiple of %s (%s %s); nearest allowed %s or %s %s", num(value), unit,
+                    stepPath, num(step), unit, num(below), num(below + step), unit);
+        }
+    }
+
     /** Throws unless {@code value} lies in {@code range}. */
     void inRange(String path, double value, Range range) {
         if (!range.contains(value)) {

@@ -46,4 +46,21 @@ class RateRulesTest {
         assertError(loadError(yaml), "cartridges[1].maxRateHz", lineOf(yaml, "24-pin"),
                 "40 Hz is below rate.minHz, so cartridge '24-pin' could never run; allowed 50 to 150 Hz");
     }
+
+    @Test
+    void givenAWarmHandpieceRateOffTheStep_whenLoaded_thenRejectedNamingTheNearestAllowed() {
+        // every rate the pen accepts is on the step, so an off-step limit could never be selected
+        String yaml = simWith("warningMaxRateHz: 100", "warningMaxRateHz: 102");
+
+        assertError(loadError(yaml), "safety.warningMaxRateHz", lineOf(yaml, "warningMaxRateHz"),
+                "102 Hz is not a multiple of rate.stepHz (5 Hz); nearest allowed 100 or 105 Hz");
+    }
+
+    @Test
+    void givenAPresetRateOffTheStep_whenLoaded_thenRejectedAtThePreset() {
+        String yaml = simWith("{ name: cheeks, depthMm: 1.0, rateHz: 100 }", "{ name: cheeks, depthMm: 1.0, rateHz: 101 }");
+
+        assertError(loadError(yaml), "presets[1].rateHz", lineOf(yaml, "name: cheeks"),
+                "101 Hz is not a multiple of rate.stepHz (5 Hz); nearest allowed 100 or 105 Hz");
+    }
 }

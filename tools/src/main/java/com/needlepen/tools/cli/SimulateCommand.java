@@ -120,13 +120,14 @@ public final class SimulateCommand implements Callable<Integer> {
             rate = found.rateHz();
         }
         SettingsPolicy policy = new SettingsPolicy(p);
+        String fromPreset = preset != null ? "--preset '" + preset + "': " : "";
         String depthRefusal = policy.depthRefusal(depth, type);
         if (depthRefusal != null) {
-            throw new UserInputException((depthText != null ? "--depth '" + depthText + "': " : "") + depthRefusal);
+            throw new UserInputException((depthText != null ? "--depth '" + depthText + "': " : fromPreset) + depthRefusal);
         }
         String rateRefusal = policy.rateRefusal(depth, rate, type);
         if (rateRefusal != null) {
-            throw new UserInputException((rateText != null ? "--rate '" + rateText + "': " : "") + rateRefusal);
+            throw new UserInputException((rateText != null ? "--rate '" + rateText + "': " : fromPreset) + rateRefusal);
         }
         FileCartridgeLedger ledger = pen.cartridges();
         String id = chooseCartridgeId(ledger);

@@ -53,6 +53,40 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void givenTwoCalibrationsInARowThenEachHasItsOwnIdHistoryKeepsTheirOrderAndTheyAreDatedByTheWallClock() {
+        long before = System.currentTimeMillis();
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "alice").exit()).isZero();
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "bob", "--points", "20").exit()).isZero();
+        long after = System.currentTimeMillis();
+        var history = new CalibrationStore(calibrationDir()).history();
+        assertThat(history).extracting(e -> e.calibration().id())
+                .containsExactly("np-sim-0001-c0001", "np-sim-0001-c0002");
+        assertThat(history).extracting(e -> e.calibration().technician()).containsExactly("alice", "bob");
+        long first = history.get(0).calibration().utcEpochMillis();
+        long second = history.get(1).calibration().utcEpochMillis();
+        assertThat(first).as("made now, by the computer's clock, not the sim's 2027 epoch").isBetween(before, after);
+        assertThat(second).isBetween(first, after);
+        var listed = runIn(dir, "calibrate", "history").out().lines().toList();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0)).contains("np-sim-0001-c0001").contains("superseded").doesNotContain("2027-");
+        assertThat(listed.get(1)).contains("np-sim-0001-c0002").contains("current");
+    }
+
+    @Test
+    void givenAFailedCalibrationAttemptThenItsNumberIsNotReusedAndSimulateDoesNotCalibrateOverIt() {
+        var failed = runIn(dir, "calibrate", "--from-sim", "--points", "10");
+        assertThat(failed.exit()).as(failed.out()).isEqualTo(3);
+        assertThat(failed.out()).contains("calibration np-sim-0001-c0001 did not pass: nothing stored");
+        assertThat(calibrationDir().resolve("failed-cal-000001.txt")).exists();
+        var session = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(session.exit()).as(session.out()).isEqualTo(2);
+        assertThat(session.out()).doesNotContain("calibrating the simulated pen in-process");
+        assertThat(session.err().strip()).doesNotContain("\n").contains("no depth calibration in");
+        assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
+        assertThat(new CalibrationStore(calibrationDir()).current().calibration().id()).isEqualTo("np-sim-0001-c0002");
+    }
+
+    @Test
     void givenAFreshDataDirWhenSimulatingThenTheSimPenIsCalibratedInProcessFirstAndItSaysSo() {
         var r = runIn(dir, "simulate", "--fast", "--duration", "1s");
         assertThat(r.exit()).as(r.err()).isZero();

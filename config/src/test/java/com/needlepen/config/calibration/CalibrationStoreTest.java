@@ -31,6 +31,31 @@ class CalibrationStoreTest {
     }
 
     @Test
+    void givenAFailedAttemptsReportWhenTheNextIsStoredThenItTakesTheNumberAfterIt() throws Exception {
+        CalibrationStore store = new CalibrationStore(dir);
+        assertThat(store.neverUsed()).isTrue();
+        store.write(CalibrationTestData.calibration("np-1", "sim", 1_000, 0));
+        int failed = store.withNextNumber(n -> {
+            Files.writeString(store.failedReportFile(n, "txt"), "did not pass");
+            return n;
+        });
+        assertThat(failed).isEqualTo(2);
+        assertThat(store.write(CalibrationTestData.calibration("np-1", "sim", 2_000, 0)).getFileName().toString())
+                .isEqualTo("cal-000003.npcal");
+        assertThat(store.history()).extracting(CalibrationStore.Entry::sequence).containsExactly(1, 3);
+        assertThat(CalibrationStore.calibrationId("np-1", 3)).isEqualTo("np-1-c0003");
+        assertThat(store.neverUsed()).isFalse();
+    }
+
+    @Test
+    void givenOnlyAFailedAttemptThenTheStoreHasBeenUsedButHoldsNoCalibration() throws Exception {
+        CalibrationStore store = new CalibrationStore(dir);
+        store.withNextNumber(n -> Files.writeString(store.failedReportFile(n, "txt"), "did not pass"));
+        assertThat(store.history()).isEmpty();
+        assertThat(store.neverUsed()).isFalse();
+    }
+
+    @Test
     void givenAnyOneByteChangedWhenReadThenTheCalibrationIsRefused() throws Exception {
         CalibrationStore store = new CalibrationStore(dir);
         Path file = store.write(CalibrationTestData.calibration("np-1", "sim", 1_000, 0));

@@ -15,6 +15,7 @@ import com.needlepen.tools.calibration.MeasurementFile;
 import com.needlepen.tools.calibration.MeasurementSource;
 import com.needlepen.tools.calibration.PromptSource;
 import com.needlepen.tools.calibration.SimGauge;
+import com.needlepen.tools.calibration.WallClock;
 import com.needlepen.tools.sim.SimRig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -111,11 +112,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                 p.telemetry().deviceId(), p.name(), plan.size(), plan.get(0), plan.get(plan.size() - 1), who);
         out.println("Homing the collar...");
         out.flush();
-        Calibration calibration = measureAndBuild(p, rig, plan, measurements, who, pen.runHours().hours(), out);
-        return report(out, calibration, CalibrationMaker.store(calibration, pen.calibrations()));
+        CalibrationMaker.Draft draft = measureAndBuild(p, rig, plan, measurements, who, pen.runHours().hours(), out);
+        return report(out, CalibrationMaker.store(draft, pen.calibrations()));
     }
 
-    static Calibration measureAndBuild(DeviceProfile p, SimRig rig, List<Double> plan, MeasurementSource source,
+    static CalibrationMaker.Draft measureAndBuild(DeviceProfile p, SimRig rig, List<Double> plan, MeasurementSource source,
                                        String technician, double runHours, PrintWriter out) {
         List<CalibrationPoint> measured;
         try {
@@ -136,10 +137,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UserInputException("measurements: " + problem);
         }
-        return CalibrationMaker.build(p, measured, technician, rig.pen().clock(), runHours, toolVersion());
+        // dated by the computer's clock: the sim's virtual clock starts at the same fixed instant every run
+        return CalibrationMaker.draft(p, measured, technician, new WallClock(), runHours, toolVersion());
     }
 
-    private int report(PrintWriter out, Calibration c, CalibrationMaker.Outcome outcome) {
+    private int report(PrintWriter out, CalibrationMaker.Outcome outcome) {
+        Calibration c = outcome.calibration();
         out.printf(Locale.ROOT, "%n  commanded mm   measured mm   leave-one-out residual mm%n");
         for (int i = 0; i < c.points().size(); i++) {
             double r = c.looResidualsMm().get(i);
@@ -152,7 +155,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             out.printf("calibration %s stored in %s%nreport: %s, %s%n", c.id(), outcome.file(), outcome.png(),
                     outcome.summary());
         } else {
-            out.printf("calibration did not pass: nothing stored (report: %s)%n", outcome.png());
+            out.printf("calibration %s did not pass: nothing stored (report: %s, %s)%n", c.id(), outcome.png(),
+                    outcome.summary());
         }
         out.flush();
         return outcome.stored() ? NeedlePenCli.OK : NeedlePenCli.FAULT;

@@ -87,6 +87,19 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void givenAHomeSwitchMovedSinceCalibrationWhenVerifiedThenEveryPointDriftsByAboutThatMuch() {
+        assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
+        var verify = runIn(dir, "calibrate", "verify", "--sim-drift", "0.05");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(3);
+        double worst = Double.parseDouble(verify.out().replaceAll("(?s).*worst drift ([0-9.]+) mm.*", "$1"));
+        assertThat(worst).isBetween(0.04, 0.065);
+        assertThat(verify.out()).contains("DRIFTED").contains("FAIL");
+        var bad = runIn(dir, "calibrate", "verify", "--sim-drift", "0.5");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("needlepen: --sim-drift 0.5 mm is out of range; allowed -0.15 to 0.15 mm");
+    }
+
+    @Test
     void givenAFreshDataDirWhenSimulatingThenTheSimPenIsCalibratedInProcessFirstAndItSaysSo() {
         var r = runIn(dir, "simulate", "--fast", "--duration", "1s");
         assertThat(r.exit()).as(r.err()).isZero();

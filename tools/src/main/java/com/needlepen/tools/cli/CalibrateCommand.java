@@ -6,6 +6,7 @@ import com.needlepen.config.calibration.CalibrationFit;
 import com.needlepen.config.calibration.CalibrationPoint;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.calibration.CalibrationMaker;
@@ -17,6 +18,7 @@ import com.needlepen.tools.calibration.PromptSource;
 import com.needlepen.tools.calibration.SimGauge;
 import com.needlepen.tools.calibration.WallClock;
 import com.needlepen.tools.sim.SimRig;
+import com.needlepen.tools.sim.SimulatedPenFactory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -164,8 +166,16 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The simulated pen a technician calibrates or verifies: the profile's unit, a cartridge in, no telemetry. */
     static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration) {
-        return SimRig.create(pen.profile(), pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100, calibration,
-                pen.cartridges(), false).withCartridge(pen.cartridgeType(), pen.seed());
+        return calibrationRig(pen, calibration, 0.0);
+    }
+
+    /** The same, on a unit whose home switch has moved {@code homeSwitchMovedMm} since it was calibrated. */
+    static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration, double homeSwitchMovedMm) {
+        var parameters = SimulatedPenFactory.parameters(pen.profile(), pen.cartridgeType().needles(), pen.seed());
+        SimPen unit = new SimPen(SimulatedPenFactory.homeSwitchMoved(parameters, homeSwitchMovedMm),
+                SimulatedPenFactory.SIM_EPOCH_MILLIS);
+        return SimRig.of(unit, pen.profile(), TelemetrySink.NONE, 1.0, 100, calibration, pen.cartridges(), false)
+                .withCartridge(pen.cartridgeType(), pen.seed());
     }
 
     static String toolVersion() {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,18 +36,30 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
     @Mixin
     PenOptions pen;
 
+    /** How far the simulated home switch may be moved: it stays clear of the shallow hard stop, 0.2 mm away. */
+    static final double MAX_SIM_DRIFT_MM = 0.15;
+
+    @Option(names = "--sim-drift", paramLabel = "MM",
+            description = {"Sim only: the simulated unit's home switch has moved MM deeper (negative: shallower)",
+                    "since it was calibrated, as a knocked switch does, so every depth is MM off (default 0)."})
+    double simDriftMm;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DeviceProfile p = pen.profile();
         pen.requireSimBackend();
+        if (!(Math.abs(simDriftMm) <= MAX_SIM_DRIFT_MM)) {
+            throw new UserInputException(String.format(Locale.ROOT, "--sim-drift %s mm is out of range; allowed %.2f to %.2f mm",
+                    simDriftMm, -MAX_SIM_DRIFT_MM, MAX_SIM_DRIFT_MM));
+        }
         CalibrationStore.Entry current = pen.calibrations().current();
         Calibration stored = current.calibration();
         String problem = CalibrationCheck.problem(stored, current.file().toString(), p, pen.runHours().hours(), 0, false);
         if (problem != null && !problem.contains("run hours old")) {
             throw new UserInputException(problem);
         }
-        SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored));
+        SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored), simDriftMm);
         List<Double> plan = stored.points().stream().map(CalibrationPoint::commandedMm).toList();
         out.printf(Locale.ROOT, "Verifying %s against %s (%d points)%n", p.telemetry().deviceId(), stored.id(), plan.size());
         List<CalibrationPoint> now;

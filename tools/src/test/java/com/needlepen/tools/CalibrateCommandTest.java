@@ -48,8 +48,12 @@ class CalibrateCommandTest {
         assertThat(history.out()).contains("cal-000001.npcal").contains("current").contains("alice");
         var verify = runIn(dir, "calibrate", "verify", "--seed", "9");
         assertThat(verify.exit()).as(verify.out()).isZero();
-        assertThat(verify.out()).contains("PASS (nothing changed)");
+        assertThat(verify.out()).contains("PASS (calibration " + current.calibration().id() + " still in use)");
         assertThat(store.history()).hasSize(1);
+        assertThat(store.current().verifications()).singleElement().satisfies(v -> {
+            assertThat(v.verification().passed()).isTrue();
+            assertThat(v.verification().calibrationId()).isEqualTo(current.calibration().id());
+        });
     }
 
     @Test
@@ -97,6 +101,42 @@ class CalibrateCommandTest {
         var bad = runIn(dir, "calibrate", "verify", "--sim-drift", "0.5");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("needlepen: --sim-drift 0.5 mm is out of range; allowed -0.15 to 0.15 mm");
+    }
+
+    @Test
+    void givenAFailedVerificationThenItIsRecordedAndSessionsAreRefusedUntilANewCalibrationIsStored() {
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "alice").exit()).isZero();
+        long before = System.currentTimeMillis();
+        var verify = runIn(dir, "calibrate", "verify", "--sim-drift", "0.05", "--technician", "bob");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(3);
+        assertThat(verify.out()).contains("sessions are refused until a new calibration is stored")
+                .contains("verification recorded in");
+        var store = new CalibrationStore(calibrationDir());
+        var failed = store.current().verifications().get(0).verification();
+        assertThat(failed.passed()).isFalse();
+        assertThat(failed.technician()).isEqualTo("bob");
+        assertThat(failed.utcEpochMillis()).isBetween(before, System.currentTimeMillis());
+
+        var session = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(session.exit()).as(session.out()).isEqualTo(2);
+        assertThat(session.out()).doesNotContain("calibrating the simulated pen in-process").doesNotContain("Session summary");
+        String date = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(failed.utcEpochMillis()));
+        assertThat(session.err().strip()).doesNotContain("\n").matches(String.format(Locale.ROOT,
+                "needlepen: calibration np-sim-0001-c0001 failed verification on %s \\d\\d:\\d\\d:\\d\\d UTC"
+                        + " \\(drift %.4f mm, tolerance 0.0200 mm\\): re-calibrate \\(needlepen calibrate\\)",
+                date, failed.worstDriftMm()));
+
+        assertThat(runIn(dir, "calibrate", "history").out())
+                .contains("cal-000001.verify-001.npver  verification FAILED").contains("by bob")
+                .contains("calibration unusable, re-calibrate");
+        var again = runIn(dir, "calibrate", "verify");
+        assertThat(again.exit()).as("a failed calibration is past verifying").isEqualTo(2);
+        assertThat(again.err()).contains("failed verification on");
+
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "alice").exit()).isZero();
+        var after = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(after.exit()).as(after.err()).isZero();
     }
 
     @Test

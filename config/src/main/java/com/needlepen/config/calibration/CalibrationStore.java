@@ -27,14 +27,30 @@ import java.util.regex.Pattern;
 public final class CalibrationStore {
 
     private static final Pattern NAME = Pattern.compile("cal-(\\d{6})\\.npcal");
+    private static final Pattern VERIFICATION_NAME = Pattern.compile("cal-(\\d{6})\\.verify-(\\d{3})\\.npver");
     /** Every file that carries a calibration number: a calibration, its reports, a failed attempt's reports. */
     private static final Pattern NUMBERED = Pattern.compile("(?:failed-)?cal-(\\d{6})[.-].*");
     private static final String LOCK_FILE = ".lock";
 
-    /** One stored file: its calibration, or why it cannot be read. */
-    public record Entry(int sequence, Path file, Calibration calibration, String problem) {
+    /**
+     * One stored calibration file: its calibration, or why it cannot be read; and the verifications
+     * recorded against it, oldest first.
+     */
+    public record Entry(int sequence, Path file, Calibration calibration, String problem,
+                        List<Verification> verifications) {
+        public Entry {
+            verifications = List.copyOf(verifications);
+        }
+
         public boolean readable() {
             return calibration != null;
+        }
+    }
+
+    /** One stored verification file: its verification, or why it cannot be read. */
+    public record Verification(int number, Path file, CalibrationVerification verification, String problem) {
+        public boolean readable() {
+            return verification != null;
         }
     }
 
@@ -42,6 +58,12 @@ public final class CalibrationStore {
     @FunctionalInterface
     public interface Numbered<T> {
         T write(int number) throws IOException;
+    }
+
+    /** Work done while the store is locked. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run() throws IOException;
     }
 
     private final Path dir;
@@ -66,26 +88,55 @@ public final class CalibrationStore {
         if (!Files.isDirectory(dir)) {
             return entries;
         }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                Matcher m = NAME.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    entries.add(read(Integer.parseInt(m.group(1)), f));
-                }
+        List<Path> files = list();
+        for (Path f : files) {
+            Matcher m = NAME.matcher(f.getFileName().toString());
+            if (m.matches()) {
+                int sequence = Integer.parseInt(m.group(1));
+                entries.add(read(sequence, f, verificationsOf(sequence, files)));
             }
-        } catch (IOException e) {
-            throw new CalibrationException(dir + ": cannot list calibrations (" + e.getMessage() + ")");
         }
         return entries;
     }
 
-    private Entry read(int sequence, Path file) {
-        try {
-            return new Entry(sequence, file, codec.decode(Files.readAllBytes(file), file.toString()), null);
-        } catch (CalibrationException e) {
-            return new Entry(sequence, file, null, e.getMessage());
+    private List<Path> list() {
+        try (var files = Files.list(dir)) {
+            return files.sorted().toList();
         } catch (IOException e) {
-            return new Entry(sequence, file, null, file + ": cannot be read (" + e.getMessage() + ")");
+            throw new CalibrationException(dir + ": cannot list calibrations (" + e.getMessage() + ")");
+        }
+    }
+
+    private Entry read(int sequence, Path file, List<Verification> verifications) {
+        try {
+            return new Entry(sequence, file, codec.decode(Files.readAllBytes(file), file.toString()), null, verifications);
+        } catch (CalibrationException e) {
+            return new Entry(sequence, file, null, e.getMessage(), verifications);
+        } catch (IOException e) {
+            return new Entry(sequence, file, null, file + ": cannot be read (" + e.getMessage() + ")", verifications);
+        }
+    }
+
+    /** The verifications of calibration {@code sequence} among {@code files} (sorted), oldest first. */
+    private List<Verification> verificationsOf(int sequence, List<Path> files) {
+        List<Verification> found = new ArrayList<>();
+        for (Path f : files) {
+            Matcher m = VERIFICATION_NAME.matcher(f.getFileName().toString());
+            if (m.matches() && Integer.parseInt(m.group(1)) == sequence) {
+                found.add(readVerification(Integer.parseInt(m.group(2)), f));
+            }
+        }
+        return found;
+    }
+
+    private Verification readVerification(int number, Path file) {
+        try {
+            return new Verification(number, file, codec.decodeVerification(Files.readAllBytes(file), file.toString()),
+                    null);
+        } catch (CalibrationException e) {
+            return new Verification(number, file, null, e.getMessage());
+        } catch (IOException e) {
+            return new Verification(number, file, null, file + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
@@ -120,13 +171,40 @@ public final class CalibrationStore {
      * returns, so that no other writer takes the same number.
      */
     public <T> T withNextNumber(Numbered<T> work) throws IOException {
+        return locked(() -> work.write(lastNumber() + 1));
+    }
+
+    /**
+     * Records {@code verification} of the stored calibration {@code of}, atomically, as its next
+     * verification ({@code cal-000003.verify-001.npver}); returns where. Nothing is replaced.
+     */
+    public Path recordVerification(Entry of, CalibrationVerification verification) throws IOException {
+        if (!of.readable() || !of.calibration().id().equals(verification.calibrationId())) {
+            throw new IllegalArgumentException("a verification of " + verification.calibrationId() + " does not belong to "
+                    + of.file());
+        }
+        return locked(() -> {
+            if (!Files.exists(of.file())) {
+                throw new CalibrationException(of.file() + " is gone: the verification cannot be recorded with it");
+            }
+            int next = 1;
+            for (Verification v : verificationsOf(of.sequence(), list())) {
+                next = Math.max(next, v.number() + 1);
+            }
+            Path target = dir.resolve(String.format(Locale.ROOT, "cal-%06d.verify-%03d.npver", of.sequence(), next));
+            AtomicFiles.write(target, codec.encode(verification));
+            return target;
+        });
+    }
+
+    private <T> T locked(LockedWork<T> work) throws IOException {
         Files.createDirectories(dir);
-        // a lock between processes; one process writes one calibration at a time
+        // a lock between processes (one process writes one record at a time): no two writers take one name
         try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             AtomicFiles.sweepTemporaries(dir);
-            return work.write(lastNumber() + 1);
+            return work.run();
         }
     }
 

@@ -48,8 +48,8 @@ final class SessionCalibration {
         }
         CalibrationStore.Entry current = store.current();
         var clock = java.time.Clock.systemUTC();
-        String problem = CalibrationCheck.problem(current.calibration(), current.file().toString(), p,
-                pen.runHours().hours(), clock.millis(), false);
+        // one check for every reason a calibration is unusable, a failed verification among them
+        String problem = CalibrationCheck.problem(current, p, pen.runHours().hours(), clock.millis(), false);
         if (problem != null) {
             throw new UserInputException(problem);
         }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.needlepen.config.calibration.CalibrationStore;
+import com.needlepen.tools.calibration.ReadingsInProgress;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,84 @@ class CalibrateCommandTest {
         assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "alice").exit()).isZero();
         var after = runIn(dir, "simulate", "--fast", "--duration", "1s");
         assertThat(after.exit()).as(after.err()).isZero();
+    }
+
+    /** The CLI with {@code typed} as what the person types, and {@code --data-dir dir}. */
+    private static SimulateCommandTest.Result typing(Path dataDir, String typed, String... args) {
+        String[] withDir = java.util.Arrays.copyOf(args, args.length + 2);
+        withDir[args.length] = "--data-dir";
+        withDir[args.length + 1] = dataDir.toString();
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int exit = NeedlePenCli.run(new java.io.ByteArrayInputStream(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), withDir);
+        return new SimulateCommandTest.Result(exit, out.toString(), err.toString());
+    }
+
+    /** What this simulated unit's gauge reads at the default plan's points, as a technician would type them. */
+    private List<String> gaugeReadings() {
+        Path reference = dir.resolve("reference");
+        assertThat(runIn(reference, "calibrate", "--from-sim").exit()).isZero();
+        return new CalibrationStore(reference.resolve("np-sim-0001").resolve("calibration")).current().calibration()
+                .points().stream().map(p -> String.format(Locale.ROOT, "%.4f", p.measuredMm())).toList();
+    }
+
+    private Path inProgress() {
+        return dir.resolve("np-sim-0001").resolve("calibration-in-progress.npreadings");
+    }
+
+    @Test
+    void givenATypoAtThePromptThenItIsCaughtAtItsPointAndAnInterruptedCalibrationResumesFromItsReadings() throws Exception {
+        List<String> gauge = gaugeReadings();
+        int typoAt = 19;
+        String typo = String.format(Locale.ROOT, "%.4f", Double.parseDouble(gauge.get(typoAt)) - 0.36); // 1.84 -> 1.48
+        StringBuilder first = new StringBuilder();
+        for (int i = 0; i <= 22; i++) {
+            first.append(i == typoAt ? typo + "\n" : "").append(gauge.get(i)).append('\n');
+        }
+        var interrupted = typing(dir, first.toString(), "calibrate", "--technician", "alice");
+        assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(3);
+        assertThat(interrupted.out()).contains(typo + " mm is not deeper than " + gauge.get(typoAt - 1)
+                + " mm at the previous point").contains("point 24/");
+        assertThat(interrupted.err().strip()).doesNotContain("\n")
+                .contains("input ended before point 24 was measured; the readings taken so far are kept in " + inProgress()
+                        + ": the next needlepen calibrate offers to resume them");
+        var kept = new ReadingsInProgress(inProgress().getParent()).load().orElseThrow();
+        assertThat(kept.readings()).hasSize(23);
+        assertThat(kept.readings().get(typoAt).measuredMm()).isEqualTo(Double.parseDouble(gauge.get(typoAt)));
+
+        var otherPlan = typing(dir, "", "calibrate", "--points", "30", "--technician", "bob");
+        assertThat(otherPlan.exit()).isEqualTo(2);
+        assertThat(otherPlan.err().strip()).isEqualTo("needlepen: " + inProgress() + " holds readings for a plan of 26"
+                + " points from 0.00 to 2.50 mm, not this calibration's 30 points; resume it with --points 26, or move it"
+                + " aside to start a new calibration");
+        assertThat(new ReadingsInProgress(inProgress().getParent()).load().orElseThrow().readings()).hasSize(23);
+
+        StringBuilder rest = new StringBuilder("y\n");
+        gauge.subList(23, gauge.size()).forEach(r -> rest.append(r).append('\n'));
+        var resumed = typing(dir, rest.toString(), "calibrate", "--technician", "bob");
+        assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("An interrupted calibration is kept in " + inProgress())
+                .contains("by alice, 23 of 26 planned readings taken").contains("resuming after 23 readings")
+                .doesNotContain("point 23/26 at").contains("point 24/26 at");
+        var stored = new CalibrationStore(calibrationDir()).current().calibration();
+        assertThat(stored.points()).extracting(p -> String.format(Locale.ROOT, "%.4f", p.measuredMm()))
+                .containsExactlyElementsOf(gauge);
+        assertThat(stored.technician()).isEqualTo("alice, bob");
+        assertThat(inProgress()).doesNotExist();
+    }
+
+    @Test
+    void givenAnInterruptedCalibrationWhenTheTechnicianDeclinesToResumeThenItIsSetAsideNotDeleted() throws Exception {
+        var interrupted = typing(dir, "0.02\n", "calibrate");
+        assertThat(interrupted.exit()).isEqualTo(3);
+        var declined = typing(dir, "maybe\nn\n", "calibrate");
+        assertThat(declined.exit()).isEqualTo(3);
+        assertThat(declined.out()).contains("type y or n.").contains("set aside as");
+        assertThat(declined.err()).contains("input ended before point 1 was measured; no reading was taken");
+        Path aside = dir.resolve("np-sim-0001").resolve("calibration-set-aside-001.npreadings");
+        assertThat(new ReadingsInProgress(dir.resolve("np-sim-0001")).file()).doesNotExist();
+        assertThat(Files.readString(aside)).contains("\"measuredMm\" : 0.02");
     }
 
     @Test

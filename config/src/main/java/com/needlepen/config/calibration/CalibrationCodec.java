@@ -17,6 +17,8 @@ public final class CalibrationCodec {
     record VerificationBody(String format, CalibrationVerification verification) {
     }
 
+    private static final String ADVICE = "re-calibrate (needlepen calibrate)";
+
     private final ChecksummedJson json = new ChecksummedJson();
 
     public byte[] encode(Calibration calibration) {
@@ -25,7 +27,7 @@ public final class CalibrationCodec {
 
     /** Decodes a file's bytes; throws {@link CalibrationException} saying what is wrong. */
     public Calibration decode(byte[] file, String name) {
-        Body parsed = json.decode(file, name, "a calibration file", Body.class);
+        Body parsed = json.decode(file, name, "a calibration file", ADVICE, Body.class);
         if (!FORMAT.equals(parsed.format())) {
             throw new CalibrationException(name + ": format '" + parsed.format() + "' is not " + FORMAT);
         }
@@ -41,7 +43,7 @@ public final class CalibrationCodec {
 
     /** Decodes a verification file's bytes; throws {@link CalibrationException} saying what is wrong. */
     public CalibrationVerification decodeVerification(byte[] file, String name) {
-        VerificationBody parsed = json.decode(file, name, "a verification file", VerificationBody.class);
+        VerificationBody parsed = json.decode(file, name, "a verification file", ADVICE, VerificationBody.class);
         if (!VERIFICATION_FORMAT.equals(parsed.format())) {
             throw new CalibrationException(name + ": format '" + parsed.format() + "' is not " + VERIFICATION_FORMAT);
         }

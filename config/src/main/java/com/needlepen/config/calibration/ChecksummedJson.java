@@ -38,9 +38,10 @@ public final class ChecksummedJson {
 
     /**
      * The body of file {@code name}, whose bytes are {@code file}; throws {@link CalibrationException}
-     * saying what is wrong ({@code what} names the kind of record, e.g. "a calibration file").
+     * saying what is wrong ({@code what} names the kind of record, e.g. "a calibration file") and,
+     * for a changed file, what to do ({@code advice}).
      */
-    public <T> T decode(byte[] file, String name, String what, Class<T> type) {
+    public <T> T decode(byte[] file, String name, String what, String advice, Class<T> type) {
         int end = file.length;
         if (end > 0 && file[end - 1] == '\n') {
             end--;
@@ -55,8 +56,7 @@ public final class ChecksummedJson {
         }
         byte[] body = Arrays.copyOf(file, lineStart);
         if (!sha256(body).equals(trailer.substring(CHECKSUM_PREFIX.length()))) {
-            throw new CalibrationException(name + " fails its checksum: it was changed after it was written;"
-                    + " re-calibrate (needlepen calibrate)");
+            throw new CalibrationException(name + " fails its checksum: it was changed after it was written; " + advice);
         }
         try {
             return mapper.readValue(body, type);

@@ -14,12 +14,13 @@ import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.FileSource;
 import com.needlepen.tools.calibration.MeasurementFile;
 import com.needlepen.tools.calibration.MeasurementSource;
-import com.needlepen.tools.calibration.PromptSource;
+import com.needlepen.tools.calibration.ReadingsInProgress;
 import com.needlepen.tools.calibration.SimGauge;
 import com.needlepen.tools.calibration.WallClock;
 import com.needlepen.tools.sim.SimRig;
 import com.needlepen.tools.sim.SimulatedPenFactory;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,17 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--technician", description = "Who calibrates (default: $USER).")
     String technician;
 
+    /** Where the technician's typed readings come from. */
+    private final InputStream in;
+
+    public CalibrateCommand() {
+        this(System.in);
+    }
+
+    public CalibrateCommand(InputStream in) {
+        this.in = in;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -103,19 +115,39 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             plan = CalibrationProcedure.plan(p, n);
         }
+        PromptCalibration typed = null;
+        if (measurements == null && !source.fromSim) {
+            typed = PromptCalibration.open(pen, plan, who, new BufferedReader(new InputStreamReader(in,
+                    StandardCharsets.UTF_8)), out);
+            measurements = typed.source();
+            who = typed.technician();
+        } else if (java.nio.file.Files.exists(new ReadingsInProgress(pen.deviceDir()).file())) {
+            out.printf("note: the interrupted calibration in %s is kept; only a calibration at the prompt resumes it%n",
+                    new ReadingsInProgress(pen.deviceDir()).file());
+        }
         SimRig rig = calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"));
         if (source.fromSim) {
             measurements = new SimGauge(rig.pen().handle());
-        } else if (measurements == null) {
-            measurements = new PromptSource(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                    out, -1.0, p.collar().absoluteMaxDepthMm() + 1.0);
         }
         out.printf(Locale.ROOT, "Calibrating %s (profile %s): %d points from %.2f to %.2f mm; technician %s%n",
                 p.telemetry().deviceId(), p.name(), plan.size(), plan.get(0), plan.get(plan.size() - 1), who);
+        if (typed != null && typed.resumedReadings() > 0) {
+            out.printf("resuming after %d readings: the collar visits those points again, the gauge is read from the"
+                    + " next one%n", typed.resumedReadings());
+        }
         out.println("Homing the collar...");
         out.flush();
-        CalibrationMaker.Draft draft = measureAndBuild(p, rig, plan, measurements, who, pen.runHours().hours(), out);
-        return report(out, CalibrationMaker.store(draft, pen.calibrations()));
+        CalibrationMaker.Draft draft;
+        try {
+            draft = measureAndBuild(p, rig, plan, measurements, who, pen.runHours().hours(), out);
+        } catch (CalibrationAborted e) {
+            throw typed == null ? e : new CalibrationAborted(typed.interrupted(e.getMessage()));
+        }
+        int exit = report(out, CalibrationMaker.store(draft, pen.calibrations()));
+        if (typed != null) {
+            typed.finished(); // its readings are in the calibration, or in the failed attempt's report
+        }
+        return exit;
     }
 
     static CalibrationMaker.Draft measureAndBuild(DeviceProfile p, SimRig rig, List<Double> plan, MeasurementSource source,

@@ -36,7 +36,7 @@ class CalibrateCommandTest {
         assertThat(current.calibration().points().size()).isBetween(26, 28);
         BufferedImage png = ImageIO.read(CalibrationStore.reportFile(current.file(), "png").toFile());
         assertThat(png.getWidth()).isEqualTo(900);
-        assertThat(png.getHeight()).isEqualTo(840);
+        assertThat(png.getHeight()).isEqualTo(912);
         assertThat(Files.readString(CalibrationStore.reportFile(current.file(), "txt"))).contains("PASS").contains("alice");
 
         Path json = dir.resolve("s.json");

@@ -61,7 +61,7 @@ public final class CalibrationMaker {
                 Path file = store.write(number, calibration);
                 Path png = CalibrationStore.reportFile(file, "png");
                 Path txt = CalibrationStore.reportFile(file, "txt");
-                CalibrationReport.writePng(calibration, png);
+                CalibrationReport.writePng(calibration, file, png);
                 CalibrationReport.writeSummary(calibration, file, txt);
                 return new Outcome(calibration, file, png, txt);
             }
@@ -69,7 +69,7 @@ public final class CalibrationMaker {
             Path txt = store.failedReportFile(number, "txt");
             Path png = store.failedReportFile(number, "png");
             CalibrationReport.writeSummary(calibration, null, txt);
-            CalibrationReport.writePng(calibration, png);
+            CalibrationReport.writePng(calibration, null, png);
             return new Outcome(calibration, null, png, txt);
         });
     }

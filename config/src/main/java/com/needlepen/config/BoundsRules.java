@@ -50,6 +50,8 @@ final class BoundsRules implements Rule {
     static final Range CALIBRATION_POINTS = Range.closed(7, 200, "points");
     static final Range CALIBRATION_RUN_HOURS = Range.aboveUpTo(0, 10_000, "h");
     static final Range CALIBRATION_AGE_DAYS = Range.aboveUpTo(0, 3_650, "days");
+    static final Range CALIBRATION_PLAUSIBLE_OFFSET = Range.closed(0.02, 1.0, "mm");
+    static final Range CALIBRATION_PLAUSIBLE_SCALE = Range.closed(0.5, 30, "%");
     /** The applied-part surface limit of IEC 60601-1 is 41 °C: no profile may set a higher cut-off. */
     static final Range CUTOFF_CELSIUS = Range.closed(30, 41, "°C");
     static final Range WARNING_CELSIUS = Range.closed(30, 41, "°C");
@@ -122,6 +124,8 @@ final class BoundsRules implements Rule {
         ctx.inRange("calibration.minPoints", cal.minPoints(), CALIBRATION_POINTS);
         ctx.inRange("calibration.maxRunHours", cal.maxRunHours(), CALIBRATION_RUN_HOURS);
         ctx.inRange("calibration.maxAgeDays", cal.maxAgeDays(), CALIBRATION_AGE_DAYS);
+        ctx.inRange("calibration.plausibleOffsetMm", cal.plausibleOffsetMm(), CALIBRATION_PLAUSIBLE_OFFSET);
+        ctx.inRange("calibration.plausibleScalePercent", cal.plausibleScalePercent(), CALIBRATION_PLAUSIBLE_SCALE);
 
         SafetySpec safety = p.safety();
         ctx.inRange("safety.warningCelsius", safety.warningCelsius(), WARNING_CELSIUS);

@@ -8,6 +8,12 @@ package com.needlepen.config;
  * @param maxRunHours  the calibration expires after this many hours of needle running
  * @param maxAgeDays   the calibration expires after this many days (checked only when the device's
  *                     UTC clock is synchronised)
+ * @param plausibleOffsetMm      how far a unit's true depth may be from nominal at the shallow end
+ *                               (home switch position, backlash); a typed gauge reading further than
+ *                               this plus {@code plausibleScalePercent} of the depth is questioned
+ * @param plausibleScalePercent  how far, in percent, a unit's collar travel may differ from nominal;
+ *                               also bounds the step between two typed readings
  */
-public record CalibrationSpec(double toleranceMm, int minPoints, double maxRunHours, double maxAgeDays) {
+public record CalibrationSpec(double toleranceMm, int minPoints, double maxRunHours, double maxAgeDays,
+                              double plausibleOffsetMm, double plausibleScalePercent) {
 }

@@ -38,7 +38,8 @@ final class ProfileBinder {
                 presets(top.sections("presets", "name", "depthMm", "rateHz")),
                 new LoopSpec(top.section("loop", "periodMicros").wholeNumber("periodMicros")),
                 telemetry(top.section("telemetry", "sampleRateHz", "brokerUrl", "deviceId", "topicPrefix")),
-                calibration(top.section("calibration", "toleranceMm", "minPoints", "maxRunHours", "maxAgeDays")),
+                calibration(top.section("calibration", "toleranceMm", "minPoints", "maxRunHours", "maxAgeDays",
+                        "plausibleOffsetMm", "plausibleScalePercent")),
                 safety(top.section("safety", "warningCelsius", "warningMaxRateHz", "cutoffCelsius", "maxContinuousRunMinutes",
                         "loopOverrunBudgetMillis")));
     }
@@ -113,7 +114,7 @@ final class ProfileBinder {
 
     private static CalibrationSpec calibration(MapReader m) {
         return new CalibrationSpec(m.number("toleranceMm"), m.wholeNumber("minPoints"), m.number("maxRunHours"),
-                m.number("maxAgeDays"));
+                m.number("maxAgeDays"), m.number("plausibleOffsetMm"), m.number("plausibleScalePercent"));
     }
 
     private static TelemetrySpec telemetry(MapReader m) {

@@ -13,7 +13,7 @@ class CalibrationSpecTest {
     @Test
     void givenTheSimProfile_whenLoaded_thenItsCalibrationLimitsAreAsWritten() {
         CalibrationSpec c = ProfileLoader.bundled("sim").calibration();
-        assertThat(c).isEqualTo(new CalibrationSpec(0.02, 7, 200, 180));
+        assertThat(c).isEqualTo(new CalibrationSpec(0.02, 7, 200, 180, 0.15, 8));
     }
 
     @Test
@@ -28,5 +28,12 @@ class CalibrationSpecTest {
         String yaml = simWith("toleranceMm: 0.02", "toleranceMm: 20");
         assertError(loadError(yaml), "calibration.toleranceMm", lineOf(yaml, "toleranceMm"),
                 "20 is out of range; allowed 0.005 to 0.2 mm");
+    }
+
+    @Test
+    void givenAPlausibleScaleAsAFractionByMistake_whenLoaded_thenOutOfRange() {
+        String yaml = simWith("plausibleScalePercent: 8 ", "plausibleScalePercent: 0.08 ");
+        assertError(loadError(yaml), "calibration.plausibleScalePercent", lineOf(yaml, "plausibleScalePercent"),
+                "0.08 is out of range; allowed 0.5 to 30 %");
     }
 }

@@ -30,7 +30,20 @@ public final class NeedlePenCli {
 
     /** Runs the CLI writing to {@code out} and {@code err}; returns its exit code. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new NeedlePenCli());
+        return run(System.in, out, err, args);
+    }
+
+    /** Runs the CLI reading what a person types from {@code in}; returns its exit code. */
+    public static int run(java.io.InputStream in, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new NeedlePenCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                // the technician's typed readings come from the caller's input, not always System.in
+                return cls == com.needlepen.tools.cli.CalibrateCommand.class
+                        ? cls.cast(new com.needlepen.tools.cli.CalibrateCommand(in)) : defaults.create(cls);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

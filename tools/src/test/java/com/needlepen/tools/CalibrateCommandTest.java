@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.needlepen.config.calibration.CalibrationStore;
+import com.needlepen.tools.calibration.ReadingsInProgress;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class CalibrateCommandTest {
         assertThat(current.calibration().points().size()).isBetween(26, 28);
         BufferedImage png = ImageIO.read(CalibrationStore.reportFile(current.file(), "png").toFile());
         assertThat(png.getWidth()).isEqualTo(900);
-        assertThat(png.getHeight()).isEqualTo(840);
+        assertThat(png.getHeight()).isEqualTo(912);
         assertThat(Files.readString(CalibrationStore.reportFile(current.file(), "txt"))).contains("PASS").contains("alice");
 
         Path json = dir.resolve("s.json");
@@ -48,8 +50,173 @@ class CalibrateCommandTest {
         assertThat(history.out()).contains("cal-000001.npcal").contains("current").contains("alice");
         var verify = runIn(dir, "calibrate", "verify", "--seed", "9");
         assertThat(verify.exit()).as(verify.out()).isZero();
-        assertThat(verify.out()).contains("PASS (nothing changed)");
+        assertThat(verify.out()).contains("PASS (calibration " + current.calibration().id() + " still in use)");
         assertThat(store.history()).hasSize(1);
+        assertThat(store.current().verifications()).singleElement().satisfies(v -> {
+            assertThat(v.verification().passed()).isTrue();
+            assertThat(v.verification().calibrationId()).isEqualTo(current.calibration().id());
+        });
+    }
+
+    @Test
+    void givenTwoCalibrationsInARowThenEachHasItsOwnIdHistoryKeepsTheirOrderAndTheyAreDatedByTheWallClock() {
+        long before = System.currentTimeMillis();
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "alice").exit()).isZero();
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "bob", "--points", "20").exit()).isZero();
+        long after = System.currentTimeMillis();
+        var history = new CalibrationStore(calibrationDir()).history();
+        assertThat(history).extracting(e -> e.calibration().id())
+                .containsExactly("np-sim-0001-c0001", "np-sim-0001-c0002");
+        assertThat(history).extracting(e -> e.calibration().technician()).containsExactly("alice", "bob");
+        long first = history.get(0).calibration().utcEpochMillis();
+        long second = history.get(1).calibration().utcEpochMillis();
+        assertThat(first).as("made now, by the computer's clock, not the sim's 2027 epoch").isBetween(before, after);
+        assertThat(second).isBetween(first, after);
+        var listed = runIn(dir, "calibrate", "history").out().lines().toList();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0)).contains("np-sim-0001-c0001").contains("superseded").doesNotContain("2027-");
+        assertThat(listed.get(1)).contains("np-sim-0001-c0002").contains("current");
+    }
+
+    @Test
+    void givenAFailedCalibrationAttemptThenItsNumberIsNotReusedAndSimulateDoesNotCalibrateOverIt() {
+        var failed = runIn(dir, "calibrate", "--from-sim", "--points", "10");
+        assertThat(failed.exit()).as(failed.out()).isEqualTo(3);
+        assertThat(failed.out()).contains("calibration np-sim-0001-c0001 did not pass: nothing stored");
+        assertThat(calibrationDir().resolve("failed-cal-000001.txt")).exists();
+        var session = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(session.exit()).as(session.out()).isEqualTo(2);
+        assertThat(session.out()).doesNotContain("calibrating the simulated pen in-process");
+        assertThat(session.err().strip()).doesNotContain("\n").contains("no depth calibration in");
+        assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
+        assertThat(new CalibrationStore(calibrationDir()).current().calibration().id()).isEqualTo("np-sim-0001-c0002");
+    }
+
+    @Test
+    void givenAHomeSwitchMovedSinceCalibrationWhenVerifiedThenEveryPointDriftsByAboutThatMuch() {
+        assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
+        var verify = runIn(dir, "calibrate", "verify", "--sim-drift", "0.05");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(3);
+        double worst = Double.parseDouble(verify.out().replaceAll("(?s).*worst drift ([0-9.]+) mm.*", "$1"));
+        assertThat(worst).isBetween(0.04, 0.065);
+        assertThat(verify.out()).contains("DRIFTED").contains("FAIL");
+        var bad = runIn(dir, "calibrate", "verify", "--sim-drift", "0.5");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("needlepen: --sim-drift 0.5 mm is out of range; allowed -0.15 to 0.15 mm");
+    }
+
+    @Test
+    void givenAFailedVerificationThenItIsRecordedAndSessionsAreRefusedUntilANewCalibrationIsStored() {
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "alice").exit()).isZero();
+        long before = System.currentTimeMillis();
+        var verify = runIn(dir, "calibrate", "verify", "--sim-drift", "0.05", "--technician", "bob");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(3);
+        assertThat(verify.out()).contains("sessions are refused until a new calibration is stored")
+                .contains("verification recorded in");
+        var store = new CalibrationStore(calibrationDir());
+        var failed = store.current().verifications().get(0).verification();
+        assertThat(failed.passed()).isFalse();
+        assertThat(failed.technician()).isEqualTo("bob");
+        assertThat(failed.utcEpochMillis()).isBetween(before, System.currentTimeMillis());
+
+        var session = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(session.exit()).as(session.out()).isEqualTo(2);
+        assertThat(session.out()).doesNotContain("calibrating the simulated pen in-process").doesNotContain("Session summary");
+        String date = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(failed.utcEpochMillis()));
+        assertThat(session.err().strip()).doesNotContain("\n").matches(String.format(Locale.ROOT,
+                "needlepen: calibration np-sim-0001-c0001 failed verification on %s \\d\\d:\\d\\d:\\d\\d UTC"
+                        + " \\(drift %.4f mm, tolerance 0.0200 mm\\): re-calibrate \\(needlepen calibrate\\)",
+                date, failed.worstDriftMm()));
+
+        assertThat(runIn(dir, "calibrate", "history").out())
+                .contains("cal-000001.verify-001.npver  verification FAILED").contains("by bob")
+                .contains("calibration unusable, re-calibrate");
+        var again = runIn(dir, "calibrate", "verify");
+        assertThat(again.exit()).as("a failed calibration is past verifying").isEqualTo(2);
+        assertThat(again.err()).contains("failed verification on");
+
+        assertThat(runIn(dir, "calibrate", "--from-sim", "--technician", "alice").exit()).isZero();
+        var after = runIn(dir, "simulate", "--fast", "--duration", "1s");
+        assertThat(after.exit()).as(after.err()).isZero();
+    }
+
+    /** The CLI with {@code typed} as what the person types, and {@code --data-dir dir}. */
+    private static SimulateCommandTest.Result typing(Path dataDir, String typed, String... args) {
+        String[] withDir = java.util.Arrays.copyOf(args, args.length + 2);
+        withDir[args.length] = "--data-dir";
+        withDir[args.length + 1] = dataDir.toString();
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int exit = NeedlePenCli.run(new java.io.ByteArrayInputStream(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), withDir);
+        return new SimulateCommandTest.Result(exit, out.toString(), err.toString());
+    }
+
+    /** What this simulated unit's gauge reads at the default plan's points, as a technician would type them. */
+    private List<String> gaugeReadings() {
+        Path reference = dir.resolve("reference");
+        assertThat(runIn(reference, "calibrate", "--from-sim").exit()).isZero();
+        return new CalibrationStore(reference.resolve("np-sim-0001").resolve("calibration")).current().calibration()
+                .points().stream().map(p -> String.format(Locale.ROOT, "%.4f", p.measuredMm())).toList();
+    }
+
+    private Path inProgress() {
+        return dir.resolve("np-sim-0001").resolve("calibration-in-progress.npreadings");
+    }
+
+    @Test
+    void givenATypoAtThePromptThenItIsCaughtAtItsPointAndAnInterruptedCalibrationResumesFromItsReadings() throws Exception {
+        List<String> gauge = gaugeReadings();
+        int typoAt = 19;
+        String typo = String.format(Locale.ROOT, "%.4f", Double.parseDouble(gauge.get(typoAt)) - 0.36); // 1.84 -> 1.48
+        StringBuilder first = new StringBuilder();
+        for (int i = 0; i <= 22; i++) {
+            first.append(i == typoAt ? typo + "\n" : "").append(gauge.get(i)).append('\n');
+        }
+        var interrupted = typing(dir, first.toString(), "calibrate", "--technician", "alice");
+        assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(3);
+        assertThat(interrupted.out()).contains(typo + " mm is not deeper than " + gauge.get(typoAt - 1)
+                + " mm at the previous point").contains("point 24/");
+        assertThat(interrupted.err().strip()).doesNotContain("\n")
+                .contains("input ended before point 24 was measured; the readings taken so far are kept in " + inProgress()
+                        + ": the next needlepen calibrate offers to resume them");
+        var kept = new ReadingsInProgress(inProgress().getParent()).load().orElseThrow();
+        assertThat(kept.readings()).hasSize(23);
+        assertThat(kept.readings().get(typoAt).measuredMm()).isEqualTo(Double.parseDouble(gauge.get(typoAt)));
+
+        var otherPlan = typing(dir, "", "calibrate", "--points", "30", "--technician", "bob");
+        assertThat(otherPlan.exit()).isEqualTo(2);
+        assertThat(otherPlan.err().strip()).isEqualTo("needlepen: " + inProgress() + " holds readings for a plan of 26"
+                + " points from 0.00 to 2.50 mm, not this calibration's 30 points; resume it with --points 26, or move it"
+                + " aside to start a new calibration");
+        assertThat(new ReadingsInProgress(inProgress().getParent()).load().orElseThrow().readings()).hasSize(23);
+
+        StringBuilder rest = new StringBuilder("y\n");
+        gauge.subList(23, gauge.size()).forEach(r -> rest.append(r).append('\n'));
+        var resumed = typing(dir, rest.toString(), "calibrate", "--technician", "bob");
+        assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("An interrupted calibration is kept in " + inProgress())
+                .contains("by alice, 23 of 26 planned readings taken").contains("resuming after 23 readings")
+                .doesNotContain("point 23/26 at").contains("point 24/26 at");
+        var stored = new CalibrationStore(calibrationDir()).current().calibration();
+        assertThat(stored.points()).extracting(p -> String.format(Locale.ROOT, "%.4f", p.measuredMm()))
+                .containsExactlyElementsOf(gauge);
+        assertThat(stored.technician()).isEqualTo("alice, bob");
+        assertThat(inProgress()).doesNotExist();
+    }
+
+    @Test
+    void givenAnInterruptedCalibrationWhenTheTechnicianDeclinesToResumeThenItIsSetAsideNotDeleted() throws Exception {
+        var interrupted = typing(dir, "0.02\n", "calibrate");
+        assertThat(interrupted.exit()).isEqualTo(3);
+        var declined = typing(dir, "maybe\nn\n", "calibrate");
+        assertThat(declined.exit()).isEqualTo(3);
+        assertThat(declined.out()).contains("type y or n.").contains("set aside as");
+        assertThat(declined.err()).contains("input ended before point 1 was measured; no reading was taken");
+        Path aside = dir.resolve("np-sim-0001").resolve("calibration-set-aside-001.npreadings");
+        assertThat(new ReadingsInProgress(dir.resolve("np-sim-0001")).file()).doesNotExist();
+        assertThat(Files.readString(aside)).contains("\"measuredMm\" : 0.02");
     }
 
     @Test

@@ -7,11 +7,11 @@ import java.util.List;
  * the fitted model and its leave-one-out residuals. Immutable; stored by {@link CalibrationStore}
  * with a checksum over all of it, and never edited by hand.
  *
- * @param id                 unique: device, UTC time and sequence
+ * @param id                 unique on the device: {@code <device>-c<number>}, the store's calibration number
  * @param deviceId           the pen it belongs to
  * @param profile            the profile it was made with
  * @param technician         who made it
- * @param utcEpochMillis     when, by the device clock
+ * @param utcEpochMillis     when, by the wall clock of the machine that made it (never a simulator's virtual clock)
  * @param clockSynchronised  whether that clock was synchronised (if not, its age cannot be trusted)
  * @param runHours           the device's run-hour counter at that moment
  * @param toolVersion        version of the tool that made it

@@ -1,23 +1,34 @@
 package com.needlepen.config.calibration;
 
 import com.needlepen.config.DeviceProfile;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * Whether a stored calibration may be used for a session on this device now: it must belong to
- * this device and profile, have passed, and not be older than the profile allows in run hours, nor
- * in days when the device's clock is synchronised. Each refusal is its own one-line message.
+ * this device and profile, have passed, never have failed a verification, and not be older than
+ * the profile allows in run hours, nor in days when the device's clock is synchronised. Each
+ * refusal is its own one-line message.
  */
 public final class CalibrationCheck {
 
     private static final double MILLIS_PER_DAY = 86_400_000.0;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private CalibrationCheck() {
     }
 
-    /** The reason {@code c} from {@code file} cannot be used, or null if it can. */
-    public static String problem(Calibration c, String file, DeviceProfile profile, double runHoursNow,
+    /** The reason the calibration stored as {@code entry} cannot be used, or null if it can. */
+    public static String problem(CalibrationStore.Entry entry, DeviceProfile profile, double runHoursNow,
                                  long utcNowMillis, boolean clockSynchronised) {
+        if (!entry.readable()) {
+            return entry.problem();
+        }
+        Calibration c = entry.calibration();
+        String file = entry.file().toString();
         String device = profile.telemetry().deviceId();
         if (!c.deviceId().equals(device)) {
             return file + " belongs to device " + c.deviceId() + ", not " + device + "; calibrate this pen";
@@ -28,6 +39,10 @@ public final class CalibrationCheck {
         if (!c.passed()) {
             return String.format(Locale.ROOT, "%s did not pass: worst residual %.4f mm exceeds %.4f mm; re-calibrate",
                     file, c.worstResidualMm(), c.toleranceMm());
+        }
+        String verification = failedVerification(entry);
+        if (verification != null) {
+            return verification;
         }
         double hours = runHoursNow - c.runHours();
         double maxHours = profile.calibration().maxRunHours();
@@ -41,6 +56,32 @@ public final class CalibrationCheck {
             if (days > maxDays) {
                 return String.format(Locale.ROOT, "%s is %.0f days old; profile %s allows %.0f; re-calibrate",
                         file, days, profile.name(), maxDays);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first failed (or unreadable) verification of the calibration, as a refusal. A later
+     * verification that passes does not clear it: the drift showed the pen changed since it was
+     * calibrated, and one passing re-measurement does not show what changed or that it will stay
+     * put; only a new calibration (a new entry) starts clean.
+     */
+    private static String failedVerification(CalibrationStore.Entry entry) {
+        for (CalibrationStore.Verification v : entry.verifications()) {
+            if (!v.readable()) {
+                return v.problem();
+            }
+            CalibrationVerification record = v.verification();
+            if (!record.calibrationId().equals(entry.calibration().id())) {
+                return v.file() + " verifies " + record.calibrationId() + ", not " + entry.calibration().id()
+                        + "; re-calibrate";
+            }
+            if (!record.passed()) {
+                return String.format(Locale.ROOT, "calibration %s failed verification on %s (drift %.4f mm, tolerance"
+                                + " %.4f mm): re-calibrate (needlepen calibrate)", record.calibrationId(),
+                        DATE.format(Instant.ofEpochMilli(record.utcEpochMillis())), record.worstDriftMm(),
+                        record.toleranceMm());
             }
         }
         return null;

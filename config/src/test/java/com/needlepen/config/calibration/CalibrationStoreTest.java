@@ -31,6 +31,77 @@ class CalibrationStoreTest {
     }
 
     @Test
+    void givenAFailedAttemptsReportWhenTheNextIsStoredThenItTakesTheNumberAfterIt() throws Exception {
+        CalibrationStore store = new CalibrationStore(dir);
+        assertThat(store.neverUsed()).isTrue();
+        store.write(CalibrationTestData.calibration("np-1", "sim", 1_000, 0));
+        int failed = store.withNextNumber(n -> {
+            Files.writeString(store.failedReportFile(n, "txt"), "did not pass");
+            return n;
+        });
+        assertThat(failed).isEqualTo(2);
+        assertThat(store.write(CalibrationTestData.calibration("np-1", "sim", 2_000, 0)).getFileName().toString())
+                .isEqualTo("cal-000003.npcal");
+        assertThat(store.history()).extracting(CalibrationStore.Entry::sequence).containsExactly(1, 3);
+        assertThat(CalibrationStore.calibrationId("np-1", 3)).isEqualTo("np-1-c0003");
+        assertThat(store.neverUsed()).isFalse();
+    }
+
+    @Test
+    void givenOnlyAFailedAttemptThenTheStoreHasBeenUsedButHoldsNoCalibration() throws Exception {
+        CalibrationStore store = new CalibrationStore(dir);
+        store.withNextNumber(n -> Files.writeString(store.failedReportFile(n, "txt"), "did not pass"));
+        assertThat(store.history()).isEmpty();
+        assertThat(store.neverUsed()).isFalse();
+    }
+
+    @Test
+    void givenAFailedVerificationWhenCheckedThenTheCalibrationIsRefusedUntilANewOneIsStored() throws Exception {
+        var profile = ProfileLoader.bundled("sim");
+        CalibrationStore store = new CalibrationStore(dir);
+        store.write(CalibrationTestData.calibration("np-sim-0001", "sim", 1_000, 0));
+        assertThat(CalibrationCheck.problem(store.current(), profile, 0, 0, false)).isNull();
+
+        Path failed = store.recordVerification(store.current(), verification(store.current(), 3_000, 0.061));
+        assertThat(failed.getFileName().toString()).isEqualTo("cal-000001.verify-001.npver");
+        String refusal = "calibration np-sim-0001-cal failed verification on 1970-01-01 00:00:03 UTC"
+                + " (drift 0.0610 mm, tolerance 0.0500 mm): re-calibrate (needlepen calibrate)";
+        assertThat(CalibrationCheck.problem(store.current(), profile, 0, 0, false)).isEqualTo(refusal);
+
+        store.recordVerification(store.current(), verification(store.current(), 4_000, 0.001));
+        assertThat(store.current().verifications()).extracting(v -> v.verification().passed()).containsExactly(false, true);
+        assertThat(CalibrationCheck.problem(store.current(), profile, 0, 0, false))
+                .as("a passing verification after a failed one does not clear it").isEqualTo(refusal);
+
+        store.write(CalibrationTestData.calibration("np-sim-0001", "sim", 5_000, 0));
+        assertThat(store.current().verifications()).isEmpty();
+        assertThat(CalibrationCheck.problem(store.current(), profile, 0, 0, false)).as("a new calibration").isNull();
+        assertThat(store.history().get(0).verifications()).hasSize(2);
+    }
+
+    @Test
+    void givenAVerificationWithOneByteChangedWhenCheckedThenTheCalibrationIsRefusedNamingTheFile() throws Exception {
+        var profile = ProfileLoader.bundled("sim");
+        CalibrationStore store = new CalibrationStore(dir);
+        store.write(CalibrationTestData.calibration("np-sim-0001", "sim", 1_000, 0));
+        Path file = store.recordVerification(store.current(), verification(store.current(), 3_000, 0.001));
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes).indexOf("0.001");
+        bytes[at + 4] = '0'; // a passing drift of 0.001 mm now reads 0.000: it was edited
+        Files.write(file, bytes);
+        assertThat(CalibrationCheck.problem(store.current(), profile, 0, 0, false))
+                .isEqualTo(file + " fails its checksum: it was changed after it was written; re-calibrate (needlepen calibrate)");
+    }
+
+    private static CalibrationVerification verification(CalibrationStore.Entry of, long utc, double driftMm) {
+        var drifts = java.util.Collections.nCopies(of.calibration().points().size() - 1, 0.0);
+        var all = new java.util.ArrayList<>(drifts);
+        all.add(driftMm);
+        return new CalibrationVerification(of.calibration().id(), of.calibration().deviceId(), "tech", utc, false, 0,
+                "test", all, of.calibration().toleranceMm());
+    }
+
+    @Test
     void givenAnyOneByteChangedWhenReadThenTheCalibrationIsRefused() throws Exception {
         CalibrationStore store = new CalibrationStore(dir);
         Path file = store.write(CalibrationTestData.calibration("np-1", "sim", 1_000, 0));
@@ -58,16 +129,20 @@ class CalibrationStoreTest {
         var profile = ProfileLoader.bundled("sim"); // np-sim-0001, 200 run hours, 180 days
         long day = 86_400_000L;
         Calibration ok = CalibrationTestData.calibration("np-sim-0001", "sim", 10 * day, 100);
-        assertThat(CalibrationCheck.problem(ok, "f", profile, 250, 100 * day, true)).isNull();
-        assertThat(CalibrationCheck.problem(CalibrationTestData.calibration("np-9", "sim", 0, 0), "f", profile, 0, 0, true))
+        assertThat(CalibrationCheck.problem(entry(ok), profile, 250, 100 * day, true)).isNull();
+        assertThat(CalibrationCheck.problem(entry(CalibrationTestData.calibration("np-9", "sim", 0, 0)), profile, 0, 0, true))
                 .isEqualTo("f belongs to device np-9, not np-sim-0001; calibrate this pen");
-        assertThat(CalibrationCheck.problem(CalibrationTestData.calibration("np-sim-0001", "compact", 0, 0), "f", profile,
+        assertThat(CalibrationCheck.problem(entry(CalibrationTestData.calibration("np-sim-0001", "compact", 0, 0)), profile,
                 0, 0, true)).isEqualTo("f was made with profile compact, not sim; re-calibrate");
-        assertThat(CalibrationCheck.problem(ok, "f", profile, 301, 100 * day, true))
+        assertThat(CalibrationCheck.problem(entry(ok), profile, 301, 100 * day, true))
                 .isEqualTo("f is 201.0 run hours old; profile sim allows 200; re-calibrate");
-        assertThat(CalibrationCheck.problem(ok, "f", profile, 250, 200 * day, true))
+        assertThat(CalibrationCheck.problem(entry(ok), profile, 250, 200 * day, true))
                 .isEqualTo("f is 190 days old; profile sim allows 180; re-calibrate");
-        assertThat(CalibrationCheck.problem(ok, "f", profile, 250, 200 * day, false))
+        assertThat(CalibrationCheck.problem(entry(ok), profile, 250, 200 * day, false))
                 .as("an unsynchronised clock cannot age a calibration").isNull();
+    }
+
+    private static CalibrationStore.Entry entry(Calibration c) {
+        return new CalibrationStore.Entry(1, Path.of("f"), c, null, java.util.List.of());
     }
 }

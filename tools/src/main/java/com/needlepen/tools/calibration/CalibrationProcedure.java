@@ -106,7 +106,7 @@ public final class CalibrationProcedure {
         }
     }
 
-    /** Collar to {@code depth}, gauge reset, a few revolutions, one reading. */
+    /** Collar to {@code depth}, gauge reset, a few revolutions, one reading (unless it was taken before). */
     private CalibrationPoint measureAt(double depth, int index, int count, MeasurementSource source) {
         controller.submit(Request.calibrationMove(depth));
         runner.runFor(2_000_000L);
@@ -115,6 +115,10 @@ public final class CalibrationProcedure {
             throw new IllegalStateException(String.format(Locale.ROOT, "collar did not reach %.3f mm", depth));
         }
         expect(PenState.CALIBRATING, "calibration ended");
+        var earlier = source.recorded(index, depth);
+        if (earlier.isPresent()) {
+            return new CalibrationPoint(depth, controller.collarSteps(), earlier.getAsDouble());
+        }
         source.resetGauge();
         long revolutions = controller.calibrationRevolutions();
         if (!runner.runUntil(() -> controller.calibrationRevolutions() >= revolutions + REVOLUTIONS_PER_POINT

@@ -6,6 +6,7 @@ import com.needlepen.config.calibration.CalibrationFit;
 import com.needlepen.config.calibration.CalibrationPoint;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.telemetry.TelemetrySink;
+import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.calibration.CalibrationMaker;
@@ -13,10 +14,13 @@ import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.FileSource;
 import com.needlepen.tools.calibration.MeasurementFile;
 import com.needlepen.tools.calibration.MeasurementSource;
-import com.needlepen.tools.calibration.PromptSource;
+import com.needlepen.tools.calibration.ReadingsInProgress;
 import com.needlepen.tools.calibration.SimGauge;
+import com.needlepen.tools.calibration.WallClock;
 import com.needlepen.tools.sim.SimRig;
+import com.needlepen.tools.sim.SimulatedPenFactory;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Homes the collar, moves it to commanded depths across the whole range (always approaching",
                 "from the shallow side) while the cam turns slowly, takes the max-hold gauge's peak reading at",
                 "each, fits the depth model and stores the calibration if every leave-one-out residual is",
-                "within the profile's tolerance. Exit codes: 0 stored, 2 bad input, 3 did not pass."})
+                "within the profile's tolerance. Typed readings are checked as they are typed and kept in the data",
+                "directory until the end; an interrupted calibration is offered for resuming.",
+                "Exit codes: 0 stored, 2 bad input, 3 did not pass (or stopped before its end)."})
 public final class CalibrateCommand implements Callable<Integer> {
 
     /** Points of the default plan: every 0.1 mm from 0 to 2.5 mm. */
@@ -66,6 +72,17 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--technician", description = "Who calibrates (default: $USER).")
     String technician;
+
+    /** Where the technician's typed readings come from. */
+    private final InputStream in;
+
+    public CalibrateCommand() {
+        this(System.in);
+    }
+
+    public CalibrateCommand(InputStream in) {
+        this.in = in;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -100,22 +117,42 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             plan = CalibrationProcedure.plan(p, n);
         }
+        PromptCalibration typed = null;
+        if (measurements == null && !source.fromSim) {
+            typed = PromptCalibration.open(pen, plan, who, new BufferedReader(new InputStreamReader(in,
+                    StandardCharsets.UTF_8)), out);
+            measurements = typed.source();
+            who = typed.technician();
+        } else if (java.nio.file.Files.exists(new ReadingsInProgress(pen.deviceDir()).file())) {
+            out.printf("note: the interrupted calibration in %s is kept; only a calibration at the prompt resumes it%n",
+                    new ReadingsInProgress(pen.deviceDir()).file());
+        }
         SimRig rig = calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"));
         if (source.fromSim) {
             measurements = new SimGauge(rig.pen().handle());
-        } else if (measurements == null) {
-            measurements = new PromptSource(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                    out, -1.0, p.collar().absoluteMaxDepthMm() + 1.0);
         }
         out.printf(Locale.ROOT, "Calibrating %s (profile %s): %d points from %.2f to %.2f mm; technician %s%n",
                 p.telemetry().deviceId(), p.name(), plan.size(), plan.get(0), plan.get(plan.size() - 1), who);
+        if (typed != null && typed.resumedReadings() > 0) {
+            out.printf("resuming after %d readings: the collar visits those points again, the gauge is read from the"
+                    + " next one%n", typed.resumedReadings());
+        }
         out.println("Homing the collar...");
         out.flush();
-        Calibration calibration = measureAndBuild(p, rig, plan, measurements, who, pen.runHours().hours(), out);
-        return report(out, calibration, CalibrationMaker.store(calibration, pen.calibrations()));
+        CalibrationMaker.Draft draft;
+        try {
+            draft = measureAndBuild(p, rig, plan, measurements, who, pen.runHours().hours(), out);
+        } catch (CalibrationAborted e) {
+            throw typed == null ? e : new CalibrationAborted(typed.interrupted(e.getMessage()));
+        }
+        int exit = report(out, CalibrationMaker.store(draft, pen.calibrations()));
+        if (typed != null) {
+            typed.finished(); // its readings are in the calibration, or in the failed attempt's report
+        }
+        return exit;
     }
 
-    static Calibration measureAndBuild(DeviceProfile p, SimRig rig, List<Double> plan, MeasurementSource source,
+    static CalibrationMaker.Draft measureAndBuild(DeviceProfile p, SimRig rig, List<Double> plan, MeasurementSource source,
                                        String technician, double runHours, PrintWriter out) {
         List<CalibrationPoint> measured;
         try {
@@ -136,10 +173,12 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UserInputException("measurements: " + problem);
         }
-        return CalibrationMaker.build(p, measured, technician, rig.pen().clock(), runHours, toolVersion());
+        // dated by the computer's clock: the sim's virtual clock starts at the same fixed instant every run
+        return CalibrationMaker.draft(p, measured, technician, new WallClock(), runHours, toolVersion());
     }
 
-    private int report(PrintWriter out, Calibration c, CalibrationMaker.Outcome outcome) {
+    private int report(PrintWriter out, CalibrationMaker.Outcome outcome) {
+        Calibration c = outcome.calibration();
         out.printf(Locale.ROOT, "%n  commanded mm   measured mm   leave-one-out residual mm%n");
         for (int i = 0; i < c.points().size(); i++) {
             double r = c.looResidualsMm().get(i);
@@ -152,7 +191,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             out.printf("calibration %s stored in %s%nreport: %s, %s%n", c.id(), outcome.file(), outcome.png(),
                     outcome.summary());
         } else {
-            out.printf("calibration did not pass: nothing stored (report: %s)%n", outcome.png());
+            out.printf("calibration %s did not pass: nothing stored (report: %s, %s)%n", c.id(), outcome.png(),
+                    outcome.summary());
         }
         out.flush();
         return outcome.stored() ? NeedlePenCli.OK : NeedlePenCli.FAULT;
@@ -160,8 +200,16 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The simulated pen a technician calibrates or verifies: the profile's unit, a cartridge in, no telemetry. */
     static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration) {
-        return SimRig.create(pen.profile(), pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, 1.0, 100, calibration,
-                pen.cartridges(), false).withCartridge(pen.cartridgeType(), pen.seed());
+        return calibrationRig(pen, calibration, 0.0);
+    }
+
+    /** The same, on a unit whose home switch has moved {@code homeSwitchMovedMm} since it was calibrated. */
+    static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration, double homeSwitchMovedMm) {
+        var parameters = SimulatedPenFactory.parameters(pen.profile(), pen.cartridgeType().needles(), pen.seed());
+        SimPen unit = new SimPen(SimulatedPenFactory.homeSwitchMoved(parameters, homeSwitchMovedMm),
+                SimulatedPenFactory.SIM_EPOCH_MILLIS);
+        return SimRig.of(unit, pen.profile(), TelemetrySink.NONE, 1.0, 100, calibration, pen.cartridges(), false)
+                .withCartridge(pen.cartridgeType(), pen.seed());
     }
 
     static String toolVersion() {

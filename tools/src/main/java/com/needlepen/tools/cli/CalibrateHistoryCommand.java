@@ -2,6 +2,7 @@ package com.needlepen.tools.cli;
 
 import com.needlepen.config.calibration.Calibration;
 import com.needlepen.config.calibration.CalibrationStore;
+import com.needlepen.config.calibration.CalibrationVerification;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +13,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code needlepen calibrate history}: every stored calibration of this device, newest last. */
+/**
+ * {@code needlepen calibrate history}: every stored calibration of this device in the order they
+ * were stored, newest last, each followed by its recorded verifications.
+ */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Lists this device's stored calibrations, oldest first; the newest is current.")
+        description = {"Lists this device's stored calibrations in the order they were stored (the newest is",
+                "current), each followed by its verifications."})
 public final class CalibrateHistoryCommand implements Callable<Integer> {
 
     @Spec
@@ -37,15 +42,30 @@ public final class CalibrateHistoryCommand implements Callable<Integer> {
             String mark = i == entries.size() - 1 ? "current" : "superseded";
             if (!e.readable()) {
                 out.printf("%s  DAMAGED (%s): %s%n", e.file().getFileName(), mark, e.problem());
-                continue;
+            } else {
+                Calibration c = e.calibration();
+                out.printf(Locale.ROOT, "%s  %-10s  %s  %s UTC%s  by %s  %d points  worst %.4f mm  at %.1f run h  %s%n",
+                        e.file().getFileName(), mark, c.id(), Instant.ofEpochMilli(c.utcEpochMillis()),
+                        c.clockSynchronised() ? "" : " (clock not synchronised)", c.technician(), c.points().size(),
+                        c.worstResidualMm(), c.runHours(), c.toolVersion());
             }
-            Calibration c = e.calibration();
-            out.printf(Locale.ROOT, "%s  %-10s  %s  %s UTC%s  by %s  %d points  worst %.4f mm  at %.1f run h  %s%n",
-                    e.file().getFileName(), mark, c.id(), Instant.ofEpochMilli(c.utcEpochMillis()),
-                    c.clockSynchronised() ? "" : " (clock not synchronised)", c.technician(), c.points().size(),
-                    c.worstResidualMm(), c.runHours(), c.toolVersion());
+            for (CalibrationStore.Verification v : e.verifications()) {
+                printVerification(out, v);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    private static void printVerification(PrintWriter out, CalibrationStore.Verification v) {
+        if (!v.readable()) {
+            out.printf("  %s  DAMAGED: %s%n", v.file().getFileName(), v.problem());
+            return;
+        }
+        CalibrationVerification r = v.verification();
+        out.printf(Locale.ROOT, "  %s  verification %s  %s UTC%s  by %s  worst drift %.4f mm of %.4f mm  at %.1f run h%s%n",
+                v.file().getFileName(), r.passed() ? "passed" : "FAILED", Instant.ofEpochMilli(r.utcEpochMillis()),
+                r.clockSynchronised() ? "" : " (clock not synchronised)", r.technician(), r.worstDriftMm(),
+                r.toleranceMm(), r.runHours(), r.passed() ? "" : ": calibration unusable, re-calibrate");
     }
 }

@@ -5,28 +5,37 @@ import com.needlepen.config.calibration.Calibration;
 import com.needlepen.config.calibration.CalibrationCheck;
 import com.needlepen.config.calibration.CalibrationPoint;
 import com.needlepen.config.calibration.CalibrationStore;
+import com.needlepen.config.calibration.CalibrationVerification;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.SimGauge;
+import com.needlepen.tools.calibration.WallClock;
 import com.needlepen.tools.sim.SimRig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code needlepen calibrate verify}: measures again at the current calibration's points and
- * reports the drift against it, changing nothing. Fails when any point drifted beyond tolerance.
+ * reports the drift against it. The verification is recorded with the calibration, passed or
+ * failed; a failed one makes the calibration unusable until a new calibration is stored.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Re-measures at the current calibration's points (on the sim, from its gauge) and reports",
-                "the drift; stores nothing. Exit codes: 0 within tolerance, 2 bad input, 3 drifted."})
+        description = {"Re-measures at the current calibration's points (on the sim, from its gauge), reports the",
+                "drift and records the verification with the calibration. A failed verification refuses every",
+                "session until a new calibration is stored (a later passing verify does not clear it).",
+                "Exit codes: 0 within tolerance, 2 bad input, 3 drifted."})
 public final class CalibrateVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -35,18 +44,39 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
     @Mixin
     PenOptions pen;
 
+    /** How far the simulated home switch may be moved: it stays clear of the shallow hard stop, 0.2 mm away. */
+    static final double MAX_SIM_DRIFT_MM = 0.15;
+
+    @Option(names = "--sim-drift", paramLabel = "MM",
+            description = {"Sim only: the simulated unit's home switch has moved MM deeper (negative: shallower)",
+                    "since it was calibrated, as a knocked switch does, so every depth is MM off (default 0)."})
+    double simDriftMm;
+
+    @Option(names = "--technician", description = "Who verifies (default: $USER).")
+    String technician;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         DeviceProfile p = pen.profile();
         pen.requireSimBackend();
+        if (!(Math.abs(simDriftMm) <= MAX_SIM_DRIFT_MM)) {
+            throw new UserInputException(String.format(Locale.ROOT, "--sim-drift %s mm is out of range; allowed %.2f to %.2f mm",
+                    simDriftMm, -MAX_SIM_DRIFT_MM, MAX_SIM_DRIFT_MM));
+        }
+        String who = technician != null ? technician : System.getenv().getOrDefault("USER", "unknown");
+        if (who.isBlank()) {
+            throw new UserInputException("--technician must name who verifies");
+        }
         CalibrationStore.Entry current = pen.calibrations().current();
         Calibration stored = current.calibration();
-        String problem = CalibrationCheck.problem(stored, current.file().toString(), p, pen.runHours().hours(), 0, false);
+        double runHours = pen.runHours().hours();
+        // an expired calibration may still be verified (how far has it gone?); a failed one is past verifying
+        String problem = CalibrationCheck.problem(current, p, runHours, 0, false);
         if (problem != null && !problem.contains("run hours old")) {
             throw new UserInputException(problem);
         }
-        SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored));
+        SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored), simDriftMm);
         List<Double> plan = stored.points().stream().map(CalibrationPoint::commandedMm).toList();
         out.printf(Locale.ROOT, "Verifying %s against %s (%d points)%n", p.telemetry().deviceId(), stored.id(), plan.size());
         List<CalibrationPoint> now;
@@ -56,17 +86,26 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new CalibrateCommand.CalibrationAborted(e.getMessage());
         }
-        double worst = 0;
+        List<Double> drifts = new ArrayList<>(now.size());
         out.printf(Locale.ROOT, "  commanded mm   stored mm   now mm   drift mm%n");
         for (int i = 0; i < now.size(); i++) {
             double drift = now.get(i).measuredMm() - stored.points().get(i).measuredMm();
-            worst = Math.max(worst, Math.abs(drift));
+            drifts.add(drift);
             out.printf(Locale.ROOT, "  %11.3f  %10.4f  %7.4f  %+9.4f%s%n", plan.get(i), stored.points().get(i).measuredMm(),
                     now.get(i).measuredMm(), drift, Math.abs(drift) > stored.toleranceMm() ? "  DRIFTED" : "");
         }
-        boolean ok = worst <= stored.toleranceMm();
-        out.printf(Locale.ROOT, "worst drift %.4f mm, tolerance %.4f mm: %s%n", worst, stored.toleranceMm(),
-                ok ? "PASS (nothing changed)" : "FAIL: re-calibrate (nothing changed)");
+        // dated by the computer's clock, like the calibration: the sim's virtual clock is not a date
+        WallClock clock = new WallClock();
+        CalibrationVerification verification = new CalibrationVerification(stored.id(), stored.deviceId(), who,
+                clock.utcEpochMillis(), clock.utcSynchronised(), runHours, CalibrateCommand.toolVersion(), drifts,
+                stored.toleranceMm());
+        Path file = pen.calibrations().recordVerification(current, verification);
+        boolean ok = verification.passed();
+        out.printf(Locale.ROOT, "worst drift %.4f mm, tolerance %.4f mm: %s%n", verification.worstDriftMm(),
+                stored.toleranceMm(), ok ? "PASS (calibration " + stored.id() + " still in use)"
+                        : "FAIL: calibration " + stored.id() + " may no longer be used; sessions are refused until a"
+                        + " new calibration is stored: re-calibrate (needlepen calibrate)");
+        out.printf("verification recorded in %s%n", file);
         out.flush();
         return ok ? NeedlePenCli.OK : NeedlePenCli.FAULT;
     }

@@ -16,9 +16,10 @@ import java.util.Locale;
 
 /**
  * The calibration a session runs with: the device's current one if it is usable; on the simulated
- * pen only, when the device has none at all, one made in-process from the sim's gauge (and said
- * so), so that a fresh clone's first {@code simulate} works. A damaged, foreign or expired
- * calibration is never replaced silently: that is a one-line error.
+ * pen only, when the device has never had a calibration attempt (no calibration, no failed attempt,
+ * no record of one), one made in-process from the sim's gauge (and said so), so that a fresh
+ * clone's first {@code simulate} works. A damaged, foreign, expired or failed calibration is never
+ * replaced silently: that is a one-line error.
  */
 final class SessionCalibration {
 
@@ -28,26 +29,27 @@ final class SessionCalibration {
     static DepthCalibration load(PenOptions pen, PrintWriter out) throws IOException {
         DeviceProfile p = pen.profile();
         CalibrationStore store = pen.calibrations();
-        if (store.history().isEmpty() && "sim".equals(p.backend())) {
+        if (store.neverUsed() && "sim".equals(p.backend())) {
             out.printf("no depth calibration for %s in %s: calibrating the simulated pen in-process (--from-sim)%n",
                     p.telemetry().deviceId(), store.directory());
             out.flush();
             SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"));
-            Calibration made = CalibrateCommand.measureAndBuild(p, rig,
+            CalibrationMaker.Draft made = CalibrateCommand.measureAndBuild(p, rig,
                     CalibrationProcedure.plan(p, CalibrateCommand.DEFAULT_POINTS), new SimGauge(rig.pen().handle()),
                     "needlepen simulate", pen.runHours().hours(), new PrintWriter(java.io.Writer.nullWriter()));
             CalibrationMaker.Outcome outcome = CalibrationMaker.store(made, store);
+            Calibration stored = outcome.calibration();
             if (!outcome.stored()) {
                 throw new CalibrateCommand.CalibrationAborted(String.format(Locale.ROOT,
-                        "the in-process calibration did not pass (worst residual %.4f mm)", made.worstResidualMm()));
+                        "the in-process calibration did not pass (worst residual %.4f mm)", stored.worstResidualMm()));
             }
-            out.printf(Locale.ROOT, "calibration %s stored (%d points, worst residual %.4f mm)%n", made.id(),
-                    made.points().size(), made.worstResidualMm());
+            out.printf(Locale.ROOT, "calibration %s stored (%d points, worst residual %.4f mm)%n", stored.id(),
+                    stored.points().size(), stored.worstResidualMm());
         }
         CalibrationStore.Entry current = store.current();
         var clock = java.time.Clock.systemUTC();
-        String problem = CalibrationCheck.problem(current.calibration(), current.file().toString(), p,
-                pen.runHours().hours(), clock.millis(), false);
+        // one check for every reason a calibration is unusable, a failed verification among them
+        String problem = CalibrationCheck.problem(current, p, pen.runHours().hours(), clock.millis(), false);
         if (problem != null) {
             throw new UserInputException(problem);
         }

@@ -18,7 +18,13 @@ public record SimRig(SimPen pen, PenController controller, SimulationRunner runn
     public static SimRig create(DeviceProfile profile, CartridgeType cartridge, long seed, TelemetrySink telemetry,
                                 double depthMm, double rateHz, DepthCalibration calibration, CartridgeLedger ledger,
                                 boolean realTime) {
-        SimPen pen = SimulatedPenFactory.create(profile, cartridge.needles(), seed);
+        return of(SimulatedPenFactory.create(profile, cartridge.needles(), seed), profile, telemetry, depthMm, rateHz,
+                calibration, ledger, realTime);
+    }
+
+    /** The firmware and runner for an already built simulated pen (one whose unit was changed, say). */
+    public static SimRig of(SimPen pen, DeviceProfile profile, TelemetrySink telemetry, double depthMm, double rateHz,
+                            DepthCalibration calibration, CartridgeLedger ledger, boolean realTime) {
         PenController controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz, calibration,
                 ledger);
         SimulationRunner runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), realTime);

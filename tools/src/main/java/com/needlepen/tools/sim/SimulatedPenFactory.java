@@ -82,6 +82,20 @@ public final class SimulatedPenFactory {
         return h;
     }
 
+    /**
+     * The same unit after its home switch has moved {@code mm} deeper (negative: shallower), as a
+     * knocked or worn switch does: the collar's zero moves with it, so every true depth is
+     * {@code mm} off what the unit's calibration says. For rehearsing a failed verification.
+     */
+    public static SimParameters homeSwitchMoved(SimParameters p, double mm) {
+        var c = p.collar();
+        var moved = new SimParameters.Collar(c.stepsPerMmNominal(), c.scaleError(), c.homeSwitchDepthMm() + mm,
+                c.leadErrorAmplitudeMm(), c.leadMm(), c.leadErrorPhaseRad(), c.backlashMm(), c.shallowStopMm(),
+                c.deepStopMm(), c.initialDepthMm(), c.switchRepeatMm());
+        return new SimParameters(p.motor(), p.cam(), p.skin(), p.index(), moved, p.thermal(), p.supplyVolts(),
+                p.substepNanos(), p.gaugeSigmaMm(), p.seed());
+    }
+
     public static SimPen create(DeviceProfile profile, int needleCount, long seed) {
         return new SimPen(parameters(profile, needleCount, seed), SIM_EPOCH_MILLIS);
     }

@@ -236,4 +236,30 @@ class SimulateCommandTest {
                 .contains("the ledger of used cartridges must be intact");
         assertThat(Files.readString(ledger)).isEqualTo("CART-1 garbage\n");
     }
+
+    @Test
+    void givenHelp_whenEveryCommandIsListed_thenEachSummaryIsAWholeSentence() {
+        assertWholeSentences(run("--help").out(), "simulate", "calibrate", "home", "jog");
+        assertWholeSentences(run("calibrate", "--help").out(), "history", "verify");
+    }
+
+    /** Each command's entry under "Commands:" (wrapped onto indented lines or not) ends its sentence. */
+    static void assertWholeSentences(String help, String... commands) {
+        String list = help.substring(help.indexOf("Commands:"));
+        for (String command : commands) {
+            String entry = list.substring(list.indexOf("  " + command + " ")).lines()
+                    .takeWhile(new java.util.function.Predicate<String>() {
+                        boolean first = true;
+
+                        @Override
+                        public boolean test(String line) {
+                            boolean keep = first || line.startsWith("       ");
+                            first = false;
+                            return keep;
+                        }
+                    })
+                    .reduce("", (a, b) -> a + " " + b.strip()).strip();
+            assertThat(entry).as(command).endsWith(".");
+        }
+    }
 }

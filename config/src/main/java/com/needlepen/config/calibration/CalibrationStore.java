@@ -202,7 +202,7 @@ public final class CalibrationStore {
         // a lock between processes (one process writes one record at a time): no two writers take one name
         try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
+             FileLock lock = FileLocks.exclusive(channel, dir.resolve(LOCK_FILE))) {
             AtomicFiles.sweepTemporaries(dir);
             return work.run();
         }

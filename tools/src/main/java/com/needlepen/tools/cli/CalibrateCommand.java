@@ -38,12 +38,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code needlepen calibrate}: the technician's guided depth calibration. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {CalibrateHistoryCommand.class, CalibrateVerifyCommand.class},
-        description = {"Homes the collar, moves it to commanded depths across the whole range (always approaching",
-                "from the shallow side) while the cam turns slowly, takes the max-hold gauge's peak reading at",
-                "each, fits the depth model and stores the calibration if every leave-one-out residual is",
-                "within the profile's tolerance. Typed readings are checked as they are typed and kept in the data",
-                "directory until the end; an interrupted calibration is offered for resuming.",
-                "Exit codes: 0 stored, 2 bad input, 3 did not pass (or stopped before its end)."})
+        header = "Calibrates the needle depth against a max-hold depth gauge; history and verify.",
+        description = "Homes the collar, moves it to commanded depths across the whole range (always approaching"
+                + " from the shallow side) while the cam turns slowly, takes the max-hold gauge's peak reading at"
+                + " each, fits the depth model and stores the calibration if every leave-one-out residual is"
+                + " within the profile's tolerance. Typed readings are checked as they are typed and kept in the"
+                + " data directory until the end; an interrupted calibration is offered for resuming."
+                + " Exit codes: 0 stored, 2 bad input, 3 did not pass (or stopped before its end).")
 public final class CalibrateCommand implements Callable<Integer> {
 
     /** Points of the default plan: every 0.1 mm from 0 to 2.5 mm. */

@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * were stored, newest last, each followed by its recorded verifications.
  */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Lists this device's stored calibrations in the order they were stored (the newest is",
-                "current), each followed by its verifications."})
+        header = "Lists this device's calibrations and their verifications, in the order stored.",
+        description = "Lists this device's stored calibrations in the order they were stored (the newest is"
+                + " current), each followed by its verifications.")
 public final class CalibrateHistoryCommand implements Callable<Integer> {
 
     @Spec

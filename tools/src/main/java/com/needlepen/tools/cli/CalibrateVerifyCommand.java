@@ -32,10 +32,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * failed; a failed one makes the calibration unusable until a new calibration is stored.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Re-measures at the current calibration's points (on the sim, from its gauge), reports the",
-                "drift and records the verification with the calibration. A failed verification refuses every",
-                "session until a new calibration is stored (a later passing verify does not clear it).",
-                "Exit codes: 0 within tolerance, 2 bad input, 3 drifted."})
+        header = "Re-measures the current calibration's points and records whether it still holds.",
+        description = "Re-measures at the current calibration's points (on the sim, from its gauge), reports the"
+                + " drift and records the verification with the calibration. A failed verification refuses every"
+                + " session until a new calibration is stored (a later passing verify does not clear it)."
+                + " Exit codes: 0 within tolerance, 2 bad input, 3 drifted.")
 public final class CalibrateVerifyCommand implements Callable<Integer> {
 
     @Spec

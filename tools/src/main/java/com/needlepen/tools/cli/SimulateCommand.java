@@ -182,7 +182,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 p.telemetry().deviceTopic());
         out.flush();
         DepthCalibration calibration = SessionCalibration.load(pen, out);
-        SimPen simPen = SimulatedPenFactory.create(p, type.needles(), pen.seed());
+        SimPen simPen = SimulatedPenFactory.create(p, type.needles(), pen.seed(), System.currentTimeMillis());
         TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), simPen.clock()::utcEpochMillis);
         try (rig) {
             // a depth above the ceiling (on a profile that unlocks it) is set on the panel and confirmed there

@@ -100,6 +100,15 @@ public final class SimulatedPenFactory {
         return new SimPen(parameters(profile, needleCount, seed), SIM_EPOCH_MILLIS);
     }
 
+    /**
+     * A pen whose clock reads {@code utcEpochMillis} at power-on: the command line starts it at the
+     * computer's time, so the records it leaves in a data directory (sessions, the cartridge ledger)
+     * carry true dates; tests keep the fixed {@link #SIM_EPOCH_MILLIS}.
+     */
+    public static SimPen create(DeviceProfile profile, int needleCount, long seed, long utcEpochMillis) {
+        return new SimPen(parameters(profile, needleCount, seed), utcEpochMillis);
+    }
+
     public static SimPen create(DeviceProfile profile, int needleCount, String unitSerial, long seed) {
         return new SimPen(parameters(profile, needleCount, unitSerial, seed), SIM_EPOCH_MILLIS);
     }

@@ -78,6 +78,13 @@ public final class PahoMqttTransport implements MqttTransport {
     private volatile ConnectionListener connectionListener = NO_LISTENER;
     /** The connection being attempted or up; null between attempts. Written on the supervisor only. */
     private volatile Connection current;
+    /**
+     * The connection the listener has been told of, set only once its {@code connected()} has
+     * returned: Paho reports a link up before the listener has heard, and a caller that sees
+     * {@link #isConnected()} must also see what the listener did (e.g. a birth message queued).
+     * Written on the supervisor only.
+     */
+    private volatile Connection announced;
 
     // Supervisor thread only.
     private final Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY,
@@ -107,7 +114,7 @@ public final class PahoMqttTransport implements MqttTransport {
 
     @Override
     public boolean isConnected() {
-        Connection connection = current;
+        Connection connection = announced;
         return connection != null && connection.client.isConnected();
     }
 
@@ -229,6 +236,8 @@ public final class PahoMqttTransport implements MqttTransport {
         } catch (RuntimeException e) {
             LOG.warn("MQTT connection listener failed on connect", e);
         }
+        // Only now, so that the listener's effects happen-before any isConnected() that returns true.
+        announced = connection;
     }
 
     /** A connect attempt failed (connection is null if Paho refused to even make a client). */
@@ -272,6 +281,7 @@ public final class PahoMqttTransport implements MqttTransport {
     }
 
     private void retire(Connection connection, MqttTransportException cause) {
+        announced = null;
         current = null;
         connection.failPending(cause);
         connection.closeClient();
@@ -283,6 +293,7 @@ public final class PahoMqttTransport implements MqttTransport {
             nextAttempt = null;
         }
         Connection connection = current;
+        announced = null;
         current = null;
         if (connection != null) {
             connection.failPending(new MqttTransportException("MQTT transport closed"));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -162,8 +163,46 @@ class PahoMqttTransportTest {
 
         track(EmbeddedBroker.start(port));
         awaitUntil(pen::isConnected, "the transport connecting to the new broker");
+        // Not a race: isConnected() turns true only after the listener's connected() has returned.
         assertThat(connects).hasValue(1);
         pen.publish("pens/p1/samples", new byte[] {1}, 1, false).get(GET_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void givenAListenerStillHandlingTheConnect_thenTheTransportDoesNotYetReportConnected_andOnceItDoesTheListenerHasRun()
+            throws Exception {
+        EmbeddedBroker broker = broker();
+        PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of(broker.url(), id("pen"))));
+        CountDownLatch listenerEntered = new CountDownLatch(1);
+        CountDownLatch listenerMayReturn = new CountDownLatch(1);
+        AtomicInteger connects = new AtomicInteger();
+        pen.setConnectionListener(new MqttTransport.ConnectionListener() {
+            @Override
+            public void connected() {
+                listenerEntered.countDown();
+                try {
+                    listenerMayReturn.await(GET_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                connects.incrementAndGet();
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+            }
+        });
+        pen.start();
+        try {
+            assertThat(listenerEntered.await(GET_SECONDS, TimeUnit.SECONDS)).as("the listener told of the connect").isTrue();
+
+            // The link is up as far as the broker is concerned, but the listener has not finished.
+            assertThat(pen.isConnected()).as("connected while the listener is still being told").isFalse();
+        } finally {
+            listenerMayReturn.countDown();
+        }
+        awaitUntil(pen::isConnected, "the transport reporting connected");
+        assertThat(connects).as("what the listener did, seen by whoever sees connected").hasValue(1);
     }
 
     @Test

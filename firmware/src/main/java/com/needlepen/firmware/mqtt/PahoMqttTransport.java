@@ -1,5 +1,6 @@
 package com.needlepen.firmware.mqtt;
 
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class PahoMqttTransport implements MqttTransport {
     };
 
     private final MqttSettings settings;
+    private final String brokerHost;
     private final TransportThreads threads;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -95,6 +97,7 @@ public final class PahoMqttTransport implements MqttTransport {
     /** Creates a transport; no thread starts and nothing connects until {@link #start()}. */
     public PahoMqttTransport(MqttSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        brokerHost = settings.brokerAddress().host();
         threads = new TransportThreads("mqtt-" + settings.clientId(), PAHO_THREADS);
     }
 
@@ -311,16 +314,32 @@ public final class PahoMqttTransport implements MqttTransport {
         }
     }
 
-    /** The messages along the cause chain, e.g. "Unable to connect to server: Connection refused". */
-    private static String describe(Throwable cause) {
+    /**
+     * Why a connection failed or ended, in one line for people: the messages along the cause chain,
+     * e.g. "Unable to connect to server: Connection refused". Paho wraps what it does not recognise
+     * in "Untranslated MqttException - RC: 0", whose text says nothing and is left out; a host name
+     * that does not resolve would then read just "nosuchhost", so that case is said plainly.
+     */
+    static String describe(Throwable cause, String brokerHost) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "broker host '" + brokerHost + "' is unknown: the name does not resolve";
+            }
+            if (t instanceof MqttException wrapper && t.getCause() != null
+                    && wrapper.getReasonCode() == MqttException.REASON_CODE_CLIENT_EXCEPTION) {
+                continue;
+            }
             String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
             if (text.indexOf(message) < 0) {
                 text.append(text.isEmpty() ? "" : ": ").append(message);
             }
         }
         return text.toString();
+    }
+
+    private String describe(Throwable cause) {
+        return describe(cause, brokerHost);
     }
 
     private static boolean refused(IMqttToken token) {

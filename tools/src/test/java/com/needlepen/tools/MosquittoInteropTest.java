@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.needlepen.firmware.mqtt.MqttSettings;
+import com.needlepen.firmware.mqtt.PahoMqttTransport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * if there is none.
  */
 class MosquittoInteropTest {
+
+    private static final String PROBE_TOPIC = "needlepen/np-sim-0001/interop-probe";
+    private static final String PROBE = "interop-probe";
 
     @TempDir
     Path dir;
@@ -50,7 +56,7 @@ class MosquittoInteropTest {
                 subscriber = new ProcessBuilder(sub.toString(), "-h", host, "-p", port, "-t", "needlepen/np-sim-0001/#",
                         "-R", "-q", "1", "-V", "mqttv5").redirectOutput(subOut.toFile())
                         .redirectError(dir.resolve("sub.err").toFile()).start();
-                Thread.sleep(500); // let it subscribe
+                awaitSubscribed(url, subOut);
             }
             Path json = dir.resolve("summary.json");
             var r = SimulateCommandTest.runIn(dir, "simulate", "--fast", "--duration", "3s", "--broker", url,
@@ -65,7 +71,7 @@ class MosquittoInteropTest {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 List<String> lines = List.of();
                 while (System.nanoTime() < deadline) {
-                    lines = Files.readAllLines(subOut);
+                    lines = Files.readAllLines(subOut).stream().filter(line -> !line.equals(PROBE)).toList();
                     if (lines.size() >= published) {
                         break;
                     }
@@ -79,6 +85,28 @@ class MosquittoInteropTest {
             if (ownBroker != null) {
                 ownBroker.destroy();
                 ownBroker.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Publishes a probe under the subscribed filter until mosquitto_sub prints it: only then is it
+     * subscribed (a fixed sleep lost the session's first messages when the subscriber was slow to start).
+     * The simulator's own monitor subscribes later, so it never sees a probe.
+     */
+    private static void awaitSubscribed(String url, Path subOut) throws Exception {
+        try (PahoMqttTransport probe = new PahoMqttTransport(MqttSettings.of(url, "interop-probe"))) {
+            probe.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.readAllLines(subOut).contains(PROBE)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("mosquitto_sub did not print a probe within 10 s: "
+                            + Files.readString(subOut.resolveSibling("sub.err")));
+                }
+                if (probe.isConnected()) {
+                    probe.publish(PROBE_TOPIC, PROBE.getBytes(StandardCharsets.UTF_8), 1, false);
+                }
+                Thread.sleep(50);
             }
         }
     }

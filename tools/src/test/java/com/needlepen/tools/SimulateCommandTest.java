@@ -113,7 +113,9 @@ class SimulateCommandTest {
             "not a number        | --depth deep                 | deep",
             "preset and depth    | --preset forehead --depth 1.0 | --preset cannot be combined",
             "bad cartridge id    | --cartridge-id CART/7        | --cartridge-id 'CART/7' is not an id; allowed: 1 to 64 of",
-            "unknown option      | --depht 1.0                  | Unknown option"})
+            "unknown option      | --depht 1.0                  | Unknown option",
+            "broker port         | --broker tcp://127.0.0.1:99999 | needlepen: --broker: broker URL 'tcp://127.0.0.1:99999': port 99999 is outside 1..65535; allowed: tcp://host:port",
+            "broker path         | --broker tcp://127.0.0.1:1883/foo | needlepen: --broker: broker URL 'tcp://127.0.0.1:1883/foo': a path ('/foo') is not allowed; allowed:"})
     void givenBadInputWhenSimulatingThenOneLineOnStderrAndExit2(String name, String args, String expected) {
         String duration = args.contains("--duration") ? "" : "--duration 1s ";
         String[] argv = ("simulate --fast " + duration + args.trim()).split("\\s+");
@@ -151,6 +153,29 @@ class SimulateCommandTest {
         assertThat(r.out()).contains("not delivered").contains("was never reached");
         assertThat(s.get("telemetry").get("brokerReached").asBoolean()).isFalse();
         assertThat(s.get("telemetry").get("eventsPublished").asLong()).isZero();
+    }
+
+    @Test
+    void givenABrokerHostThatDoesNotResolveWhenSimulatedThenTheSessionCompletes_andTheWarningNamesTheHostInOneLine()
+            throws Exception {
+        // .invalid never resolves (RFC 6761): no broker anywhere is contacted.
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        Result r;
+        System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = runIn(dir, "simulate", "--fast", "--duration", "2s", "--broker", "tcp://nosuchhost.invalid:1883");
+        } finally {
+            System.setErr(stderr);
+        }
+        String log = logged.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(r.exit()).as(r.err() + log).isZero();
+        assertThat(r.out()).contains("(completed)").contains("not delivered")
+                .contains("broker tcp://nosuchhost.invalid:1883 not reached");
+        // the logs go to the process's stderr (where a person sees them), not to the CLI's err writer
+        assertThat(log.lines().filter(line -> line.contains("nosuchhost")).toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("broker host 'nosuchhost.invalid' is unknown: the name does not resolve"));
+        assertThat(r.err() + log).doesNotContain("Untranslated").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @ParameterizedTest(name = "--inject {0} ends with exit 3 naming {1}")

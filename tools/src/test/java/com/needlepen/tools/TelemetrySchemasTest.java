@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.needlepen.firmware.telemetry.MqttTelemetry;
 import org.junit.jupiter.api.Test;
 
 /** The published schemas really constrain the payloads (so the end-to-end check can fail). */
@@ -29,6 +30,21 @@ class TelemetrySchemasTest {
         missing.remove("strokes");
         assertThat(TelemetrySchemas.validate(missing)).isNotEmpty();
         assertThat(TelemetrySchemas.validate(sample().put("depth", 2))).isNotEmpty();
+    }
+
+    @Test
+    void givenTheLastWillThenItValidatesWithoutSeqAndUtc_butThePensOwnStatusesMustCarryBoth() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode will = (ObjectNode) mapper.readTree(MqttTelemetry.lastWill("needlepen/np-1", "np-1").payload());
+        assertThat(will.has("seq") || will.has("utc")).as("the will is the broker's, not in the pen's sequence").isFalse();
+        assertThat(TelemetrySchemas.validate(will)).isEmpty();
+
+        ObjectNode cleanClose = will.deepCopy().put("seq", 42).put("utc", "2027-01-01T00:00:01Z");
+        assertThat(TelemetrySchemas.validate(cleanClose)).isEmpty();
+        ObjectNode birthWithoutSeqOrUtc = will.deepCopy().put("status", "online");
+        assertThat(TelemetrySchemas.validate(birthWithoutSeqOrUtc)).as("a birth must carry seq and utc").isNotEmpty();
+        ObjectNode offlineWithSeqOnly = will.deepCopy().put("seq", 42);
+        assertThat(TelemetrySchemas.validate(offlineWithSeqOnly)).as("seq without utc").isNotEmpty();
     }
 
     @Test

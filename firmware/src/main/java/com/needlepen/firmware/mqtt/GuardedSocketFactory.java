@@ -27,7 +27,9 @@ import javax.net.SocketFactory;
  * in that window, a loop stops before it is seen running and the connecting thread spins forever
  * (#953, #999). Paho writes CONNECT only after all three have started, so a socket here holds a
  * read failure back until something has been written to it (or the hold times out): a dying
- * connection is then reported only after the connecting thread has left those waits.
+ * connection is then reported only after the connecting thread has left those waits. Paho's
+ * receiver asks {@code available()} before every read, and on a socket closed under it (by
+ * {@link #closeAll()}) that fails at once, so it is held back the same way.
  */
 final class GuardedSocketFactory extends SocketFactory {
 
@@ -108,6 +110,16 @@ final class GuardedSocketFactory extends SocketFactory {
         public synchronized InputStream getInputStream() throws IOException {
             if (input == null) {
                 input = new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int available() throws IOException {
+                        try {
+                            return super.available();
+                        } catch (IOException failure) {
+                            awaitFirstWrite();
+                            throw failure;
+                        }
+                    }
+
                     @Override
                     public int read() throws IOException {
                         try {

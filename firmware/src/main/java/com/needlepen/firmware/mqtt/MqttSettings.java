@@ -1,15 +1,14 @@
 package com.needlepen.firmware.mqtt;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How to reach the broker.
  *
- * @param brokerUrl      {@code tcp://host:port}; TLS is not supported yet (the transport's socket
- *                       guards against Paho defects cover plain TCP only)
+ * @param brokerUrl      {@code tcp://host:port}, port 1..65535 (1883 if left out), nothing after the
+ *                       port ({@link BrokerAddress}); TLS is not supported yet (the transport's
+ *                       socket guards against Paho defects cover plain TCP only)
  * @param clientId       this pen's MQTT client id; unique per broker, or the broker drops the older
  *                       connection
  * @param connectTimeout how long one connection attempt may take, from opening the socket to the
@@ -33,7 +32,7 @@ public record MqttSettings(String brokerUrl, String clientId, Duration connectTi
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(keepAlive, "keepAlive");
-        checkUrl(brokerUrl);
+        BrokerAddress.parse(brokerUrl);
         if (clientId.isBlank()) {
             throw new IllegalArgumentException("clientId is blank; a broker needs it to own the will");
         }
@@ -51,6 +50,11 @@ public record MqttSettings(String brokerUrl, String clientId, Duration connectTi
     public static MqttSettings of(String brokerUrl, String clientId) {
         return new MqttSettings(brokerUrl, clientId, Duration.ofSeconds(10), Duration.ofSeconds(30),
                 DEFAULT_MAX_IN_FLIGHT, null);
+    }
+
+    /** The broker's host and port, read from {@link #brokerUrl()} (which was checked on construction). */
+    public BrokerAddress brokerAddress() {
+        return BrokerAddress.parse(brokerUrl);
     }
 
     /** These settings with {@code will} as the last will ({@code null} for none). */
@@ -84,19 +88,6 @@ public record MqttSettings(String brokerUrl, String clientId, Duration connectTi
         @Override
         public byte[] payload() {
             return payload.clone();
-        }
-    }
-
-    private static void checkUrl(String brokerUrl) {
-        URI uri;
-        try {
-            uri = new URI(brokerUrl);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("brokerUrl '" + brokerUrl + "' is not a URL: " + e.getReason(), e);
-        }
-        if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("brokerUrl '" + brokerUrl
-                    + "' must look like tcp://host:port (TLS is not supported yet)");
         }
     }
 

@@ -20,7 +20,11 @@ public interface MqttTransport extends AutoCloseable {
      */
     void start();
 
-    /** Whether the link to the broker is up at this moment. */
+    /**
+     * Whether the link to the broker is up at this moment and the {@link ConnectionListener} has
+     * been told so: it turns true only after the listener's {@code connected()} has returned, so a
+     * caller that sees true also sees what the listener did.
+     */
     boolean isConnected();
 
     /**
@@ -95,7 +99,10 @@ public interface MqttTransport extends AutoCloseable {
     /** Hears the link change state; called on the transport's supervisor thread, one at a time. */
     interface ConnectionListener {
 
-        /** The link is up and subscriptions are being re-made; publishing now works. */
+        /**
+         * The link is up and subscriptions are being re-made; publishing now works, while
+         * {@link MqttTransport#isConnected()} turns true only once this returns.
+         */
         void connected();
 
         /**

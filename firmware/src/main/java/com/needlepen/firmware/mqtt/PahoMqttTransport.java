@@ -1,5 +1,6 @@
 package com.needlepen.firmware.mqtt;
 
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class PahoMqttTransport implements MqttTransport {
     };
 
     private final MqttSettings settings;
+    private final String brokerHost;
     private final TransportThreads threads;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -78,6 +80,13 @@ public final class PahoMqttTransport implements MqttTransport {
     private volatile ConnectionListener connectionListener = NO_LISTENER;
     /** The connection being attempted or up; null between attempts. Written on the supervisor only. */
     private volatile Connection current;
+    /**
+     * The connection the listener has been told of, set only once its {@code connected()} has
+     * returned: Paho reports a link up before the listener has heard, and a caller that sees
+     * {@link #isConnected()} must also see what the listener did (e.g. a birth message queued).
+     * Written on the supervisor only.
+     */
+    private volatile Connection announced;
 
     // Supervisor thread only.
     private final Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY,
@@ -88,6 +97,7 @@ public final class PahoMqttTransport implements MqttTransport {
     /** Creates a transport; no thread starts and nothing connects until {@link #start()}. */
     public PahoMqttTransport(MqttSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        brokerHost = settings.brokerAddress().host();
         threads = new TransportThreads("mqtt-" + settings.clientId(), PAHO_THREADS);
     }
 
@@ -107,7 +117,7 @@ public final class PahoMqttTransport implements MqttTransport {
 
     @Override
     public boolean isConnected() {
-        Connection connection = current;
+        Connection connection = announced;
         return connection != null && connection.client.isConnected();
     }
 
@@ -229,6 +239,8 @@ public final class PahoMqttTransport implements MqttTransport {
         } catch (RuntimeException e) {
             LOG.warn("MQTT connection listener failed on connect", e);
         }
+        // Only now, so that the listener's effects happen-before any isConnected() that returns true.
+        announced = connection;
     }
 
     /** A connect attempt failed (connection is null if Paho refused to even make a client). */
@@ -272,6 +284,7 @@ public final class PahoMqttTransport implements MqttTransport {
     }
 
     private void retire(Connection connection, MqttTransportException cause) {
+        announced = null;
         current = null;
         connection.failPending(cause);
         connection.closeClient();
@@ -283,6 +296,7 @@ public final class PahoMqttTransport implements MqttTransport {
             nextAttempt = null;
         }
         Connection connection = current;
+        announced = null;
         current = null;
         if (connection != null) {
             connection.failPending(new MqttTransportException("MQTT transport closed"));
@@ -300,16 +314,32 @@ public final class PahoMqttTransport implements MqttTransport {
         }
     }
 
-    /** The messages along the cause chain, e.g. "Unable to connect to server: Connection refused". */
-    private static String describe(Throwable cause) {
+    /**
+     * Why a connection failed or ended, in one line for people: the messages along the cause chain,
+     * e.g. "Unable to connect to server: Connection refused". Paho wraps what it does not recognise
+     * in "Untranslated MqttException - RC: 0", whose text says nothing and is left out; a host name
+     * that does not resolve would then read just "nosuchhost", so that case is said plainly.
+     */
+    static String describe(Throwable cause, String brokerHost) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "broker host '" + brokerHost + "' is unknown: the name does not resolve";
+            }
+            if (t instanceof MqttException wrapper && t.getCause() != null
+                    && wrapper.getReasonCode() == MqttException.REASON_CODE_CLIENT_EXCEPTION) {
+                continue;
+            }
             String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
             if (text.indexOf(message) < 0) {
                 text.append(text.isEmpty() ? "" : ": ").append(message);
             }
         }
         return text.toString();
+    }
+
+    private String describe(Throwable cause) {
+        return describe(cause, brokerHost);
     }
 
     private static boolean refused(IMqttToken token) {

@@ -97,7 +97,11 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
         publisher.setDaemon(true);
     }
 
-    /** The retained status the broker publishes for us if we vanish. */
+    /**
+     * The retained status the broker publishes for us if we vanish. It has no {@code seq}, as the
+     * pen never publishes it, and no {@code utc}, as the broker sends it at a time the pen cannot
+     * know when it sets it (docs/telemetry.md).
+     */
     public static MqttSettings.Will lastWill(String deviceTopic, String deviceId) {
         byte[] payload = ("{\"schema\":\"" + TelemetryJson.STATUS_SCHEMA + "\",\"deviceId\":\"" + deviceId
                 + "\",\"status\":\"offline\"}").getBytes(StandardCharsets.UTF_8);

@@ -7,8 +7,8 @@ import com.needlepen.firmware.PenState;
 import java.time.Instant;
 
 /**
- * Encodes telemetry as versioned JSON (docs/telemetry.md and docs/schemas/ describe each). Runs on
- * the publisher thread, never on the control thread.
+ * Encodes telemetry as versioned JSON (docs/telemetry.md and the published schemas under
+ * resources/schemas/ describe each). Runs on the publisher thread, never on the control thread.
  */
 final class TelemetryJson {
 

@@ -4,19 +4,26 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.needlepen.broker.EmbeddedBroker;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transport against a real broker in this JVM, a proxy that can cut connections, and fake
@@ -162,8 +169,85 @@ class PahoMqttTransportTest {
 
         track(EmbeddedBroker.start(port));
         awaitUntil(pen::isConnected, "the transport connecting to the new broker");
+        // Not a race: isConnected() turns true only after the listener's connected() has returned.
         assertThat(connects).hasValue(1);
         pen.publish("pens/p1/samples", new byte[] {1}, 1, false).get(GET_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void givenAListenerStillHandlingTheConnect_thenTheTransportDoesNotYetReportConnected_andOnceItDoesTheListenerHasRun()
+            throws Exception {
+        EmbeddedBroker broker = broker();
+        PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of(broker.url(), id("pen"))));
+        CountDownLatch listenerEntered = new CountDownLatch(1);
+        CountDownLatch listenerMayReturn = new CountDownLatch(1);
+        AtomicInteger connects = new AtomicInteger();
+        pen.setConnectionListener(new MqttTransport.ConnectionListener() {
+            @Override
+            public void connected() {
+                listenerEntered.countDown();
+                try {
+                    listenerMayReturn.await(GET_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                connects.incrementAndGet();
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+            }
+        });
+        pen.start();
+        try {
+            assertThat(listenerEntered.await(GET_SECONDS, TimeUnit.SECONDS)).as("the listener told of the connect").isTrue();
+
+            // The link is up as far as the broker is concerned, but the listener has not finished.
+            assertThat(pen.isConnected()).as("connected while the listener is still being told").isFalse();
+        } finally {
+            listenerMayReturn.countDown();
+        }
+        awaitUntil(pen::isConnected, "the transport reporting connected");
+        assertThat(connects).as("what the listener did, seen by whoever sees connected").hasValue(1);
+    }
+
+    @Test
+    void givenABrokerHostThatDoesNotResolve_thenOneWarningLineNamesTheHost_withoutPahosWrapperOrAStackTrace_andItKeepsRetrying()
+            throws Exception {
+        // .invalid never resolves (RFC 6761): no broker anywhere is contacted.
+        ch.qos.logback.classic.Logger log =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(PahoMqttTransport.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        Level levelBefore = log.getLevel();
+        log.setLevel(Level.DEBUG);
+        try {
+            PahoMqttTransport pen = track(new PahoMqttTransport(MqttSettings.of("tcp://nosuchhost.invalid:1883", id("pen"))));
+            pen.start();
+
+            awaitUntil(() -> events(logged, Level.DEBUG).stream().anyMatch(e -> e.contains("still unreachable")),
+                    "a second attempt");
+            List<String> warnings = events(logged, Level.WARN);
+            assertThat(warnings).singleElement().asString()
+                    .contains("broker host 'nosuchhost.invalid' is unknown: the name does not resolve")
+                    .doesNotContain("Untranslated").doesNotContain("\n");
+            synchronized (logged) {
+                assertThat(logged.list).allSatisfy(event -> assertThat(event.getThrowableProxy()).as("a stack trace").isNull());
+            }
+            assertThat(pen.isConnected()).isFalse();
+        } finally {
+            log.detachAppender(logged);
+            log.setLevel(levelBefore);
+        }
+    }
+
+    @Test
+    void givenAFailureThatPahoWrapsUntranslated_whenDescribed_thenOnlyWhatHappenedIsSaid() {
+        assertThat(PahoMqttTransport.describe(new MqttException(new UnknownHostException("nosuchhost.invalid")),
+                "nosuchhost.invalid")).isEqualTo("broker host 'nosuchhost.invalid' is unknown: the name does not resolve");
+        assertThat(PahoMqttTransport.describe(new MqttException(new IllegalArgumentException("port out of range:99999")),
+                "broker.local")).isEqualTo("port out of range:99999");
     }
 
     @Test
@@ -284,6 +368,12 @@ class PahoMqttTransportTest {
     }
 
     // ---- helpers ----
+
+    private static List<String> events(ListAppender<ILoggingEvent> logged, Level level) {
+        synchronized (logged) { // the appender appends under its own lock
+            return logged.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
 
     private EmbeddedBroker broker() throws Exception {
         return track(EmbeddedBroker.start());

@@ -174,7 +174,7 @@ public final class SimulateCommand implements Callable<Integer> {
             embedded = EmbeddedBroker.start();
             url = embedded.url();
         } else {
-            validateUrl(url);
+            validateUrl(broker != null ? "--broker" : "profile " + p.name() + " telemetry.brokerUrl", url);
         }
         out.printf(Locale.ROOT, "NeedlePen simulate: profile %s, cartridge %s, depth %.2f mm, rate %.0f Hz, %s, seed %d%n",
                 p.name(), type.name(), depth, rate, fast ? "virtual time" : "real time", pen.seed());
@@ -250,11 +250,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static final long SESSION_END_TIMEOUT_NANOS = 10_000_000_000L;
 
-    private static void validateUrl(String url) {
+    private static void validateUrl(String where, String url) {
         try {
             MqttSettings.of(url, "check");
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--broker '" + url + "': " + e.getMessage());
+            throw new UserInputException(where + ": " + e.getMessage()); // the message names the URL
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 final class IdentityRules implements Rule {
 
     static final List<String> BACKENDS = List.of("sim", "pi4j");
-    static final List<String> BROKER_SCHEMES = List.of("tcp://", "ssl://", "ws://");
+    /** What the transport connects to: plain TCP (TLS is not built yet; the transport refuses the rest). */
+    static final List<String> BROKER_SCHEMES = List.of("tcp://");
     /** Ids become MQTT topic levels: no '/', '+', '#' or spaces, which would split or wildcard them. */
     private static final Pattern TOPIC_LEVEL = Pattern.compile("[A-Za-z0-9._-]+");
 

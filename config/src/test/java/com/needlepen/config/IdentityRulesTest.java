@@ -48,16 +48,18 @@ class IdentityRulesTest {
         assertError(loadError(yaml), "telemetry.topicPrefix", lineOf(yaml, "topicPrefix"), "'needle/pen' is not allowed");
     }
 
-    @Test
-    void givenHttpBrokerUrl_whenLoaded_thenAllowedSchemesNamed() {
-        String yaml = simWith("brokerUrl: null", "brokerUrl: http://broker:1883");
+    @ParameterizedTest
+    @ValueSource(strings = {"http://broker:1883", "ssl://broker:8883", "ws://broker/mqtt"})
+    void givenABrokerUrlTheTransportCannotUse_whenLoaded_thenAllowedSchemesNamed(String url) {
+        // the transport makes plain TCP connections only: a profile must not load with a URL it would refuse
+        String yaml = simWith("brokerUrl: null", "brokerUrl: " + url);
 
         assertError(loadError(yaml), "telemetry.brokerUrl", lineOf(yaml, "brokerUrl"),
-                "'http://broker:1883' is not a broker address; allowed null or a URL starting with tcp:// or ssl:// or ws://");
+                "'" + url + "' is not a broker address; allowed null or a URL starting with tcp://");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tcp://localhost:1883", "ssl://broker:8883", "ws://broker/mqtt"})
+    @ValueSource(strings = {"tcp://localhost:1883", "tcp://broker.example:8883"})
     void givenBrokerUrlWithAnAllowedScheme_whenLoaded_thenAccepted(String url) {
         assertThat(ProfileLoader.parse(simWith("brokerUrl: null", "brokerUrl: " + url), "ok.yaml").telemetry().brokerUrl())
                 .isEqualTo(url);

@@ -171,7 +171,7 @@ class SimulateCommandTest {
         String log = logged.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(r.exit()).as(r.err() + log).isZero();
         assertThat(r.out()).contains("(completed)").contains("not delivered")
-                .contains("broker tcp://nosuchhost.invalid:1883 not reached");
+                .contains("broker         tcp://nosuchhost.invalid:1883 was never reached");
         // the logs go to the process's stderr (where a person sees them), not to the CLI's err writer
         assertThat(log.lines().filter(line -> line.contains("nosuchhost")).toList()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains("broker host 'nosuchhost.invalid' is unknown: the name does not resolve"));

@@ -7,6 +7,7 @@ import com.needlepen.firmware.collar.ZeroCheck;
 import com.needlepen.firmware.drive.CamParker;
 import com.needlepen.firmware.drive.CamStepper;
 import com.needlepen.firmware.drive.StrokeDrive;
+import com.needlepen.firmware.loop.TickTrace;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
@@ -40,6 +41,7 @@ public final class PenController implements LoopControl {
     /** How long a panel level must hold before it counts. */
     public static final long DEBOUNCE_NANOS = PanelInputs.DEBOUNCE_NANOS;
 
+    private final TickTrace trace;
     private final DeviceProfile profile;
     private final PenHardware hw;
     private final SettingsPolicy policy;
@@ -102,7 +104,17 @@ public final class PenController implements LoopControl {
     public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
                          double initialDepthMm, double initialRateHz, DepthCalibration calibration,
                          CartridgeLedger ledger, Function<SafetyInputs, List<SafetyCheck>> safetyChecks) {
+        this(profile, hardware, telemetry, initialDepthMm, initialRateHz, calibration, ledger, safetyChecks,
+                TickTrace.system());
+    }
+
+    /** With chosen checks and a trace on a clock of the test's (tests of the loop's timing, in virtual time). */
+    public PenController(DeviceProfile profile, PenHardware hardware, TelemetrySink telemetry,
+                         double initialDepthMm, double initialRateHz, DepthCalibration calibration,
+                         CartridgeLedger ledger, Function<SafetyInputs, List<SafetyCheck>> safetyChecks,
+                         TickTrace trace) {
         this.calibration = calibration;
+        this.trace = trace;
         this.unlock = new DepthUnlock(profile);
         this.derating = new ThermalDerating(profile.safety(), hardware.sensors());
         if (initialDepthMm > unlock.limitMm() + 1e-9) {
@@ -120,7 +132,7 @@ public final class PenController implements LoopControl {
         this.parker = new CamParker(drive);
         this.camStepper = new CamStepper(drive);
         this.supervisor = new SafetySupervisor(safetyChecks.apply(new SafetyInputs(profile, drive, positioner,
-                hardware.collar(), zeroCheck, hardware.sensors(), hardware.cartridge())));
+                hardware.collar(), zeroCheck, hardware.sensors(), hardware.cartridge(), trace)));
         this.sessions = new SessionRecorder(profile.telemetry().deviceId(), telemetry);
         this.events = new ControllerEvents(telemetry, sessions, hardware.clock());
         this.startChecks = new StartChecks(profile, policy, calibration, hardware.cartridge(), positioner);
@@ -140,6 +152,7 @@ public final class PenController implements LoopControl {
 
     /** One control period. {@code nowNanos} comes from the hardware clock. */
     public void tick(long nowNanos) {
+        // phases are marked as they finish (see TickTrace): the overrun check names the one that ran long
         if (!entered) {
             hw.watchdog().start(WATCHDOG_NANOS);
             hw.watchdog().feed(nowNanos);
@@ -150,6 +163,7 @@ public final class PenController implements LoopControl {
         positioner.track();
         acceptance.track();
         panelCommands.apply(nowNanos, commands);
+        trace.phaseDone(TickTrace.Phase.INPUTS);
         Request r;
         while ((r = requests.poll()) != null) {
             handle(r, nowNanos);
@@ -159,11 +173,13 @@ public final class PenController implements LoopControl {
         if (next != state) {
             transition(next, nowNanos);
         }
+        trace.phaseDone(TickTrace.Phase.STATES);
         // the checks run in every state so their timers stay true; in FAULT one fault is latched already
         FaultCode found = supervisor.check(nowNanos, state);
         if (found != null && state != PenState.FAULT) {
             latch(found, supervisor.detail(), nowNanos);
         }
+        trace.phaseDone(TickTrace.Phase.SAFETY);
         drive.periodic(nowNanos);
         // the layers outside the JVM are fed by the loop itself: a loop that stops stops feeding them.
         // A fault that suspects the drive stops feeding the enable timer on purpose: 100 ms later the
@@ -172,8 +188,18 @@ public final class PenController implements LoopControl {
             hw.enableTimer().feed(nowNanos);
         }
         hw.watchdog().feed(nowNanos);
+        trace.phaseDone(TickTrace.Phase.DRIVE);
         outputs.sample(nowNanos, state, treatment.depthMm(), treatment.rateHz());
         outputs.display(nowNanos, state, treatment.depthMm(), treatment.rateHz());
+        trace.phaseDone(TickTrace.Phase.OUTPUTS);
+    }
+
+    /**
+     * Where this controller's ticks spend their time; a loop runner opens and closes each tick in it
+     * (without one, the marks cost a branch and record nothing).
+     */
+    public TickTrace trace() {
+        return trace;
     }
 
     // ---------------------------------------------------------------- states

@@ -48,6 +48,15 @@ class ArchitectureTest {
                         com.needlepen.firmware.session.CartridgeLedger.class, java.util.function.Function.class)
                 .because("a production caller choosing the checks would be a switch that disables a mitigation")
                 .check(classes);
+        noClasses().that().doNotHaveFullyQualifiedName("com.needlepen.firmware.PenController")
+                .should().callConstructor(com.needlepen.firmware.PenController.class,
+                        com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
+                        com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
+                        com.needlepen.firmware.DepthCalibration.class,
+                        com.needlepen.firmware.session.CartridgeLedger.class, java.util.function.Function.class,
+                        com.needlepen.firmware.loop.TickTrace.class)
+                .because("a production caller choosing the checks would be a switch that disables a mitigation")
+                .check(classes);
     }
 
     @Test
@@ -58,6 +67,11 @@ class ArchitectureTest {
                 com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
                 com.needlepen.firmware.DepthCalibration.class, com.needlepen.firmware.session.CartridgeLedger.class,
                 java.util.function.Function.class)).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenController.class.getConstructor(
+                com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
+                com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
+                com.needlepen.firmware.DepthCalibration.class, com.needlepen.firmware.session.CartridgeLedger.class,
+                java.util.function.Function.class, com.needlepen.firmware.loop.TickTrace.class)).isNotNull();
     }
 
     @Test
@@ -84,7 +98,8 @@ class ArchitectureTest {
                 new com.needlepen.firmware.collar.NominalDepthMap(profile.collar()), 1.5);
         var standard = com.needlepen.firmware.safety.SafetyChecks.standard(new com.needlepen.firmware.safety.SafetyInputs(
                 profile, drive, positioner, hw.collar(),
-                new com.needlepen.firmware.collar.ZeroCheck(hw.collar(), profile.collar()), hw.sensors(), hw.cartridge()));
+                new com.needlepen.firmware.collar.ZeroCheck(hw.collar(), profile.collar()), hw.sensors(), hw.cartridge(),
+                com.needlepen.firmware.loop.TickTrace.system()));
         java.util.Set<String> inStandard = new java.util.HashSet<>();
         standard.forEach(c -> inStandard.add(c.getClass().getName()));
         java.util.Set<String> all = new java.util.HashSet<>();

@@ -11,6 +11,8 @@ public final class LoopOverrunCheck implements SafetyCheck {
 
     private final long periodNanos;
     private final long budgetNanos;
+    private final com.needlepen.firmware.loop.TickTrace trace;
+    private String cause = "";
     private long lastTickNanos = Long.MIN_VALUE;
     private long overruns;
     private long worstLatenessNanos;
@@ -19,6 +21,7 @@ public final class LoopOverrunCheck implements SafetyCheck {
     public LoopOverrunCheck(SafetyInputs in) {
         this.periodNanos = in.profile().loop().periodNanos();
         this.budgetNanos = Math.round(in.profile().safety().loopOverrunBudgetMillis() * 1e6);
+        this.trace = in.trace();
     }
 
     @Override
@@ -35,6 +38,7 @@ public final class LoopOverrunCheck implements SafetyCheck {
         if (lateness > budgetNanos) {
             overruns++;
             lastLatenessNanos = lateness;
+            cause = "; " + trace.explainLateness(periodNanos); // once, as the fault latches: not the steady path
             return FaultCode.F15_LOOP_OVERRUN;
         }
         return null;
@@ -42,7 +46,7 @@ public final class LoopOverrunCheck implements SafetyCheck {
 
     @Override
     public String detail() {
-        return "a tick came " + lastLatenessNanos / 1_000_000 + " ms late (budget " + budgetNanos / 1_000_000 + " ms)";
+        return "a tick came " + lastLatenessNanos / 1_000_000 + " ms late (budget " + budgetNanos / 1_000_000 + " ms)" + cause;
     }
 
     public long overruns() {

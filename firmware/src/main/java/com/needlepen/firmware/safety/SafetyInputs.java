@@ -11,5 +11,5 @@ import com.needlepen.hal.CollarStepper;
 /** What the safety checks may look at: the profile's limits and what the HAL can see. */
 public record SafetyInputs(DeviceProfile profile, StrokeDrive drive, DepthPositioner positioner,
                            CollarStepper collar, ZeroCheck zeroCheck, AnalogSensors sensors,
-                           CartridgeSensor cartridge) {
+                           CartridgeSensor cartridge, com.needlepen.firmware.loop.TickTrace trace) {
 }

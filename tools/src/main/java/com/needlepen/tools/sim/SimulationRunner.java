@@ -23,6 +23,7 @@ public final class SimulationRunner {
     private final long wallStartNanos = System.nanoTime();
     private Observer observer = now -> { };
     private long nowNanos;
+    private long lastTickNanos;
 
     public SimulationRunner(SimPen pen, PenController controller, long periodNanos, boolean realTime) {
         this.pen = pen;
@@ -30,17 +31,25 @@ public final class SimulationRunner {
         this.periodNanos = periodNanos;
         this.realTime = realTime;
         this.nowNanos = pen.clock().nanoTime();
+        this.lastTickNanos = nowNanos - periodNanos;
     }
 
     public void setObserver(Observer observer) {
         this.observer = observer;
     }
 
-    /** Runs one control period. */
+    /** Runs one control period; the plant's physics is the trace's PLANT phase. */
     public void step() {
+        // how far past its deadline this tick comes, in virtual time: a frozen firmware shows here
+        long lateness = Math.max(0, nowNanos - lastTickNanos);
         nowNanos += periodNanos;
+        var trace = controller.trace();
+        trace.tickStarted(lateness);
         pen.advanceTo(nowNanos);
+        trace.phaseDone(com.needlepen.firmware.loop.TickTrace.Phase.PLANT);
         controller.tick(pen.clock().nanoTime());
+        trace.tickEnded();
+        lastTickNanos = nowNanos;
         observer.afterTick(nowNanos);
         if (realTime) {
             pace();
@@ -88,6 +97,7 @@ public final class SimulationRunner {
     /** Takes over a time the pen was advanced to by someone else (tests that tick by hand). */
     public void syncTo(long nanos) {
         nowNanos = nanos;
+        lastTickNanos = nanos - periodNanos;
     }
 
     /** The control period: one tick per period. */

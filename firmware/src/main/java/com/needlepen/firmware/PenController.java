@@ -41,6 +41,8 @@ public final class PenController implements LoopControl {
     /** How long a panel level must hold before it counts. */
     public static final long DEBOUNCE_NANOS = PanelInputs.DEBOUNCE_NANOS;
 
+    private boolean shutdownRequested;
+    private volatile boolean shutDown;
     private final TickTrace trace;
     private final DeviceProfile profile;
     private final PenHardware hw;
@@ -173,6 +175,9 @@ public final class PenController implements LoopControl {
         if (next != state) {
             transition(next, nowNanos);
         }
+        if (shutdownRequested && !shutDown) {
+            shutDown = shutdownStep(nowNanos);
+        }
         trace.phaseDone(TickTrace.Phase.STATES);
         // the checks run in every state so their timers stay true; in FAULT one fault is latched already
         FaultCode found = supervisor.check(nowNanos, state);
@@ -192,6 +197,31 @@ public final class PenController implements LoopControl {
         outputs.sample(nowNanos, state, treatment.depthMm(), treatment.rateHz());
         outputs.display(nowNanos, state, treatment.depthMm(), treatment.rateHz());
         trace.phaseDone(TickTrace.Phase.OUTPUTS);
+    }
+
+    /**
+     * One tick of a requested shutdown: done once the needles are at rest with the tips hidden (READY
+     * after parking, or FAULT) or never moved (BOOT, HOMING), with the drive disabled and the session
+     * closed.
+     */
+    private boolean shutdownStep(long now) {
+        switch (state) {
+            case READY, FAULT, BOOT, HOMING -> {
+                if (sessions.current() != null) {
+                    treatment.closeSession(now, "shutdown");
+                }
+                drive.disable();
+                return true;
+            }
+            default -> {
+                return false; // STOPPING parks first; RUNNING, CHECKING, CALIBRATING were told to stop
+            }
+        }
+    }
+
+    /** Whether a requested shutdown has finished: needles at rest and hidden, drive off, session closed. */
+    public boolean shutDown() {
+        return shutDown;
     }
 
     /**
@@ -390,6 +420,10 @@ public final class PenController implements LoopControl {
             case SELECT_PRESET -> commands.selectPreset(now, r.name());
             case ACKNOWLEDGE -> commands.acknowledge();
             case END_SESSION -> commands.endSession(now);
+            case SHUTDOWN -> {
+                shutdownRequested = true;
+                commands.stop(now, false);
+            }
             case CALIBRATE -> commands.calibrate(now);
             case CALIBRATION_MOVE -> commands.calibrationMove(now, r.value());
             case HOME -> commands.home(now);

@@ -11,7 +11,7 @@ package com.needlepen.firmware;
 public record Request(Kind kind, double value, String name) {
 
     public enum Kind {
-        START, STOP, SET_DEPTH, SET_RATE, SELECT_PRESET, ACKNOWLEDGE, END_SESSION,
+        START, STOP, SET_DEPTH, SET_RATE, SELECT_PRESET, ACKNOWLEDGE, END_SESSION, SHUTDOWN,
         /** Technician: READY to CALIBRATING. */
         CALIBRATE,
         /** Technician, while CALIBRATING: collar to a nominal (uncalibrated) depth, {@code value} mm. */
@@ -70,5 +70,14 @@ public record Request(Kind kind, double value, String name) {
 
     public static Request endSession() {
         return new Request(Kind.END_SESSION, 0, null);
+    }
+
+    /**
+     * The program is told to stop (SIGTERM, SIGINT): a run stops as at the stop button (brake, park),
+     * a zero check is withdrawn, and the open session closes with reason "shutdown" (without the
+     * closing zero check: the pen is going down). {@link PenController#shutDown()} says when it is done.
+     */
+    public static Request shutdown() {
+        return new Request(Kind.SHUTDOWN, 0, null);
     }
 }

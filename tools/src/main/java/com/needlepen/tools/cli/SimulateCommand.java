@@ -190,6 +190,7 @@ public final class SimulateCommand implements Callable<Integer> {
             PenController controller = new PenController(p, simPen.hardware(), rig.telemetry(), initialDepth, rate,
                     calibration, ledger);
             SimulationRunner runner = new SimulationRunner(simPen, controller, p.loop().periodNanos(), !fast);
+            signals = SignalShutdown.install(runner, out);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {
                 injector.apply(now, simPen.handle());
@@ -216,16 +217,23 @@ public final class SimulateCommand implements Callable<Integer> {
             if (summaryJson != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryJson.toFile(), summary);
             }
-            if (!injector.pending().isEmpty()) {
+            if (!injector.pending().isEmpty() && !runner.shutdownRequested()) {
                 FaultInjector.Injection late = injector.pending().get(0);
                 throw new UserInputException("--inject " + FaultInjector.text(late) + " never happened: the session ended at "
                         + String.format(Locale.ROOT, "%.1f s", runner.nowNanos() / 1e9) + " from power-on, before it;"
                         + " allowed: a time within the session");
             }
-            return SessionReport.exitCode(summary, outcome);
+            int code = SessionReport.exitCode(summary, outcome);
+            if (signals != null) {
+                signals.finished(code);
+            }
+            return code;
         } finally {
             if (embedded != null) {
                 embedded.close();
+            }
+            if (signals != null) {
+                signals.uninstall();
             }
         }
     }
@@ -249,6 +257,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static final long SESSION_END_TIMEOUT_NANOS = 10_000_000_000L;
+    private SignalShutdown signals;
 
     private static void validateUrl(String where, String url) {
         try {

@@ -123,8 +123,8 @@ public final class SessionScenario {
         runner.runUntil(() -> runner.nowNanos() >= pressAt || controller.state() != PenState.RUNNING,
                 Long.MAX_VALUE / 4);
         if (controller.state() != PenState.RUNNING) {
-            // a fault ended the run: let the pen brake and park as it would before reporting the truth
-            long faultAt = runner.nowNanos();
+            // a fault (or a shutdown) ended the run: let the pen brake and park as it would before reporting the truth
+            long faultAt = runner.shutdownAtNanos() >= 0 ? runner.shutdownAtNanos() : runner.nowNanos();
             runner.runFor(AFTER_FAULT_NANOS);
             sim.setSkinContact(false);
             return outcome(false, Double.NaN, Double.NaN, excursionsBefore, (sim.lastMovingNanos() - faultAt) / 1e6, null);

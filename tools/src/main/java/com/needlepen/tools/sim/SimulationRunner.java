@@ -56,24 +56,67 @@ public final class SimulationRunner {
         }
     }
 
-    /** Runs for {@code nanos} of simulated time. */
+    /** Runs for {@code nanos} of simulated time (less if a shutdown is requested meanwhile). */
     public void runFor(long nanos) {
         long end = nowNanos + nanos;
         while (nowNanos < end) {
+            if (shutdownRequested) {
+                completeShutdown();
+                return;
+            }
             step();
         }
     }
 
-    /** Runs until {@code condition} holds or {@code timeoutNanos} pass; returns whether it held. */
+    /**
+     * Runs until {@code condition} holds or {@code timeoutNanos} pass; returns whether it held. A
+     * requested shutdown ends the wait (false) once the firmware has shut down.
+     */
     public boolean runUntil(BooleanSupplier condition, long timeoutNanos) {
         long end = nowNanos + timeoutNanos;
         while (!condition.getAsBoolean()) {
             if (nowNanos >= end) {
                 return false;
             }
+            if (shutdownRequested) {
+                completeShutdown();
+                return condition.getAsBoolean();
+            }
             step();
         }
         return true;
+    }
+
+    /** Asks the firmware to shut down (a signal arrived); safe from any thread. The loop carries it out. */
+    public void requestShutdown() {
+        shutdownRequested = true;
+    }
+
+    public boolean shutdownRequested() {
+        return shutdownRequested;
+    }
+
+    /** Hands the firmware the shutdown request and ticks until it has stopped, parked and closed (at most 5 s). */
+    private void completeShutdown() {
+        if (!shutdownSubmitted) {
+            shutdownSubmitted = true;
+            shutdownAtNanos = nowNanos;
+            controller.submit(com.needlepen.firmware.Request.shutdown());
+        }
+        long end = nowNanos + SHUTDOWN_TIMEOUT_NANOS;
+        while (!controller.shutDown() && nowNanos < end) {
+            step();
+        }
+    }
+
+    private static final long SHUTDOWN_TIMEOUT_NANOS = 5_000_000_000L;
+    private volatile boolean shutdownRequested;
+    private boolean shutdownSubmitted;
+    private long shutdownAtNanos = -1;
+
+    /** When the shutdown was handed to the firmware (virtual time), or -1. */
+    public long shutdownAtNanos() {
+        return shutdownAtNanos;
     }
 
     /** Advances the physics without ticking the firmware: a hung control thread. */

@@ -42,7 +42,8 @@ final class ProfileBinder {
                 top.section("loop", m -> new LoopSpec(m.wholeNumber("periodMicros", Range.closed(100, 10_000, "µs")))),
                 top.section("telemetry", ProfileBinder::telemetry),
                 top.section("calibration", ProfileBinder::calibration),
-                top.section("safety", ProfileBinder::safety));
+                top.section("safety", ProfileBinder::safety),
+                top.optionalSection("tuning", TuningBinder::tuning));
     }
 
     private static SupplySpec supply(MapReader m) {

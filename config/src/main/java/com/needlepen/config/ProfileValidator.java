@@ -14,7 +14,7 @@ public final class ProfileValidator {
     /**
      * Per-key bounds held when the keys were read, so no rule here divides by a zero or reasons
      * about a negative mass; cartridges before rates and physics, which assume there is at least
-     * one.
+     * one; tuning last, as it leans on the physics (the spring-limited rate).
      */
     private static final List<Rule> RULES = List.of(
             new IdentityRules(),
@@ -24,7 +24,8 @@ public final class ProfileValidator {
             new CartridgeRules(),
             new RateRules(),
             new PresetRules(),
-            new PhysicsRules());
+            new PhysicsRules(),
+            new TuningRules());
 
     private ProfileValidator() {
     }

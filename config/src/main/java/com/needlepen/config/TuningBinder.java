@@ -20,7 +20,7 @@ final class TuningBinder {
                 m.optionalSection("stillShaft", TuningBinder::stillShaft),
                 m.optionalSection("parking", TuningBinder::parking),
                 m.optionalSection("camStepping", c -> new TuningSpec.CamStepping(
-                        c.number("driveDutyFraction", Range.closed(0.2, 0.5, ""), 0.25))),
+                        c.number("driveDutyFraction", Range.closed(0.22, 0.5, ""), 0.25))),
                 m.optionalSection("zeroCheck", TuningBinder::zeroCheck));
     }
 

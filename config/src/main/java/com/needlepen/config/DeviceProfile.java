@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param backend which HAL backend drives this pen ({@code sim} or {@code pi4j})
  * @param calibration what a depth calibration must achieve and how long it lasts
  * @param safety      limits the safety supervisor enforces
+ * @param tuning      how the firmware drives this hardware: gains, thresholds, speeds (defaults
+ *                    when the profile leaves them out)
  */
 public record DeviceProfile(
         String name,
@@ -29,7 +31,8 @@ public record DeviceProfile(
         LoopSpec loop,
         TelemetrySpec telemetry,
         CalibrationSpec calibration,
-        SafetySpec safety) {
+        SafetySpec safety,
+        TuningSpec tuning) {
 
     public DeviceProfile {
         cartridges = List.copyOf(cartridges);

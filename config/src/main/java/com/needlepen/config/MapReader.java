@@ -3,21 +3,39 @@ package com.needlepen.config;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Typed, strict access to one YAML mapping of a profile. Every key must be one of the allowed
- * keys (checked up front, so a typo reports "did you mean" rather than a missing key); a
- * required key that is absent, or a value of the wrong type, is a {@link ConfigException} naming
- * the field path and line. Nothing here falls back to a default unless the caller passes one.
+ * Typed, strict access to one YAML mapping of a profile, in which reading a key is declaring it:
+ * the call names the key, its type and, for a number, its allowed {@link Range} (Klipper's
+ * {@code config.getfloat(name, minval=, maxval=)}). The keys a mapping allows are exactly the keys
+ * its binder read; once the binder has run, any other key written there is an unknown key, with a
+ * did-you-mean among the keys read. So no key is allowed without being read, and none is read
+ * without being allowed.
+ *
+ * <p>A value of the wrong type, or outside its range, is a {@link ConfigException} at once, naming
+ * the file, line, field path and what is allowed: bounds hold before any cross-field rule sees a
+ * value, so those rules never meet a zero resistance. A required key that is absent is reported
+ * after the mapping's unknown keys, so a misspelt key reads "did you mean" rather than "missing".
+ * Nothing falls back to a default unless the read declares one, and a declared default must lie
+ * inside the declared range.
  */
 final class MapReader {
+
+    private static final YamlNode.Mapping NOTHING_WRITTEN = new YamlNode.Mapping(Map.of(), 0);
 
     private final YamlNode.Mapping map;
     private final String path;
     private final int line;
     private final KeyLines lines;
+    private final Set<String> declared = new LinkedHashSet<>();
+    /** The first required key found absent; thrown by {@link #finish} once unknown keys are ruled out. */
+    private ConfigException missing;
 
     private MapReader(YamlNode.Mapping map, String path, int line, KeyLines lines) {
         this.map = map;
@@ -26,23 +44,53 @@ final class MapReader {
         this.lines = lines;
     }
 
-    /** The top level of a profile. */
-    static MapReader root(YamlNode node, KeyLines lines, String... allowed) {
+    /**
+     * Binds the top level of a profile with {@code binder}, then refuses any top-level key the binder
+     * did not read.
+     */
+    static <T> T root(YamlNode node, KeyLines lines, Function<MapReader, T> binder) {
         // A missing top-level key has no line of its own to point at, hence 0.
-        return of(node, "", 0, lines, Arrays.asList(allowed));
+        return bind(of(node, "", 0, lines), binder);
     }
 
-    private static MapReader of(YamlNode node, String path, int line, KeyLines lines, List<String> allowed) {
+    private static MapReader of(YamlNode node, String path, int line, KeyLines lines) {
         if (!(node instanceof YamlNode.Mapping map)) {
             String where = path.isEmpty() ? " at the top level" : "";
             throw lines.errorAt(node.line(), path, "expected a mapping of keys" + where + ", got " + node.describe());
         }
+        return new MapReader(map, path, line, lines);
+    }
+
+    private static <T> T bind(MapReader reader, Function<MapReader, T> binder) {
+        T value;
+        try {
+            value = binder.apply(reader);
+        } catch (RuntimeException e) {
+            if (reader.missing == null || e instanceof ConfigException) {
+                throw e;
+            }
+            // A record refused the stand-in for a missing key; finish() reports that key, which is the real problem.
+            value = null;
+        }
+        reader.finish();
+        return value;
+    }
+
+    /** Throws for the first key written here that was never read, else for the first missing required key. */
+    private void finish() {
         for (YamlNode.Entry e : map.entries().values()) {
-            if (!allowed.contains(e.key())) {
-                throw lines.errorAt(e.keyLine(), KeyLines.child(path, e.key()), DidYouMean.unknownKey(e.key(), allowed));
+            if (!declared.contains(e.key())) {
+                throw lines.errorAt(e.keyLine(), path(e.key()), DidYouMean.unknownKey(e.key(), declaredKeys()));
             }
         }
-        return new MapReader(map, path, line, lines);
+        if (missing != null) {
+            throw missing;
+        }
+    }
+
+    /** The keys read from this mapping so far, in the order they were read: the keys it allows. */
+    List<String> declaredKeys() {
+        return List.copyOf(declared);
     }
 
     /** The path of {@code key} in this mapping, for messages. */
@@ -50,56 +98,80 @@ final class MapReader {
         return KeyLines.child(path, key);
     }
 
-    /** A required nested mapping. */
-    MapReader section(String key, String... allowed) {
-        YamlNode.Entry e = require(key);
-        return of(e.value(), path(key), e.keyLine(), lines, Arrays.asList(allowed));
+    /** A required nested mapping, read by {@code binder}; {@code null} only when missing (then reported). */
+    <T> T section(String key, Function<MapReader, T> binder) {
+        YamlNode.Entry e = required(key);
+        return e == null ? null : bind(of(e.value(), path(key), e.keyLine(), lines), binder);
     }
 
-    /** A required list whose items are mappings (cartridges, presets); may be empty. */
-    List<MapReader> sections(String key, String... allowed) {
-        YamlNode.Entry e = require(key);
+    /**
+     * An optional nested mapping. When it is not written, {@code binder} reads an empty mapping, so each
+     * of its keys takes its declared default: the defaults are said once, where the keys are read.
+     */
+    <T> T optionalSection(String key, Function<MapReader, T> binder) {
+        YamlNode.Entry e = declare(key);
+        if (e == null) {
+            return bind(new MapReader(NOTHING_WRITTEN, path(key), line, lines), binder);
+        }
+        return bind(of(e.value(), path(key), e.keyLine(), lines), binder);
+    }
+
+    /** A required list whose items are mappings (cartridges, presets), each read by {@code binder}; may be empty. */
+    <T> List<T> sections(String key, Function<MapReader, T> binder) {
+        YamlNode.Entry e = required(key);
+        if (e == null) {
+            return List.of();
+        }
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
             throw wrongType(key, e, "a list");
         }
-        List<MapReader> items = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         for (YamlNode item : seq.items()) {
             String itemPath = KeyLines.item(path(key), items.size());
-            items.add(of(item, itemPath, item.line(), lines, Arrays.asList(allowed)));
+            items.add(bind(of(item, itemPath, item.line(), lines), binder));
         }
         return items;
     }
 
-    /** A required number. */
-    double number(String key) {
-        return toDouble(key, require(key));
+    /** A required number within {@code range}. */
+    double number(String key, Range range) {
+        YamlNode.Entry e = required(key);
+        return e == null ? Double.NaN : inRange(key, e, toDouble(key, e), range);
     }
 
-    /** An optional number, {@code whenAbsent} if the key is not written (an explicit null is an error). */
-    double number(String key, double whenAbsent) {
-        YamlNode.Entry e = map.entries().get(key);
-        return e == null ? whenAbsent : toDouble(key, e);
+    /** An optional number within {@code range}; {@code whenAbsent} (itself within the range) if not written. */
+    double number(String key, Range range, double whenAbsent) {
+        defaultInside(key, range, whenAbsent);
+        YamlNode.Entry e = declare(key);
+        return e == null ? whenAbsent : inRange(key, e, toDouble(key, e), range);
     }
 
-    /** A required whole number that fits an {@code int}; {@code 12.0} is accepted, {@code 12.5} is not. */
-    int wholeNumber(String key) {
-        YamlNode.Entry e = require(key);
+    /** A required whole number within {@code range}; {@code 12.0} is accepted, {@code 12.5} is not. */
+    int wholeNumber(String key, Range range) {
+        YamlNode.Entry e = required(key);
+        if (e == null) {
+            return 0;
+        }
+        int value;
         if (e.value() instanceof YamlNode.Scalar s && s.value() instanceof BigInteger big) {
             if (big.bitLength() >= 32) {
                 throw lines.errorAt(e.keyLine(), path(key), s.text() + " is too large for a whole-number field");
             }
-            return big.intValue();
+            value = big.intValue();
+        } else {
+            double d = toDouble(key, e);
+            if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+                throw wrongType(key, e, "a whole number");
+            }
+            value = (int) d;
         }
-        double d = toDouble(key, e);
-        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            throw wrongType(key, e, "a whole number");
-        }
-        return (int) d;
+        inRange(key, e, value, range);
+        return value;
     }
 
     /** An optional boolean ({@code true}/{@code false}), {@code whenAbsent} if not written. */
     boolean flag(String key, boolean whenAbsent) {
-        YamlNode.Entry e = map.entries().get(key);
+        YamlNode.Entry e = declare(key);
         if (e == null) {
             return whenAbsent;
         }
@@ -114,25 +186,26 @@ final class MapReader {
      * all-digit id such as {@code 0001} as a number although it is meant as text.
      */
     String text(String key) {
-        YamlNode.Entry e = require(key);
-        if (e.value() instanceof YamlNode.Scalar s && s.kind() != YamlNode.Kind.NULL) {
-            return s.text();
-        }
-        throw wrongType(key, e, "text");
+        YamlNode.Entry e = required(key);
+        return e == null ? "" : textOf(key, e);
     }
 
     /** An optional text value: {@code null} when absent or written as {@code null}. */
     String textOrNull(String key) {
-        YamlNode.Entry e = map.entries().get(key);
+        YamlNode.Entry e = declare(key);
         if (e == null || (e.value() instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NULL)) {
             return null;
         }
-        return text(key);
+        return textOf(key, e);
     }
 
     /** A required enum constant, matched case-insensitively against the constant names. */
     <E extends Enum<E>> E choice(String key, Class<E> type) {
-        String value = text(key);
+        YamlNode.Entry e = required(key);
+        if (e == null) {
+            return null;
+        }
+        String value = textOf(key, e);
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(value)) {
                 return constant;
@@ -140,16 +213,47 @@ final class MapReader {
         }
         List<String> allowed = Arrays.stream(type.getEnumConstants())
                 .map(c -> "'" + c.name().toLowerCase(Locale.ROOT) + "'").toList();
-        throw lines.errorAt(require(key).keyLine(), path(key),
-                "'" + value + "' is not allowed; allowed " + String.join(" or ", allowed));
+        throw lines.errorAt(e.keyLine(), path(key), "'" + value + "' is not allowed; allowed " + String.join(" or ", allowed));
     }
 
-    private YamlNode.Entry require(String key) {
-        YamlNode.Entry e = map.entries().get(key);
-        if (e == null) {
-            throw lines.errorAt(line, path(key), "required key is missing");
+    /** Records {@code key} as read here; its entry, or {@code null} if not written. */
+    private YamlNode.Entry declare(String key) {
+        if (!declared.add(key)) {
+            // A binder bug, not a profile error: one key, one declaration.
+            throw new IllegalStateException(path(key) + " is read twice; declare each key once");
+        }
+        return map.entries().get(key);
+    }
+
+    /** As {@link #declare}; when not written, notes it as missing (reported by {@link #finish}). */
+    private YamlNode.Entry required(String key) {
+        YamlNode.Entry e = declare(key);
+        if (e == null && missing == null) {
+            missing = lines.errorAt(line, path(key), "required key is missing");
         }
         return e;
+    }
+
+    private double inRange(String key, YamlNode.Entry e, double value, Range range) {
+        if (!range.contains(value)) {
+            throw lines.errorAt(e.keyLine(), path(key),
+                    RuleContext.num(value) + " is out of range; allowed " + range.describe());
+        }
+        return value;
+    }
+
+    private void defaultInside(String key, Range range, double whenAbsent) {
+        if (!range.contains(whenAbsent)) {
+            throw new IllegalArgumentException("the default " + whenAbsent + " of " + path(key)
+                    + " is outside its own range " + range.describe());
+        }
+    }
+
+    private String textOf(String key, YamlNode.Entry e) {
+        if (e.value() instanceof YamlNode.Scalar s && s.kind() != YamlNode.Kind.NULL) {
+            return s.text();
+        }
+        throw wrongType(key, e, "text");
     }
 
     private double toDouble(String key, YamlNode.Entry e) {

@@ -39,11 +39,24 @@ public final class MotorLimits {
      * skin under the worst case; 0 if it cannot turn at all.
      */
     public double maxRateHz(double depthMm, int needles) {
+        return rateHzAtDuty(profile.motor().maxDutyFraction(), skinTorqueNm(depthMm, needles));
+    }
+
+    /**
+     * The slowest a drive stuck at full duty (a PWM line stuck high) runs with the pen off the
+     * skin, Hz: minimum supply, hot winding. Any runaway turns at least this fast, so an overspeed
+     * line below it is crossed by every runaway.
+     */
+    public double runawayRateHz() {
+        return rateHzAtDuty(1.0, 0.0);
+    }
+
+    private double rateHzAtDuty(double duty, double skinTorqueNm) {
         MotorSpec m = profile.motor();
         double kt = m.torqueConstantNmPerA();
         double r = hotResistanceOhm();
-        double drive = kt * profile.supply().minVolts() * m.maxDutyFraction() / r;
-        double load = m.frictionTorqueNm() + skinTorqueNm(depthMm, needles);
+        double drive = kt * profile.supply().minVolts() * duty / r;
+        double load = m.frictionTorqueNm() + skinTorqueNm;
         double damping = kt * kt / r + m.viscousNmPerRadPerS();
         double omega = (drive - load) / damping;
         return Math.max(0.0, omega / (2.0 * Math.PI));

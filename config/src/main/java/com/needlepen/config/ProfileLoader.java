@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Reads device profiles from YAML. Every way in ends in the same strict path: parse keeping line
- * numbers, bind key by key (unknown, duplicate or missing keys and wrong types are errors), then
- * {@link ProfileValidator}. Anything wrong is a one-line {@link ConfigException}; a profile that
+ * numbers, bind key by key (unknown, duplicate or missing keys, wrong types and values outside a
+ * key's bounds are errors), then {@link ProfileValidator}'s cross-field rules. Anything wrong is a one-line {@link ConfigException}; a profile that
  * comes back is complete and within its limits.
  */
 public final class ProfileLoader {

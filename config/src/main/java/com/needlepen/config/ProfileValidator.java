@@ -3,25 +3,29 @@ package com.needlepen.config;
 import java.util.List;
 
 /**
- * Checks a {@link DeviceProfile} against physical bounds and cross-field rules. The loader runs
- * it on every profile it reads; call it yourself for a profile built in code (a test fixture).
- * The first violation is thrown as a one-line {@link ConfigException}.
+ * Checks a {@link DeviceProfile} against its cross-field rules (one key against another). The loader
+ * runs it on every profile it reads, after each key has been read within its own bounds
+ * ({@link ProfileBinder}); call it yourself for a profile built in code from a loaded one (a test
+ * fixture), whose per-key bounds it does not check again. The first violation is thrown as a
+ * one-line {@link ConfigException}.
  */
 public final class ProfileValidator {
 
     /**
-     * Bounds first, so later rules never divide by a zero or reason about a negative mass;
-     * cartridges before rates and physics, which assume there is at least one.
+     * Per-key bounds held when the keys were read, so no rule here divides by a zero or reasons
+     * about a negative mass; cartridges before rates and physics, which assume there is at least
+     * one; tuning last, as it leans on the physics (the spring-limited rate).
      */
     private static final List<Rule> RULES = List.of(
             new IdentityRules(),
-            new BoundsRules(),
+            new SafetyRules(),
             new DepthRules(),
             new CollarRules(),
             new CartridgeRules(),
             new RateRules(),
             new PresetRules(),
-            new PhysicsRules());
+            new PhysicsRules(),
+            new TuningRules());
 
     private ProfileValidator() {
     }

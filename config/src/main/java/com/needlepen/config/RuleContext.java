@@ -38,13 +38,6 @@ final class RuleContext {
         }
     }
 
-    /** Throws unless {@code value} lies in {@code range}. */
-    void inRange(String path, double value, Range range) {
-        if (!range.contains(value)) {
-            throw fail(path, "%s is out of range; allowed %s", num(value), range.describe());
-        }
-    }
-
     /**
      * A number as a person would write it: {@code 0}, {@code 2.5}, {@code 1E-7}; no {@code 2.0}
      * or binary noise such as {@code 1.5000000000000002} (values echoed back come from the file).

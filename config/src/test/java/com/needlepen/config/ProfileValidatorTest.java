@@ -11,7 +11,8 @@ class ProfileValidatorTest {
 
     private static DeviceProfile withDepth(DeviceProfile p, DepthSpec depth) {
         return new DeviceProfile(p.name(), p.source(), p.backend(), p.supply(), p.motor(), p.cam(), p.collar(), depth,
-                p.rate(), p.skin(), p.cartridges(), p.presets(), p.loop(), p.telemetry(), p.calibration(), p.safety());
+                p.rate(), p.skin(), p.cartridges(), p.presets(), p.loop(), p.telemetry(), p.calibration(), p.safety(),
+                p.tuning());
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class PenController implements LoopControl {
     private final ControllerEvents events;
     private final StartChecks startChecks;
     private final TechnicianCommands technician;
-    private final SpinUp spinUp = new SpinUp();
+    private final SpinUp spinUp;
     private final DepthUnlock unlock;
     private final ThermalDerating derating;
     private final CartridgeAcceptance acceptance;
@@ -130,9 +130,10 @@ public final class PenController implements LoopControl {
         this.drive = new StrokeDrive(hardware.motor(), hardware.index(), hardware.sensors(), profile);
         this.positioner = new DepthPositioner(hardware.collar(), profile.collar(), calibration.map(), unlock.limitMm());
         this.homing = new CollarHoming(hardware.collar(), profile.collar());
-        this.zeroCheck = new ZeroCheck(hardware.collar(), profile.collar());
-        this.parker = new CamParker(drive);
-        this.camStepper = new CamStepper(drive);
+        this.zeroCheck = new ZeroCheck(hardware.collar(), profile.collar(), profile.tuning().zeroCheck());
+        this.parker = new CamParker(drive, profile.tuning());
+        this.camStepper = new CamStepper(drive, profile.tuning());
+        this.spinUp = new SpinUp(profile.tuning().spinUp());
         this.supervisor = new SafetySupervisor(safetyChecks.apply(new SafetyInputs(profile, drive, positioner,
                 hardware.collar(), zeroCheck, hardware.sensors(), hardware.cartridge(), trace)));
         this.sessions = new SessionRecorder(profile.telemetry().deviceId(), telemetry);

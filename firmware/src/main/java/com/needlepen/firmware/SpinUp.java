@@ -1,18 +1,25 @@
 package com.needlepen.firmware;
 
+import com.needlepen.config.TuningSpec;
+
 /**
- * Decides when a run's spin-up is over: the measured rate has stayed within
- * {@link #BAND} of the set rate for {@link #HOLD_NANOS}. Allocates nothing.
+ * Decides when a run's spin-up is over: the measured rate has stayed within the profile's
+ * {@code tuning.spinUp.bandFraction} of the set rate for its {@code holdMillis}. Allocates nothing.
  */
 final class SpinUp {
 
     /** Spin-up is over when the measured rate has stayed within this fraction of the set rate... */
-    static final double BAND = 0.01;
+    private final double band;
     /** ...for this long. */
-    static final long HOLD_NANOS = 100_000_000L;
+    private final long holdNanos;
 
     private long withinBandSinceNanos = Long.MIN_VALUE;
     private boolean done;
+
+    SpinUp(TuningSpec.SpinUp tuning) {
+        this.band = tuning.bandFraction();
+        this.holdNanos = tuning.holdNanos();
+    }
 
     /** A run started or its rate changed: spin-up starts over. */
     void restart() {
@@ -28,10 +35,10 @@ final class SpinUp {
         if (done) {
             return Long.MIN_VALUE;
         }
-        if (hasMeasurement && referenceHz >= setHz && Math.abs(measuredHz - setHz) <= BAND * setHz) {
+        if (hasMeasurement && referenceHz >= setHz && Math.abs(measuredHz - setHz) <= band * setHz) {
             if (withinBandSinceNanos == Long.MIN_VALUE) {
                 withinBandSinceNanos = now;
-            } else if (now - withinBandSinceNanos >= HOLD_NANOS) {
+            } else if (now - withinBandSinceNanos >= holdNanos) {
                 done = true;
                 return withinBandSinceNanos;
             }

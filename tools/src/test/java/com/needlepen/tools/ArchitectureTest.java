@@ -98,8 +98,8 @@ class ArchitectureTest {
                 new com.needlepen.firmware.collar.NominalDepthMap(profile.collar()), 1.5);
         var standard = com.needlepen.firmware.safety.SafetyChecks.standard(new com.needlepen.firmware.safety.SafetyInputs(
                 profile, drive, positioner, hw.collar(),
-                new com.needlepen.firmware.collar.ZeroCheck(hw.collar(), profile.collar()), hw.sensors(), hw.cartridge(),
-                com.needlepen.firmware.loop.TickTrace.system()));
+                new com.needlepen.firmware.collar.ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck()),
+                hw.sensors(), hw.cartridge(), com.needlepen.firmware.loop.TickTrace.system()));
         java.util.Set<String> inStandard = new java.util.HashSet<>();
         standard.forEach(c -> inStandard.add(c.getClass().getName()));
         java.util.Set<String> all = new java.util.HashSet<>();

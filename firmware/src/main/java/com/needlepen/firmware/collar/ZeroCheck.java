@@ -1,6 +1,7 @@
 package com.needlepen.firmware.collar;
 
 import com.needlepen.config.CollarSpec;
+import com.needlepen.config.TuningSpec;
 import com.needlepen.hal.CollarStepper;
 
 /**
@@ -9,18 +10,13 @@ import com.needlepen.hal.CollarStepper;
  * how far from the expected place that was. A stepper cannot tell that it lost steps while
  * standing still (skin pressure forcing the collar back, a knock): this finds it before the next
  * run. The procedure only measures; {@link com.needlepen.firmware.safety.CollarCheck} judges the
- * result, so a test can leave the judgement out and show the harm. Allocates nothing.
+ * result, so a test can leave the judgement out and show the harm. Where the probe starts, how far
+ * it searches and how fast are the profile's ({@code tuning.zeroCheck}). Allocates nothing.
  */
 public final class ZeroCheck {
 
     public enum Phase { IDLE, TO_PROBE_START, PROBE, SETTLE, DONE }
 
-    /** The fast leg stops this far short of the expected switch... */
-    static final double PROBE_START_MM = 0.1;
-    /** ...and the probe searches this far past it before giving up. */
-    static final double PROBE_PAST_MM = 0.3;
-    /** Probe speed as a fraction of the collar's top speed (0.5 mm/s for a 2 mm/s collar). */
-    static final double PROBE_FRACTION = 0.25;
     /** A check that has not finished in this long never will (a stepper that does not stop): it fails. */
     public static final long TIMEOUT_NANOS = 10_000_000_000L;
 
@@ -38,13 +34,14 @@ public final class ZeroCheck {
     private long startedNanos;
     private boolean timedOut;
 
-    public ZeroCheck(CollarStepper stepper, CollarSpec spec) {
+    public ZeroCheck(CollarStepper stepper, CollarSpec spec, TuningSpec.ZeroCheck tuning) {
         this.stepper = stepper;
         this.fastStepsPerS = spec.maxSpeedMmPerS() * spec.stepsPerMm();
-        this.probeStepsPerS = fastStepsPerS * PROBE_FRACTION;
+        this.probeStepsPerS = fastStepsPerS * tuning.probeSpeedFraction();
         this.accelStepsPerS2 = spec.accelMmPerS2() * spec.stepsPerMm();
-        this.probeStartSteps = Math.round(PROBE_START_MM * spec.stepsPerMm());
-        this.probePastSteps = Math.round(PROBE_PAST_MM * spec.stepsPerMm());
+        // the fast leg stops this far short of the expected switch, the probe searches this far past it
+        this.probeStartSteps = Math.round(tuning.probeStartMm() * spec.stepsPerMm());
+        this.probePastSteps = Math.round(tuning.probePastMm() * spec.stepsPerMm());
     }
 
     /** Starts a check from wherever the collar is. */

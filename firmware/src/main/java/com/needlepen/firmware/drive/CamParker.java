@@ -1,5 +1,7 @@
 package com.needlepen.firmware.drive;
 
+import com.needlepen.config.TuningSpec;
+
 /**
  * Parks the cam at its lowest point (index active: needles hidden) after the drive has braked.
  *
@@ -7,14 +9,12 @@ package com.needlepen.firmware.drive;
  * stopped within a few degrees of the top, where brush friction holds it with the tips out. So:
  * wait until the braking current says the shaft is still; if the index is active, the cam is
  * parked; otherwise nudge it forward with a short low-duty pulse over the top and brake again.
+ * How long to brake, and the nudge's duty and length, are the profile's ({@code tuning.parking}).
  */
 public final class CamParker {
 
     public enum Result { BUSY, PARKED, FAILED }
 
-    private static final long MIN_BRAKE_NANOS = 30_000_000L;
-    private static final long NUDGE_NANOS = 12_000_000L;
-    private static final double NUDGE_DUTY = 0.08;
     private static final int MAX_NUDGES = 12;
     /**
      * A brake that has not stopped the shaft in this long is not braking (a shorted driver keeps
@@ -24,15 +24,21 @@ public final class CamParker {
 
     private final StrokeDrive drive;
     private final ShaftStillness stillness;
+    private final long minBrakeNanos;
+    private final long nudgeNanos;
+    private final double nudgeDuty;
     private long phaseStartNanos;
     private boolean nudging;
     private int nudges;
     private long parkedAtNanos;
     private long startedNanos;
 
-    public CamParker(StrokeDrive drive) {
+    public CamParker(StrokeDrive drive, TuningSpec tuning) {
         this.drive = drive;
-        this.stillness = new ShaftStillness(drive);
+        this.stillness = new ShaftStillness(drive, tuning.stillShaft());
+        this.minBrakeNanos = tuning.parking().minBrakeNanos();
+        this.nudgeNanos = tuning.parking().nudgeNanos();
+        this.nudgeDuty = tuning.parking().nudgeDutyFraction();
     }
 
     public void start(long nowNanos) {
@@ -50,7 +56,7 @@ public final class CamParker {
             return Result.FAILED;
         }
         if (nudging) {
-            if (nowNanos - phaseStartNanos >= NUDGE_NANOS) {
+            if (nowNanos - phaseStartNanos >= nudgeNanos) {
                 drive.brake();
                 nudging = false;
                 phaseStartNanos = nowNanos;
@@ -59,7 +65,7 @@ public final class CamParker {
             return Result.BUSY;
         }
         boolean still = stillness.still(nowNanos);
-        if (!still || nowNanos - phaseStartNanos < MIN_BRAKE_NANOS) {
+        if (!still || nowNanos - phaseStartNanos < minBrakeNanos) {
             return Result.BUSY;
         }
         if (drive.indexActive()) {
@@ -72,7 +78,7 @@ public final class CamParker {
         nudges++;
         nudging = true;
         phaseStartNanos = nowNanos;
-        drive.nudge(nowNanos, NUDGE_DUTY);
+        drive.nudge(nowNanos, nudgeDuty);
         return Result.BUSY;
     }
 

@@ -1,5 +1,7 @@
 package com.needlepen.firmware.drive;
 
+import com.needlepen.config.TuningSpec;
+
 /**
  * Turns the cam slowly for calibration: one revolution at a time, {@code ratePerSecond} times a
  * second on average. A DC motor on a spring-loaded cam cannot creep at 1–2 Hz: below about 15 %
@@ -12,8 +14,6 @@ public final class CamStepper {
 
     public enum Result { BUSY, STALLED }
 
-    /** Duty of a drive pulse: well above the spring's breakaway duty. */
-    static final double DRIVE_DUTY = 0.25;
     /** An index edge this soon after the pulse starts is the one the cam was sitting on. */
     private static final long MIN_DRIVE_NANOS = 5_000_000L;
     private static final long MAX_DRIVE_NANOS = 500_000_000L;
@@ -22,15 +22,18 @@ public final class CamStepper {
 
     private final StrokeDrive drive;
     private final ShaftStillness stillness;
+    /** Duty of a drive pulse: well above the spring's breakaway duty ({@code tuning.camStepping}). */
+    private final double driveDuty;
     private long periodNanos;
     private Phase phase = Phase.PAUSE;
     private long nextStepNanos;
     private long phaseStartNanos;
     private long revolutions;
 
-    public CamStepper(StrokeDrive drive) {
+    public CamStepper(StrokeDrive drive, TuningSpec tuning) {
         this.drive = drive;
-        this.stillness = new ShaftStillness(drive);
+        this.stillness = new ShaftStillness(drive, tuning.stillShaft());
+        this.driveDuty = tuning.camStepping().driveDutyFraction();
     }
 
     public void start(long nowNanos, double revolutionsPerSecond) {
@@ -47,7 +50,7 @@ public final class CamStepper {
                     nextStepNanos += periodNanos;
                     phase = Phase.DRIVE;
                     phaseStartNanos = nowNanos;
-                    drive.nudge(nowNanos, DRIVE_DUTY);
+                    drive.nudge(nowNanos, driveDuty);
                 }
             }
             case DRIVE -> {

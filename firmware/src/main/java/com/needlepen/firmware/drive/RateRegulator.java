@@ -1,5 +1,7 @@
 package com.needlepen.firmware.drive;
 
+import com.needlepen.config.TuningSpec;
+
 /**
  * The stroke-rate regulator: PI on the rate error with feed-forward from the motor constant, a
  * soft-start ramp on the set point, and anti-windup.
@@ -9,30 +11,28 @@ package com.needlepen.firmware.drive;
  * alone draws; the PI term only corrects what the model misses (skin load, heat, tolerances).
  * Gains are normalised by the plant's static gain {@code V / (2 pi ke)} (Hz per unit duty), so the
  * loop behaves the same at any supply voltage. Anti-windup: the integrator stops while the output
- * is saturated in the direction the error pushes, and is clamped to the duty range. Allocates
- * nothing.
+ * is saturated in the direction the error pushes, and is clamped to the duty range. The gains, the
+ * soft-start slope and the engage and stall thresholds are the profile's ({@code
+ * tuning.rateRegulator}), read once here. Allocates nothing.
  */
 public final class RateRegulator {
-
-    /** Proportional gain as a fraction of the plant's inverse static gain. */
-    static final double KP_NORMALISED = 0.6;
-    /** Integral gain, per second, normalised the same way. */
-    static final double KI_NORMALISED_PER_S = 18.0;
-    /** The PI engages once the measured rate is this close to the set point after the ramp... */
-    static final double ENGAGE_FRACTION = 0.05;
-    /** ...or this long after the ramp ended, whichever comes first. */
-    static final long ENGAGE_TIMEOUT_NANOS = 300_000_000L;
-    /** During soft start, a shaft with no index edge for this many set-point periods counts as stalled. */
-    static final double STALL_PERIODS = 1.5;
-    static final long STALL_GRACE_NANOS = 50_000_000L;
-    /** How fast the breakaway boost fades once the shaft turns. */
-    static final double BREAKAWAY_DECAY_SECONDS = 0.05;
 
     private final double keVoltSecondsPerRad;
     private final double resistanceOhm;
     private final double frictionCurrentAmps;
     private final double maxDuty;
     private final double rampHzPerSecond;
+    private final double kpNormalised;
+    private final double kiNormalisedPerS;
+    /** The PI engages once the measured rate is this close to the set point after the ramp... */
+    private final double engageFraction;
+    /** ...or this long after the ramp ended, whichever comes first. */
+    private final long engageTimeoutNanos;
+    /** During soft start, a shaft with no index edge for this many set-point periods (and the grace) is stalled. */
+    private final double stallPeriods;
+    private final long stallGraceNanos;
+    /** How fast the breakaway boost fades once the shaft turns. */
+    private final double breakawayDecaySeconds;
 
     private double targetHz;
     private double referenceHz;
@@ -50,15 +50,22 @@ public final class RateRegulator {
      * @param resistanceOhm       winding resistance used for the feed-forward (the cold value)
      * @param frictionTorqueNm    friction the feed-forward compensates
      * @param maxDuty             highest duty the regulator commands
-     * @param rampHzPerSecond     soft-start slope of the set point
+     * @param tuning              soft-start slope, gains, engage and stall thresholds
      */
     public RateRegulator(double keVoltSecondsPerRad, double resistanceOhm, double frictionTorqueNm,
-                         double maxDuty, double rampHzPerSecond) {
+                         double maxDuty, TuningSpec.Regulator tuning) {
         this.keVoltSecondsPerRad = keVoltSecondsPerRad;
         this.resistanceOhm = resistanceOhm;
         this.frictionCurrentAmps = frictionTorqueNm / keVoltSecondsPerRad;
         this.maxDuty = maxDuty;
-        this.rampHzPerSecond = rampHzPerSecond;
+        this.rampHzPerSecond = tuning.softStartHzPerS();
+        this.kpNormalised = tuning.kpNormalised();
+        this.kiNormalisedPerS = tuning.kiNormalisedPerS();
+        this.engageFraction = tuning.engageFraction();
+        this.engageTimeoutNanos = tuning.engageTimeoutNanos();
+        this.stallPeriods = tuning.stallPeriods();
+        this.stallGraceNanos = tuning.stallGraceNanos();
+        this.breakawayDecaySeconds = tuning.breakawayDecaySeconds();
     }
 
     /** Starts a soft start from standstill towards {@code targetHz}. */
@@ -113,8 +120,8 @@ public final class RateRegulator {
         // or after a timeout
         boolean ramping = referenceHz < targetHz;
         if (!engaged && measured && !ramping
-                && (measuredHz > (1.0 - ENGAGE_FRACTION) * referenceHz
-                    || nowNanos - rampEndNanos > ENGAGE_TIMEOUT_NANOS)) {
+                && (measuredHz > (1.0 - engageFraction) * referenceHz
+                    || nowNanos - rampEndNanos > engageTimeoutNanos)) {
             engaged = true;
             // bumpless: what the breakaway still adds is load the integrator now carries
             integralDuty += breakawayDuty;
@@ -128,12 +135,12 @@ public final class RateRegulator {
         }
         if (engaged) {
             double error = referenceHz - measuredHz;
-            proportional = KP_NORMALISED * error / hzPerDuty;
+            proportional = kpNormalised * error / hzPerDuty;
             double unclamped = feedForward + proportional + integralDuty + breakawayDuty;
             boolean pushingHigh = unclamped >= maxDuty && error > 0;
             boolean pushingLow = unclamped <= 0.0 && error < 0;
             if (!pushingHigh && !pushingLow) {
-                integralDuty += KI_NORMALISED_PER_S * error / hzPerDuty * dt;
+                integralDuty += kiNormalisedPerS * error / hzPerDuty * dt;
                 integralDuty = Math.max(-maxDuty, Math.min(maxDuty, integralDuty));
             }
         }
@@ -148,12 +155,12 @@ public final class RateRegulator {
      */
     private void updateBreakaway(long edgeAgeNanos, double hzPerDuty, double dt) {
         // no edge for well over a revolution at the set point: the shaft is stalled, not just slow
-        long expectedNanos = referenceHz > 0 ? (long) (STALL_PERIODS * 1e9 / referenceHz) : Long.MAX_VALUE;
-        boolean stalled = edgeAgeNanos > Math.max(STALL_GRACE_NANOS, expectedNanos);
+        long expectedNanos = referenceHz > 0 ? (long) (stallPeriods * 1e9 / referenceHz) : Long.MAX_VALUE;
+        boolean stalled = edgeAgeNanos > Math.max(stallGraceNanos, expectedNanos);
         if (stalled) {
-            breakawayDuty = Math.min(maxDuty, breakawayDuty + KI_NORMALISED_PER_S * referenceHz / hzPerDuty * dt);
+            breakawayDuty = Math.min(maxDuty, breakawayDuty + kiNormalisedPerS * referenceHz / hzPerDuty * dt);
         } else {
-            breakawayDuty *= Math.max(0.0, 1.0 - dt / BREAKAWAY_DECAY_SECONDS);
+            breakawayDuty *= Math.max(0.0, 1.0 - dt / breakawayDecaySeconds);
         }
     }
 

@@ -1,22 +1,25 @@
 package com.needlepen.firmware.drive;
 
+import com.needlepen.config.TuningSpec;
+
 /**
  * Whether the braked shaft has come to rest, from what the firmware can see: the braking current
- * (back-EMF of a turning rotor into shorted windings) below {@link #STILL_AMPS} and no index edge,
- * both for {@link #STILL_FOR_NANOS} on end. Used by parking and by calibration's cam stepping, so
- * both mean the same by "still". Allocates nothing.
+ * (back-EMF of a turning rotor into shorted windings) below the profile's {@code
+ * tuning.stillShaft.stillAmps} and no index edge, both for {@code stillForMillis} on end. Used by
+ * parking and by calibration's cam stepping, so both mean the same by "still". Allocates nothing.
  */
 final class ShaftStillness {
 
-    /** Braking current below which the shaft is taken as still (back-EMF of a few rad/s). */
-    static final double STILL_AMPS = 0.02;
-    static final long STILL_FOR_NANOS = 20_000_000L;
-
     private final StrokeDrive drive;
+    /** Braking current below which the shaft is taken as still (back-EMF of a few rad/s). */
+    private final double stillAmps;
+    private final long stillForNanos;
     private long quietSinceNanos = Long.MIN_VALUE;
 
-    ShaftStillness(StrokeDrive drive) {
+    ShaftStillness(StrokeDrive drive, TuningSpec.StillShaft tuning) {
         this.drive = drive;
+        this.stillAmps = tuning.stillAmps();
+        this.stillForNanos = tuning.stillForNanos();
     }
 
     /** Starts watching afresh (after a brake or a pulse). */
@@ -26,13 +29,13 @@ final class ShaftStillness {
 
     /** Call every tick while braked: whether the shaft has been quiet long enough. */
     boolean still(long nowNanos) {
-        if (drive.currentAmps() >= STILL_AMPS || drive.edgesThisTick() > 0) {
+        if (drive.currentAmps() >= stillAmps || drive.edgesThisTick() > 0) {
             quietSinceNanos = Long.MIN_VALUE;
             return false;
         }
         if (quietSinceNanos == Long.MIN_VALUE) {
             quietSinceNanos = nowNanos;
         }
-        return nowNanos - quietSinceNanos >= STILL_FOR_NANOS;
+        return nowNanos - quietSinceNanos >= stillForNanos;
     }
 }

@@ -12,9 +12,6 @@ import com.needlepen.hal.StrokeMotorDriver;
  */
 public final class StrokeDrive {
 
-    /** Soft-start slope of the rate set point. */
-    public static final double SOFT_START_HZ_PER_S = 600.0;
-
     private final StrokeMotorDriver motor;
     private final IndexSensor index;
     private final AnalogSensors sensors;
@@ -33,7 +30,7 @@ public final class StrokeDrive {
         this.sensors = sensors;
         var m = profile.motor();
         this.regulator = new RateRegulator(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.frictionTorqueNm(),
-                m.maxDutyFraction(), SOFT_START_HZ_PER_S);
+                m.maxDutyFraction(), profile.tuning().rateRegulator());
     }
 
     /** Reads the edges that arrived since the last tick; returns how many. */

@@ -4,19 +4,21 @@ import com.needlepen.firmware.PenState;
 import java.util.Locale;
 
 /**
- * Measured rate more than 10 % above the profile's maximum rate while running: a drive that runs
- * away (the PWM stuck high, a regulator fault) strokes faster than any rate the practitioner may
- * set. The rate-deviation check is slower by design (a second); this one acts on the first
- * measurement above the line.
+ * Measured rate above the profile's maximum rate by its {@code tuning.overspeed.maxRateFactor}
+ * (1.10 shipped) while running: a drive that runs away (the PWM stuck high, a regulator fault)
+ * strokes faster than any rate the practitioner may set. The rate-deviation check is slower by
+ * design (a second); this one acts on the first measurement above the line, which the profile
+ * loader keeps below the rate of the slowest runaway and of the spring's hold on the carrier.
  */
 public final class OverspeedCheck implements SafetyCheck {
 
-    static final double FACTOR = 1.10;
     private final SafetyInputs in;
+    private final double lineHz;
     private double rateHz;
 
     public OverspeedCheck(SafetyInputs in) {
         this.in = in;
+        this.lineHz = in.profile().tuning().overspeed().maxRateFactor() * in.profile().rate().maxHz();
     }
 
     @Override
@@ -25,7 +27,7 @@ public final class OverspeedCheck implements SafetyCheck {
             return null;
         }
         rateHz = in.drive().measuredRateHz(nowNanos);
-        return rateHz > FACTOR * in.profile().rate().maxHz() ? FaultCode.F03_OVERSPEED : null;
+        return rateHz > lineHz ? FaultCode.F03_OVERSPEED : null;
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.needlepen.firmware.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.config.TuningSpec;
 import org.junit.jupiter.api.Test;
 
 /** The regulator's logic on its own, in virtual time (the closed loop is tested against the sim in tools). */
@@ -10,16 +12,28 @@ class RateRegulatorTest {
 
     private static final double KE = 0.010;
     private static final long MS = 1_000_000L;
+    /** The shipped tuning (a soft start of 600 Hz/s), as a profile without a tuning section gets it. */
+    private static final TuningSpec.Regulator SHIPPED = ProfileLoader.bundled("sim").tuning().rateRegulator();
 
-    private final RateRegulator regulator = new RateRegulator(KE, 2.5, 0.0003, 0.9, 600.0);
+    private final RateRegulator regulator = new RateRegulator(KE, 2.5, 0.0003, 0.9, SHIPPED);
 
     @Test
     void givenAStartWhenTheRampRunsThenTheDutyIsTheFeedForwardOfTheRampedSetPoint() {
         regulator.start(0, 100);
         double duty = regulator.update(50 * MS, 0, false, 12.0, 0);
-        assertThat(regulator.referenceHz()).isCloseTo(30.0, within(1e-9));
+        assertThat(regulator.referenceHz()).isCloseTo(SHIPPED.softStartHzPerS() * 0.050, within(1e-9)).isCloseTo(30.0, within(1e-9));
         double expected = (KE * 2 * Math.PI * 30.0 + 2.5 * 0.0003 / KE) / 12.0;
         assertThat(duty).isCloseTo(expected, within(1e-12));
+    }
+
+    @Test
+    void givenAFasterSoftStartInTheProfileWhenTheRampRunsThenTheSetPointClimbsAtIt() {
+        TuningSpec.Regulator fast = FakeDriveHardware.simWith("softStartHzPerS: 600", "softStartHzPerS: 1000")
+                .tuning().rateRegulator();
+        RateRegulator tuned = new RateRegulator(KE, 2.5, 0.0003, 0.9, fast);
+        tuned.start(0, 100);
+        tuned.update(50 * MS, 0, false, 12.0, 0);
+        assertThat(tuned.referenceHz()).isCloseTo(50.0, within(1e-9));
     }
 
     @Test
@@ -53,7 +67,7 @@ class RateRegulatorTest {
         regulator.start(0, 50);
         double before = regulator.update(60 * MS, 0, false, 12.0, 60 * MS);
         double later = regulator.update(120 * MS, 0, false, 12.0, 120 * MS);
-        RateRegulator turning = new RateRegulator(KE, 2.5, 0.0003, 0.9, 600.0);
+        RateRegulator turning = new RateRegulator(KE, 2.5, 0.0003, 0.9, SHIPPED);
         turning.start(0, 50);
         turning.update(60 * MS, 0, false, 12.0, 5 * MS);
         double notStalled = turning.update(120 * MS, 40, true, 12.0, 5 * MS);

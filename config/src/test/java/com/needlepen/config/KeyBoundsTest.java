@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Per-field physical ranges: one targeted edit of sim.yaml per case. */
-class BoundsRulesTest {
+/**
+ * Per-key physical ranges, declared where each key is read (ProfileBinder) and checked as it is
+ * read: one targeted edit of sim.yaml per case.
+ */
+class KeyBoundsTest {
 
     @Test
     void givenZeroResistance_whenLoaded_thenTheExactOneLineMessage() {

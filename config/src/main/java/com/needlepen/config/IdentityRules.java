@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Names and addresses: the profile name, the HAL backend, and what telemetry publishes under. */
 final class IdentityRules implements Rule {
 
-    static final List<String> BACKENDS = List.of("sim", "pi4j");
+    /** Which backends exist is the program's to say (its backend modules); the profile only names one. */
+    private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     /** What the transport connects to: plain TCP (TLS is not built yet; the transport refuses the rest). */
     static final List<String> BROKER_SCHEMES = List.of("tcp://");
     /** Ids become MQTT topic levels: no '/', '+', '#' or spaces, which would split or wildcard them. */
@@ -17,8 +18,14 @@ final class IdentityRules implements Rule {
         if (p.name().isBlank()) {
             throw ctx.fail("profile", "must not be empty; name the profile, e.g. 'sim'");
         }
-        if (!BACKENDS.contains(p.backend())) {
-            throw ctx.fail("backend", "'%s' is not a known backend; allowed 'sim' or 'pi4j'", p.backend());
+        if (!BACKEND_NAME.matcher(p.backend()).matches()) {
+            throw ctx.fail("backend", "'%s' is not a backend name; allowed lower-case letters, digits and '-', e.g. 'sim'",
+                    p.backend());
+        }
+        var known = ctx.knownBackends();
+        if (known != null && !known.contains(p.backend())) {
+            throw ctx.fail("backend", "'%s' is not a known backend; known backends: %s", p.backend(),
+                    known.isEmpty() ? "none" : String.join(", ", known.stream().sorted().toList()));
         }
         TelemetrySpec t = p.telemetry();
         topicLevel(ctx, "telemetry.deviceId", t.deviceId());

@@ -31,6 +31,14 @@ public final class ProfileLoader {
      * @throws ConfigException if the file is missing, unreadable, not UTF-8 YAML, or invalid
      */
     public static DeviceProfile load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, holding the profile's {@code backend:} to {@code knownBackends} (the
+     * backends this program was built with), so an unknown one is refused at its line.
+     */
+    public static DeviceProfile load(Path file, java.util.Collection<String> knownBackends) {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new ConfigException(source, 0, "", "is a directory, not a profile file");
@@ -45,7 +53,7 @@ public final class ProfileLoader {
         } catch (IOException e) {
             throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage(), e);
         }
-        return parse(decode(bytes, source), source);
+        return parse(decode(bytes, source), source, knownBackends);
     }
 
     /**
@@ -55,13 +63,18 @@ public final class ProfileLoader {
      * @throws ConfigException if there is no such bundled profile or it is invalid
      */
     public static DeviceProfile bundled(String name) {
+        return bundled(name, null);
+    }
+
+    /** As {@link #bundled(String)}, holding {@code backend:} to {@code knownBackends}. */
+    public static DeviceProfile bundled(String name, java.util.Collection<String> knownBackends) {
         String source = "profiles/" + name + ".yaml";
         try (InputStream in = ProfileLoader.class.getClassLoader().getResourceAsStream(source)) {
             if (in == null) {
                 throw new ConfigException(source, 0, "",
                         "no bundled profile named '" + name + "'; bundled: " + String.join(", ", BUNDLED));
             }
-            return parse(decode(in.readAllBytes(), source), source);
+            return parse(decode(in.readAllBytes(), source), source, knownBackends);
         } catch (IOException e) {
             throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage(), e);
         }
@@ -75,10 +88,19 @@ public final class ProfileLoader {
      * @throws ConfigException if the text is not YAML or the profile is invalid
      */
     public static DeviceProfile parse(String yamlText, String sourceName) {
+        return parse(yamlText, sourceName, null);
+    }
+
+    /**
+     * As {@link #parse(String, String)}; {@code knownBackends}, when not null, are the backend names
+     * {@code backend:} may take (without it, any well-formed name loads and the program that opens
+     * the pen refuses one it does not have).
+     */
+    public static DeviceProfile parse(String yamlText, String sourceName, java.util.Collection<String> knownBackends) {
         KeyLines lines = new KeyLines(sourceName);
         YamlNode root = YamlTreeReader.read(yamlText, lines);
         DeviceProfile profile = ProfileBinder.bind(root, lines, sourceName);
-        ProfileValidator.validate(profile, lines);
+        ProfileValidator.validate(profile, lines, knownBackends);
         return profile;
     }
 

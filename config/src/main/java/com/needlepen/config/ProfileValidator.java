@@ -41,7 +41,11 @@ public final class ProfileValidator {
 
     /** Validates {@code profile}, pointing messages at the lines recorded while reading it. */
     static void validate(DeviceProfile profile, KeyLines lines) {
-        RuleContext ctx = new RuleContext(lines);
+        validate(profile, lines, null);
+    }
+
+    static void validate(DeviceProfile profile, KeyLines lines, java.util.Collection<String> knownBackends) {
+        RuleContext ctx = new RuleContext(lines, knownBackends);
         for (Rule rule : RULES) {
             rule.check(profile, ctx);
         }

@@ -10,9 +10,20 @@ final class RuleContext {
     static final double EPSILON = 1e-9;
 
     private final KeyLines lines;
+    private final java.util.Collection<String> knownBackends;
 
     RuleContext(KeyLines lines) {
+        this(lines, null);
+    }
+
+    RuleContext(KeyLines lines, java.util.Collection<String> knownBackends) {
         this.lines = lines;
+        this.knownBackends = knownBackends;
+    }
+
+    /** The backends the loading program has, or null when it did not say (then any well-formed name). */
+    java.util.Collection<String> knownBackends() {
+        return knownBackends;
     }
 
     /** An exception about {@code path} at its line; callers {@code throw} it. */

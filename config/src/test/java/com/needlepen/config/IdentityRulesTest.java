@@ -14,14 +14,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IdentityRulesTest {
 
     @Test
-    void givenUnknownBackend_whenLoaded_thenAllowedBackendsNamed() {
-        String yaml = simWith("backend: sim", "backend: gpio");
+    void givenABackendTheProgramDoesNotHave_whenLoadedByIt_thenTheKnownBackendsAreNamedAtTheLine() {
+        String yaml = simWith("backend: sim", "backend: nonsense");
 
-        assertError(loadError(yaml), "backend", lineOf(yaml, "backend:"), "'gpio' is not a known backend; allowed 'sim' or 'pi4j'");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ProfileLoader.parse(yaml, "bad.yaml", java.util.List.of("sim")));
+        assertError(e, "backend", lineOf(yaml, "backend:"), "'nonsense' is not a known backend; known backends: sim");
     }
 
     @Test
-    void givenPi4jBackend_whenLoaded_thenAccepted() {
+    void givenABackendNameThatIsNotAName_whenLoaded_thenRefused() {
+        String yaml = simWith("backend: sim", "backend: 'Pi 4'");
+
+        assertError(loadError(yaml), "backend", lineOf(yaml, "backend:"), "'Pi 4' is not a backend name");
+    }
+
+    @Test
+    void givenAWellFormedBackendName_whenLoadedWithoutAKnownSet_thenTheProgramOpeningThePenDecides() {
         assertThat(ProfileLoader.parse(simWith("backend: sim", "backend: pi4j"), "ok.yaml").backend()).isEqualTo("pi4j");
     }
 

@@ -91,7 +91,7 @@ class ArchitectureTest {
     @Test
     void everySafetyCheckClassIsInTheStandardSet() {
         var profile = com.needlepen.config.ProfileLoader.bundled("sim");
-        var pen = com.needlepen.tools.sim.SimulatedPenFactory.create(profile, 12, 1);
+        var pen = com.needlepen.hal.sim.SimulatedPenFactory.create(profile, 12, 1);
         var hw = pen.hardware();
         var drive = new com.needlepen.firmware.drive.StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile);
         var positioner = new com.needlepen.firmware.collar.DepthPositioner(hw.collar(), profile.collar(),

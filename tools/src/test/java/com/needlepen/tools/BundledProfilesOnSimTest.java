@@ -14,7 +14,7 @@ import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.SimGauge;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import java.nio.file.Path;
 import java.util.List;

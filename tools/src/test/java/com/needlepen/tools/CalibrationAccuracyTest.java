@@ -19,7 +19,7 @@ import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.SimGauge;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import java.util.ArrayList;
 import java.util.List;

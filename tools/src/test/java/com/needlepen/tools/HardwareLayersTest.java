@@ -12,7 +12,7 @@ import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimParameters;
 import com.needlepen.hal.sim.SimPen;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimPen;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import java.util.List;
 import java.util.function.Function;

@@ -8,7 +8,7 @@ import com.needlepen.config.ProfileLoader;
 import com.needlepen.hal.PenHardware;
 import com.needlepen.hal.sim.SimParameters;
 import com.needlepen.hal.sim.SimPen;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import org.junit.jupiter.api.Test;
 
 /** The simulated plant behaves like the physics says, driven through the HAL alone. */

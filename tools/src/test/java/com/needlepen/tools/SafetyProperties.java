@@ -17,7 +17,7 @@ import com.needlepen.hal.sim.SimFault;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimParameters;
 import com.needlepen.hal.sim.SimPen;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import java.util.EnumSet;
 import java.util.List;

@@ -261,4 +261,21 @@ class SimulateReportsTest {
             }
         }
     }
+
+    @Test
+    void givenAProfileNamingABackendThisProgramDoesNotHave_whenAnyCommandLoadsIt_thenOneLineExit2ListsTheKnownOnes()
+            throws Exception {
+        Path profile = dir.resolve("nonsense.yaml");
+        Files.writeString(profile, new String(getClass().getResourceAsStream("/profiles/sim.yaml").readAllBytes())
+                .replace("backend: sim", "backend: nonsense"));
+        for (String[] command : new String[][] {{"simulate", "--fast", "--duration", "1s"}, {"calibrate", "--from-sim"},
+                {"home"}, {"calibrate", "history"}}) {
+            List<String> argv = new ArrayList<>(List.of(command));
+            argv.addAll(List.of("--profile", profile.toString()));
+            var r = runIn(dir, argv.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", argv)).isEqualTo(2);
+            assertThat(r.err().strip()).doesNotContain("\n")
+                    .isEqualTo("needlepen: " + profile + ":4: backend: 'nonsense' is not a known backend; known backends: sim");
+        }
+    }
 }

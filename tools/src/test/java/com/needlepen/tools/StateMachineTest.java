@@ -207,7 +207,7 @@ class StateMachineTest {
     @Test
     void givenNoUsableCalibrationWhenStartIsPressedThenTheRefusalNamesWhyAndTheMotorNeverTurns() {
         var sim = com.needlepen.config.ProfileLoader.bundled("sim");
-        var pen = com.needlepen.tools.sim.SimulatedPenFactory.create(sim, 12, 18);
+        var pen = com.needlepen.hal.sim.SimulatedPenFactory.create(sim, 12, 18);
         var c = new com.needlepen.firmware.PenController(sim, pen.hardware(), com.needlepen.firmware.telemetry.TelemetrySink.NONE,
                 1.0, 100, com.needlepen.firmware.DepthCalibration.unusable(sim.collar(), "cal-000003.npcal fails its checksum"),
                 com.needlepen.firmware.session.CartridgeLedger.inMemory());

@@ -10,7 +10,7 @@ import com.needlepen.firmware.session.Session;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.broker.EmbeddedBroker;
 import com.needlepen.tools.cli.TelemetryRig;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import com.needlepen.tools.calibration.ReadingsInProgress;
 import com.needlepen.tools.calibration.SimGauge;
 import com.needlepen.tools.calibration.WallClock;
 import com.needlepen.tools.sim.SimRig;
-import com.needlepen.tools.sim.SimulatedPenFactory;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -41,13 +41,13 @@ public final class PenOptions {
         try {
             Path file = Path.of(profile);
             if (file.toFile().exists() || profile.contains("/") || profile.endsWith(".yaml") || profile.endsWith(".yml")) {
-                return ProfileLoader.load(file);
+                return ProfileLoader.load(file, BACKENDS.names());
             }
             if (!ProfileLoader.BUNDLED.contains(profile)) {
                 throw new UserInputException("--profile '" + profile + "' is neither a file nor a bundled profile; "
                         + "bundled: " + String.join(", ", ProfileLoader.BUNDLED));
             }
-            return ProfileLoader.bundled(profile);
+            return ProfileLoader.bundled(profile, BACKENDS.names());
         } catch (ConfigException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -140,11 +140,26 @@ public final class PenOptions {
         return seed;
     }
 
-    /** The simulated pen is the only backend so far: refuse any other profile's backend plainly. */
+    /** The backends this program was built with, found by name (the profile loader holds {@code backend:} to them). */
+    static final com.needlepen.hal.backend.Backends BACKENDS = com.needlepen.hal.backend.Backends.installed();
+
+    /** The profile's backend, found among those this program has. */
+    public com.needlepen.hal.backend.PenBackend backend() {
+        try {
+            return BACKENDS.named(profile().backend(), profile().source() + ": backend");
+        } catch (com.needlepen.hal.backend.BackendException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /**
+     * These commands drive the simulated pen in virtual time (its gauge, its physics); on another
+     * backend they need the firmware's real-time runner, which they do not use yet: refuse plainly.
+     */
     public void requireSimBackend() {
-        if (!"sim".equals(profile().backend())) {
+        if (!com.needlepen.hal.sim.SimBackend.NAME.equals(backend().name())) {
             throw new UserInputException("profile " + profile().name() + " uses backend '" + profile().backend()
-                    + "', which is not built yet; only 'sim' is");
+                    + "'; this command drives only the simulated pen so far (backend 'sim')");
         }
     }
 }

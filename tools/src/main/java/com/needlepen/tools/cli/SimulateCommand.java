@@ -19,7 +19,6 @@ import com.needlepen.tools.UserInputException;
 import com.needlepen.broker.EmbeddedBroker;
 import com.needlepen.tools.sim.FaultInjector;
 import com.needlepen.tools.sim.SessionScenario;
-import com.needlepen.tools.sim.SimulatedPenFactory;
 import com.needlepen.tools.sim.SimulationRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -97,7 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<FaultInjector.Injection> injections = inject.stream().map(FaultInjector::parse).toList();
         long runNanos = DurationParser.parseNanos("--duration", duration);
         DeviceProfile p = pen.profile();
-        pen.requireSimBackend();
+        pen.backend(); // a backend this program does not have is refused in one line, as for every command
         long longestNanos = p.safety().maxContinuousRunNanos();
         if (runNanos > longestNanos) {
             throw new UserInputException("--duration '" + duration + "' is longer than one run may last on profile "
@@ -182,7 +181,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 p.telemetry().deviceTopic());
         out.flush();
         DepthCalibration calibration = SessionCalibration.load(pen, out);
-        SimPen simPen = SimulatedPenFactory.create(p, type.needles(), pen.seed(), System.currentTimeMillis());
+        // simulate's job is the simulated pen, whatever backend the profile names for the real one
+        SimPen simPen = new com.needlepen.hal.sim.SimBackend().open(p, new com.needlepen.hal.backend.BackendOptions(
+                p.telemetry().deviceId(), type.needles(), pen.seed(), System.currentTimeMillis())).pen();
         TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), simPen.clock()::utcEpochMillis);
         try (rig) {
             // a depth above the ceiling (on a profile that unlocks it) is set on the panel and confirmed there

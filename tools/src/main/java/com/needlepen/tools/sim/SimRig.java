@@ -8,6 +8,7 @@ import com.needlepen.firmware.session.CartridgeLedger;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.sim.SimPen;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 
 /**
  * A simulated pen with its firmware and the runner that steps them: the unit is the profile's

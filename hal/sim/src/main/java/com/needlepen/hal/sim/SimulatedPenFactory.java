@@ -1,8 +1,6 @@
-package com.needlepen.tools.sim;
+package com.needlepen.hal.sim;
 
 import com.needlepen.config.DeviceProfile;
-import com.needlepen.hal.sim.SimParameters;
-import com.needlepen.hal.sim.SimPen;
 import java.util.SplittableRandom;
 
 /**

@@ -216,6 +216,15 @@ final class MapReader {
         throw lines.errorAt(e.keyLine(), path(key), "'" + value + "' is not allowed; allowed " + String.join(" or ", allowed));
     }
 
+    /** An optional enum constant, {@code whenAbsent} if not written. */
+    <E extends Enum<E>> E choice(String key, Class<E> type, E whenAbsent) {
+        if (!map.entries().containsKey(key)) {
+            declare(key);
+            return whenAbsent;
+        }
+        return choice(key, type); // written: read and declared there
+    }
+
     /** Records {@code key} as read here; its entry, or {@code null} if not written. */
     private YamlNode.Entry declare(String key) {
         if (!declared.add(key)) {

@@ -39,7 +39,7 @@ final class ProfileBinder {
                 top.section("skin", ProfileBinder::skin),
                 top.sections("cartridges", ProfileBinder::cartridge),
                 top.sections("presets", ProfileBinder::preset),
-                top.section("loop", m -> new LoopSpec(m.wholeNumber("periodMicros", Range.closed(100, 10_000, "µs")))),
+                top.section("loop", ProfileBinder::loop),
                 top.section("telemetry", ProfileBinder::telemetry),
                 top.section("calibration", ProfileBinder::calibration),
                 top.section("safety", ProfileBinder::safety),
@@ -145,5 +145,13 @@ final class ProfileBinder {
                 m.number("cutoffCelsius", handpiece),
                 m.number("maxContinuousRunMinutes", Range.aboveUpTo(0, 120, "min")),
                 m.number("loopOverrunBudgetMillis", Range.closed(1, 1000, "ms")));
+    }
+
+    private static LoopSpec loop(MapReader m) {
+        int periodMicros = m.wholeNumber("periodMicros", Range.closed(100, 10_000, "µs"));
+        LoopSpec.Wait wait = m.choice("waitStrategy", LoopSpec.Wait.class, LoopSpec.Wait.PARK_THEN_SPIN);
+        // a margin of a whole period would spin all the time; 0 is parking alone
+        int margin = (int) m.number("spinMarginMicros", Range.closed(0, 2_000, "µs"), 100);
+        return new LoopSpec(periodMicros, wait, margin);
     }
 }

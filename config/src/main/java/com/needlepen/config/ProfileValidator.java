@@ -25,7 +25,8 @@ public final class ProfileValidator {
             new RateRules(),
             new PresetRules(),
             new PhysicsRules(),
-            new TuningRules());
+            new TuningRules(),
+            new LoopRules());
 
     private ProfileValidator() {
     }

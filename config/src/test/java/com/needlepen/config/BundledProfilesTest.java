@@ -33,7 +33,7 @@ class BundledProfilesTest {
                 new Preset("forehead", 0.5, 120),
                 new Preset("cheeks", 1.0, 100),
                 new Preset("acne-scars", 1.5, 100));
-        assertThat(p.loop()).isEqualTo(new LoopSpec(1000));
+        assertThat(p.loop()).isEqualTo(new LoopSpec(1000, LoopSpec.Wait.PARK_THEN_SPIN, 100));
         assertThat(p.telemetry()).isEqualTo(new TelemetrySpec(10, null, "np-sim-0001", "needlepen"));
     }
 

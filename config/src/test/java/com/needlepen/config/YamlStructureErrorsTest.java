@@ -78,7 +78,7 @@ class YamlStructureErrorsTest {
 
     @Test
     void givenTopLevelSectionMissing_whenLoaded_thenErrorNamesTheSectionWithoutALine() {
-        String yaml = simWith("loop:\n  periodMicros: 1000\n", "");
+        String yaml = simWith("loop:\n  periodMicros: 1000\n  waitStrategy: park_then_spin   # or park; docs/performance.md measures both\n  spinMarginMicros: 100          # parking ends this long before each deadline; the rest is spun\n", "");
 
         ConfigException e = loadError(yaml);
 
@@ -134,7 +134,7 @@ class YamlStructureErrorsTest {
 
     @Test
     void givenScalarWhereASectionIsExpected_whenLoaded_thenWrongTypeError() {
-        String yaml = simWith("loop:\n  periodMicros: 1000\n", "loop: 1000\n");
+        String yaml = simWith("loop:\n  periodMicros: 1000\n  waitStrategy: park_then_spin   # or park; docs/performance.md measures both\n  spinMarginMicros: 100          # parking ends this long before each deadline; the rest is spun\n", "loop: 1000\n");
 
         assertError(loadError(yaml), "loop", lineOf(yaml, "loop:"), "expected a mapping of keys, got the number 1000");
     }

@@ -64,6 +64,7 @@ class SimulateCommandTest {
         assertThat(s.get("telemetry").get("undelivered").asLong()).isZero();
         assertThat(s.get("published").asLong()).isGreaterThan(600).isEqualTo(s.get("received").asLong());
         assertThat(s.get("truth").get("finalProtrusionMm").asDouble()).isNegative();
+        assertThat(s.has("loop")).as("virtual time: no wake-up lateness to report").isFalse();
     }
 
     @Test

@@ -59,6 +59,10 @@ class SimulateShutdownTest {
             assertThat(s.get("truth").get("finalProtrusionMm").asDouble()).as("tips hidden").isNegative();
             assertThat(s.get("stopToParkedMs").asDouble()).as("parked as at a stop").isLessThan(100.0);
             assertThat(s.get("telemetry").get("undelivered").asLong()).isZero();
+            JsonNode loop = s.get("loop");
+            assertThat(loop.get("ticks").asLong()).as("real time runs on the firmware's loop runner").isPositive();
+            assertThat(loop.get("waitStrategy").asText()).isEqualTo("park, then spin the last 100 µs");
+            assertThat(loop.get("latenessMaxMicros").asDouble()).isGreaterThanOrEqualTo(loop.get("latenessP50Micros").asDouble());
             assertThat(monitor.awaitCount(s.get("published").asLong(), 5_000)).isTrue();
             assertThat(monitor.messages()).anySatisfy(m -> {
                 assertThat(m.path("type").asText()).isEqualTo("session.end");

@@ -29,6 +29,8 @@ public final class LoopRunner {
     private final Histogram latenessNanos = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram tickNanos = new Histogram(HIGHEST_NANOS, 3);
     private volatile boolean stopRequested;
+    /** The next deadline, kept across calls of {@link #run(long)} so a caller may run it tick by tick. */
+    private long deadline = Long.MIN_VALUE;
     private volatile long ticks; // read by other threads (reports, tests)
     private long overruns;
     private long missedDeadlines;
@@ -50,7 +52,9 @@ public final class LoopRunner {
 
     /** Ticks until {@link #requestStop()} (from any thread) or {@code maxTicks} ticks. */
     public void run(long maxTicks) {
-        long deadline = clock.getAsLong() + periodNanos;
+        if (deadline == Long.MIN_VALUE) {
+            deadline = clock.getAsLong() + periodNanos;
+        }
         long done = 0;
         while (!stopRequested && done < maxTicks) {
             wait.awaitUntil(deadline, clock);
@@ -113,6 +117,14 @@ public final class LoopRunner {
     /** Tick durations, ns. */
     public Histogram tickNanos() {
         return tickNanos;
+    }
+
+    /** The profile's wait: park, or park then spin the last margin. */
+    public static WaitStrategy waitFor(com.needlepen.config.LoopSpec loop) {
+        return switch (loop.waitStrategy()) {
+            case PARK -> WaitStrategy.park();
+            case PARK_THEN_SPIN -> WaitStrategy.parkThenSpin(loop.spinMarginMicros() * 1_000L);
+        };
     }
 
     public WaitStrategy waitStrategy() {

@@ -26,7 +26,14 @@ final class SessionReport {
     }
 
     static SessionSummary summarize(DeviceProfile p, long seed, Asked asked, PenController controller,
-                                    SessionScenario.Outcome o, TelemetryRig.Counts counts) {
+                                    SessionScenario.Outcome o, TelemetryRig.Counts counts,
+                                    com.needlepen.firmware.loop.LoopRunner runner) {
+        SessionSummary.Loop loop = runner == null || runner.ticks() == 0 ? null : new SessionSummary.Loop(
+                runner.waitStrategy().describe(), runner.periodNanos() / 1_000, runner.ticks(),
+                micros(runner.latenessNanos().getValueAtPercentile(50)),
+                micros(runner.latenessNanos().getValueAtPercentile(99)),
+                micros(runner.latenessNanos().getValueAtPercentile(99.9)),
+                micros(runner.latenessNanos().getMaxValue()), runner.overruns(), runner.missedDeadlines());
         List<Session> sessions = controller.sessions().endedSessions();
         Session s = sessions.isEmpty() ? controller.sessions().current() : sessions.get(sessions.size() - 1);
         Run run = s == null || s.runs().isEmpty() ? null : s.runs().get(0);
@@ -56,6 +63,7 @@ final class SessionReport {
                         round(o.peakProtrusionMm(), 4), depthErrorMm,
                         Double.isFinite(o.stopToRestMs()) ? round(Math.max(0.0, o.stopToRestMs()), 3) : null,
                         round(o.finalProtrusionMm(), 4)),
+                loop,
                 new SessionSummary.Telemetry(controller.samplesOffered(), controller.samplesDropped(),
                         counts.deliveredSamples(), counts.deliveredEvents(), counts.delivered(), counts.undelivered(),
                         counts.received(), counts.connects() > 0, counts.connectedAtStart(), counts.connects(),
@@ -114,6 +122,12 @@ final class SessionReport {
                     ? String.format(Locale.ROOT, "shaft truly at rest %.1f ms after the run ended (by the fault, or by the stop it followed)", rest)
                     : "the shaft was already at rest when the run ended (it had stopped before the fault latched)");
         }
+        if (s.loop() != null) {
+            var l = s.loop();
+            out.printf(Locale.ROOT, "  loop           %d µs period, %s: woke late by p50 %.1f µs, p99 %.1f µs, max %.1f µs;"
+                    + " %d ticks over the period, %d deadlines missed%n", l.periodMicros(), l.waitStrategy(),
+                    l.latenessP50Micros(), l.latenessP99Micros(), l.latenessMaxMicros(), l.overruns(), l.missedDeadlines());
+        }
         printTelemetry(out, s.telemetry(), url);
         out.flush();
     }
@@ -138,6 +152,10 @@ final class SessionReport {
                     + " subscribed when they were delivered (its link came up %d times)%n", t.notSeenByMonitor(),
                     t.notSeenSeqs() == null ? "" : " (seq " + t.notSeenSeqs() + ")", t.monitorConnects());
         }
+    }
+
+    private static double micros(long nanos) {
+        return Math.round(nanos / 100.0) / 10.0;
     }
 
     private static Double finite(double v) {

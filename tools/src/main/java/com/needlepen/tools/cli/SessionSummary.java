@@ -30,6 +30,7 @@ public record SessionSummary(
         double activeSeconds,
         Double stopToParkedMs,
         Truth truth,
+        Loop loop,
         Telemetry telemetry,
         long published,
         long received) {
@@ -51,6 +52,15 @@ public record SessionSummary(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Truth(Double meanRateHz, long excursions, double peakProtrusionMm, Double depthErrorMm,
                         Double stopToRestMs, double finalProtrusionMm) {
+    }
+
+    /**
+     * The firmware's real-time loop runner in a real-time session (absent in virtual time, where
+     * lateness means nothing): how late it woke against each deadline, and what it missed.
+     */
+    public record Loop(String waitStrategy, long periodMicros, long ticks, double latenessP50Micros,
+                       double latenessP99Micros, double latenessP999Micros, double latenessMaxMicros, long overruns,
+                       long missedDeadlines) {
     }
 
     /**

@@ -190,7 +190,7 @@ public final class SimulateCommand implements Callable<Integer> {
             double initialDepth = Math.min(depth, p.depth().ceilingMm());
             PenController controller = new PenController(p, simPen.hardware(), rig.telemetry(), initialDepth, rate,
                     calibration, ledger);
-            SimulationRunner runner = new SimulationRunner(simPen, controller, p.loop().periodNanos(), !fast);
+            SimulationRunner runner = new SimulationRunner(simPen, controller, p.loop(), !fast);
             signals = SignalShutdown.install(runner, out);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {
@@ -212,7 +212,7 @@ public final class SimulateCommand implements Callable<Integer> {
             status.finish(runner.nowNanos());
             TelemetryRig.Counts counts = rig.finish(5_000);
             SessionSummary summary = SessionReport.summarize(p, pen.seed(),
-                    new SessionReport.Asked(type, cartridge, depth, rate, runNanos), controller, outcome, counts);
+                    new SessionReport.Asked(type, cartridge, depth, rate, runNanos), controller, outcome, counts, runner.loop());
             pen.runHours().add(summary.activeSeconds());
             SessionReport.print(out, summary, outcome, url);
             if (summaryJson != null) {

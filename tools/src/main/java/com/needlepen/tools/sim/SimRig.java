@@ -28,7 +28,7 @@ public record SimRig(SimPen pen, PenController controller, SimulationRunner runn
                             DepthCalibration calibration, CartridgeLedger ledger, boolean realTime) {
         PenController controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz, calibration,
                 ledger);
-        SimulationRunner runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), realTime);
+        SimulationRunner runner = new SimulationRunner(pen, controller, profile.loop(), realTime);
         return new SimRig(pen, controller, runner);
     }
 

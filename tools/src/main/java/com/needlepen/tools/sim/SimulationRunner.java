@@ -1,6 +1,7 @@
 package com.needlepen.tools.sim;
 
 import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.loop.LoopRunner;
 import com.needlepen.hal.sim.SimPen;
 import java.util.function.BooleanSupplier;
 
@@ -20,40 +21,61 @@ public final class SimulationRunner {
     private final PenController controller;
     private final long periodNanos;
     private final boolean realTime;
-    private final long wallStartNanos = System.nanoTime();
+    private final LoopRunner loop;
     private Observer observer = now -> { };
     private long nowNanos;
     private long lastTickNanos;
 
     public SimulationRunner(SimPen pen, PenController controller, long periodNanos, boolean realTime) {
+        this(pen, controller, new com.needlepen.config.LoopSpec((int) (periodNanos / 1_000L)), realTime);
+    }
+
+    /** With the profile's loop section (its period and, in real time, its wait strategy). */
+    public SimulationRunner(SimPen pen, PenController controller, com.needlepen.config.LoopSpec loopSpec,
+                            boolean realTime) {
+        long periodNanos = loopSpec.periodNanos();
         this.pen = pen;
         this.controller = controller;
         this.periodNanos = periodNanos;
         this.realTime = realTime;
         this.nowNanos = pen.clock().nanoTime();
         this.lastTickNanos = nowNanos - periodNanos;
+        // real time: the firmware's runner waits for each wall-clock deadline; the tick itself runs on the
+        // sim's clock, which steps one period per tick, so the two stay in step
+        this.loop = realTime ? new LoopRunner(periodNanos, System::nanoTime, LoopRunner.waitFor(loopSpec),
+                controller.trace(), wallNow -> advanceAndTick()) : null;
     }
 
     public void setObserver(Observer observer) {
         this.observer = observer;
     }
 
-    /** Runs one control period; the plant's physics is the trace's PLANT phase. */
+    /**
+     * Runs one control period; the plant's physics is the trace's PLANT phase. In real time the
+     * firmware's own {@link LoopRunner} paces it (the profile's wait strategy, lateness histograms).
+     */
     public void step() {
-        // how far past its deadline this tick comes, in virtual time: a frozen firmware shows here
-        long lateness = Math.max(0, nowNanos - lastTickNanos);
+        if (loop != null) {
+            loop.run(1);
+        } else {
+            controller.trace().tickStarted(Math.max(0, nowNanos - lastTickNanos)); // virtual lateness
+            advanceAndTick();
+            controller.trace().tickEnded();
+        }
+    }
+
+    private void advanceAndTick() {
         nowNanos += periodNanos;
-        var trace = controller.trace();
-        trace.tickStarted(lateness);
         pen.advanceTo(nowNanos);
-        trace.phaseDone(com.needlepen.firmware.loop.TickTrace.Phase.PLANT);
+        controller.trace().phaseDone(com.needlepen.firmware.loop.TickTrace.Phase.PLANT);
         controller.tick(pen.clock().nanoTime());
-        trace.tickEnded();
         lastTickNanos = nowNanos;
         observer.afterTick(nowNanos);
-        if (realTime) {
-            pace();
-        }
+    }
+
+    /** The real-time loop runner (its lateness and overruns), or null in virtual time. */
+    public LoopRunner loop() {
+        return loop;
     }
 
     /** Runs for {@code nanos} of simulated time (less if a shutdown is requested meanwhile). */
@@ -123,18 +145,6 @@ public final class SimulationRunner {
     public void freezeFirmwareFor(long nanos) {
         nowNanos += nanos;
         pen.advanceTo(nowNanos);
-    }
-
-    private void pace() {
-        long due = wallStartNanos + nowNanos;
-        long wait = due - System.nanoTime();
-        if (wait > 200_000L) {
-            try {
-                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Takes over a time the pen was advanced to by someone else (tests that tick by hand). */

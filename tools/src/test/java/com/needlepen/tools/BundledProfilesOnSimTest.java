@@ -15,7 +15,7 @@ import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.SimGauge;
 import com.needlepen.hal.sim.SimulatedPenFactory;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +69,7 @@ class BundledProfilesOnSimTest {
         PenController controller = new PenController(p, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
                 DepthCalibration.unusable(p.collar(), "not calibrated"),
                 com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        SimulationRunner runner = new SimulationRunner(pen, controller, p.loop().periodNanos(), false);
+        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), controller, p.loop().periodNanos(), false);
 
         List<CalibrationPoint> points = new CalibrationProcedure(controller, runner)
                 .extendingTo(CalibrationProcedure.extensionFor(p))

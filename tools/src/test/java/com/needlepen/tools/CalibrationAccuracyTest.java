@@ -1,7 +1,7 @@
 package com.needlepen.tools;
 
-import static com.needlepen.tools.PenBench.MS;
-import static com.needlepen.tools.PenBench.S;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
@@ -20,7 +20,7 @@ import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.SimGauge;
 import com.needlepen.hal.sim.SimulatedPenFactory;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class CalibrationAccuracyTest {
         pen.handle().insertCartridge(new CartridgeInfo("CART-CAL", 12));
         PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, depth, rate, calibration,
                 com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        return new Rig(pen, c, new SimulationRunner(pen, c, profile.loop().periodNanos(), false));
+        return new Rig(pen, c, new SimulationRunner(pen::advanceTo, pen.clock(), c, profile.loop().periodNanos(), false));
     }
 
     static Calibration calibrate(DeviceProfile profile, int points) {

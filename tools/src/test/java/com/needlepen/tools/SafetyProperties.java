@@ -18,7 +18,7 @@ import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimParameters;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.hal.sim.SimulatedPenFactory;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +139,7 @@ final class SafetyProperties {
                 SimulatedPenFactory.SIM_EPOCH_MILLIS);
         PenController c = new PenController(p, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
                 DepthCalibration.of(calibration), com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
-        SimulationRunner runner = new SimulationRunner(pen, c, p.loop().periodNanos(), false);
+        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), c, p.loop().periodNanos(), false);
         SimHandle sim = pen.handle();
         sim.insertCartridge(new CartridgeInfo("PROP", 12));
         if (!runner.runUntil(c::readyToStart, 10_000_000_000L)) {

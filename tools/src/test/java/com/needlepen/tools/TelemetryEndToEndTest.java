@@ -1,6 +1,7 @@
 package com.needlepen.tools;
 
-import static com.needlepen.tools.PenBench.S;
+import com.needlepen.firmware.behaviour.PenBench;
+import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,7 +5,7 @@ import com.needlepen.config.calibration.CalibrationPoint;
 import com.needlepen.firmware.PenController;
 import com.needlepen.firmware.PenState;
 import com.needlepen.firmware.Request;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

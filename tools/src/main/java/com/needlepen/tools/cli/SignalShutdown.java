@@ -1,6 +1,6 @@
 package com.needlepen.tools.cli;
 
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

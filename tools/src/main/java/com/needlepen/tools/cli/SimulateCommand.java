@@ -19,7 +19,7 @@ import com.needlepen.tools.UserInputException;
 import com.needlepen.broker.EmbeddedBroker;
 import com.needlepen.tools.sim.FaultInjector;
 import com.needlepen.tools.sim.SessionScenario;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -190,7 +190,7 @@ public final class SimulateCommand implements Callable<Integer> {
             double initialDepth = Math.min(depth, p.depth().ceilingMm());
             PenController controller = new PenController(p, simPen.hardware(), rig.telemetry(), initialDepth, rate,
                     calibration, ledger);
-            SimulationRunner runner = new SimulationRunner(simPen, controller, p.loop(), !fast);
+            SimulationRunner runner = new SimulationRunner(simPen::advanceTo, simPen.clock(), controller, p.loop(), !fast);
             signals = SignalShutdown.install(runner, out);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             runner.setObserver(now -> {

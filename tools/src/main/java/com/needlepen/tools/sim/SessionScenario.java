@@ -1,5 +1,6 @@
 package com.needlepen.tools.sim;
 
+import com.needlepen.firmware.loop.SimulationRunner;
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.PenController;

@@ -1,5 +1,6 @@
 package com.needlepen.tools.sim;
 
+import com.needlepen.firmware.loop.SimulationRunner;
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.DepthCalibration;
@@ -28,7 +29,7 @@ public record SimRig(SimPen pen, PenController controller, SimulationRunner runn
                             DepthCalibration calibration, CartridgeLedger ledger, boolean realTime) {
         PenController controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz, calibration,
                 ledger);
-        SimulationRunner runner = new SimulationRunner(pen, controller, profile.loop(), realTime);
+        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), controller, profile.loop(), realTime);
         return new SimRig(pen, controller, runner);
     }
 

@@ -1,7 +1,7 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
-import static com.needlepen.tools.PenBench.MS;
-import static com.needlepen.tools.PenBench.S;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.ProfileLoader;
@@ -13,7 +13,7 @@ import com.needlepen.firmware.safety.SafetyChecks;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
-import com.needlepen.tools.FaultInjectionTest.EventSink;
+import com.needlepen.firmware.behaviour.FaultInjectionTest.EventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

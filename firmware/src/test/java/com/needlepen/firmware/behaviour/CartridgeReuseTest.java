@@ -1,7 +1,7 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
-import static com.needlepen.tools.PenBench.MS;
-import static com.needlepen.tools.PenBench.S;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.ProfileLoader;

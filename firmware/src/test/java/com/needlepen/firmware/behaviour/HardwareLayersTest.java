@@ -1,6 +1,6 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
-import static com.needlepen.tools.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.ProfileLoader;
@@ -13,7 +13,7 @@ import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimParameters;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.hal.sim.SimulatedPenFactory;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +37,7 @@ class HardwareLayersTest {
         SimPen pen = new SimPen(withTimer, SimulatedPenFactory.SIM_EPOCH_MILLIS);
         PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
                 DepthCalibration.nominalForTestBench(profile.collar()), com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        SimulationRunner runner = new SimulationRunner(pen, c, 1_000_000L, false);
+        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), c, 1_000_000L, false);
         pen.handle().insertCartridge(new CartridgeInfo("C", 12));
         assertThat(runner.runUntil(c::readyToStart, 30_000 * MS)).isTrue();
         pen.handle().press(PanelButton.START_STOP);

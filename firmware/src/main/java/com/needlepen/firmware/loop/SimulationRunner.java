@@ -1,13 +1,12 @@
-package com.needlepen.tools.sim;
+package com.needlepen.firmware.loop;
 
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.loop.LoopRunner;
-import com.needlepen.hal.sim.SimPen;
+import com.needlepen.hal.Clock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Alternates the simulated pen's physics and the firmware's tick on one thread, the thread that
- * owns the hardware. In fast mode virtual time runs as fast as the CPU allows; in real-time mode
+ * Alternates a simulated pen's physics (its {@link Plant}) and the firmware's tick on one thread,
+ * the thread that owns the hardware. In fast mode virtual time runs as fast as the CPU allows; in real-time mode
  * each tick waits for the wall clock, so a person can watch.
  */
 public final class SimulationRunner {
@@ -17,7 +16,8 @@ public final class SimulationRunner {
         void afterTick(long nowNanos);
     }
 
-    private final SimPen pen;
+    private final Plant plant;
+    private final Clock clock;
     private final PenController controller;
     private final long periodNanos;
     private final boolean realTime;
@@ -26,19 +26,20 @@ public final class SimulationRunner {
     private long nowNanos;
     private long lastTickNanos;
 
-    public SimulationRunner(SimPen pen, PenController controller, long periodNanos, boolean realTime) {
-        this(pen, controller, new com.needlepen.config.LoopSpec((int) (periodNanos / 1_000L)), realTime);
+    public SimulationRunner(Plant plant, Clock clock, PenController controller, long periodNanos, boolean realTime) {
+        this(plant, clock, controller, new com.needlepen.config.LoopSpec((int) (periodNanos / 1_000L)), realTime);
     }
 
     /** With the profile's loop section (its period and, in real time, its wait strategy). */
-    public SimulationRunner(SimPen pen, PenController controller, com.needlepen.config.LoopSpec loopSpec,
+    public SimulationRunner(Plant plant, Clock clock, PenController controller, com.needlepen.config.LoopSpec loopSpec,
                             boolean realTime) {
         long periodNanos = loopSpec.periodNanos();
-        this.pen = pen;
+        this.plant = plant;
+        this.clock = clock;
         this.controller = controller;
         this.periodNanos = periodNanos;
         this.realTime = realTime;
-        this.nowNanos = pen.clock().nanoTime();
+        this.nowNanos = clock.nanoTime();
         this.lastTickNanos = nowNanos - periodNanos;
         // real time: the firmware's runner waits for each wall-clock deadline; the tick itself runs on the
         // sim's clock, which steps one period per tick, so the two stay in step
@@ -66,9 +67,9 @@ public final class SimulationRunner {
 
     private void advanceAndTick() {
         nowNanos += periodNanos;
-        pen.advanceTo(nowNanos);
-        controller.trace().phaseDone(com.needlepen.firmware.loop.TickTrace.Phase.PLANT);
-        controller.tick(pen.clock().nanoTime());
+        plant.advanceTo(nowNanos);
+        controller.trace().phaseDone(TickTrace.Phase.PLANT);
+        controller.tick(clock.nanoTime());
         lastTickNanos = nowNanos;
         observer.afterTick(nowNanos);
     }
@@ -144,7 +145,7 @@ public final class SimulationRunner {
     /** Advances the physics without ticking the firmware: a hung control thread. */
     public void freezeFirmwareFor(long nanos) {
         nowNanos += nanos;
-        pen.advanceTo(nowNanos);
+        plant.advanceTo(nowNanos);
     }
 
     /** Takes over a time the pen was advanced to by someone else (tests that tick by hand). */

@@ -1,4 +1,4 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
@@ -12,48 +12,48 @@ import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.hal.sim.SimulatedPenFactory;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.List;
 import java.util.function.Function;
 
 /** A simulated pen with its firmware, stepped in virtual time, for tests. */
-final class PenBench {
+public final class PenBench {
 
-    static final long MS = 1_000_000L;
-    static final long S = 1_000_000_000L;
+    public static final long MS = 1_000_000L;
+    public static final long S = 1_000_000_000L;
 
-    final DeviceProfile profile;
-    final SimPen pen;
-    final SimHandle sim;
-    final PenController controller;
-    final SimulationRunner runner;
-    final CartridgeType cartridge;
+    public final DeviceProfile profile;
+    public final SimPen pen;
+    public final SimHandle sim;
+    public final PenController controller;
+    public final SimulationRunner runner;
+    public final CartridgeType cartridge;
 
-    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+    public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
              TelemetrySink telemetry) {
         this(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry);
     }
 
-    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
+    public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry) {
         this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry,
                 com.needlepen.firmware.session.CartridgeLedger.inMemory());
     }
 
-    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
+    public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger) {
         this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry, ledger,
                 com.needlepen.firmware.safety.SafetyChecks::standard);
     }
 
     /** A bench whose firmware runs {@code checks}: for tests that leave a mitigation out to show its harm. */
-    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+    public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
              TelemetrySink telemetry, Function<SafetyInputs, List<SafetyCheck>> checks) {
         this(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry,
                 com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
     }
 
-    PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
+    public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
              Function<SafetyInputs, List<SafetyCheck>> checks) {
         this.profile = profile;
@@ -63,30 +63,30 @@ final class PenBench {
         this.sim = pen.handle();
         this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz,
                 com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()), ledger, checks);
-        this.runner = new SimulationRunner(pen, controller, profile.loop().periodNanos(), false);
+        this.runner = new SimulationRunner(pen::advanceTo, pen.clock(), controller, profile.loop().periodNanos(), false);
     }
 
-    static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {
+    public static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {
         return new PenBench(ProfileLoader.bundled("sim"), cartridge, depthMm, rateHz, seed, TelemetrySink.NONE);
     }
 
     /** A bench for another unit of the same model (other imperfections). */
-    static PenBench sim(String cartridge, double depthMm, double rateHz, String unitSerial, long seed) {
+    public static PenBench sim(String cartridge, double depthMm, double rateHz, String unitSerial, long seed) {
         return new PenBench(ProfileLoader.bundled("sim"), cartridge, depthMm, rateHz, unitSerial, seed,
                 TelemetrySink.NONE);
     }
 
-    PenBench insertCartridge() {
+    public PenBench insertCartridge() {
         return insertCartridge("CART-TEST");
     }
 
-    PenBench insertCartridge(String id) {
+    public PenBench insertCartridge(String id) {
         sim.insertCartridge(new CartridgeInfo(id, cartridge.needles()));
         return this;
     }
 
     /** Steps until READY with the collar at the set depth; fails the test if it does not get there. */
-    PenBench ready() {
+    public PenBench ready() {
         if (!runner.runUntil(controller::readyToStart, 30 * S)) {
             throw new AssertionError("not ready: " + controller.state() + " " + controller.fault() + " "
                     + controller.faultDetail());
@@ -95,7 +95,7 @@ final class PenBench {
     }
 
     /** Presses and releases a button (held 20 ms, then 2 ms released). */
-    PenBench click(PanelButton button) {
+    public PenBench click(PanelButton button) {
         sim.press(button);
         runner.runFor(20 * MS);
         sim.release(button);
@@ -104,7 +104,7 @@ final class PenBench {
     }
 
     /** Runs until RUNNING: a start after a run first goes through the collar's zero check (about 2 s). */
-    PenBench running() {
+    public PenBench running() {
         if (!runner.runUntil(() -> controller.state() == com.needlepen.firmware.PenState.RUNNING, 5 * S)) {
             throw new AssertionError("not running: " + controller.state() + " " + controller.fault() + " "
                     + controller.faultDetail() + " " + controller.lastRefusal());
@@ -113,18 +113,18 @@ final class PenBench {
     }
 
     /** Runs until the firmware reports spin-up over. */
-    PenBench spunUp() {
+    public PenBench spunUp() {
         if (!runner.runUntil(controller::spunUp, 5 * S)) {
             throw new AssertionError("no spin-up: " + controller.state() + " " + controller.fault());
         }
         return this;
     }
 
-    void run(long nanos) {
+    public void run(long nanos) {
         runner.runFor(nanos);
     }
 
-    long now() {
+    public long now() {
         return runner.nowNanos();
     }
 }

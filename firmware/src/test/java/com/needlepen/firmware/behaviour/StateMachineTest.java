@@ -1,7 +1,7 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
-import static com.needlepen.tools.PenBench.MS;
-import static com.needlepen.tools.PenBench.S;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.firmware.PenState;
@@ -211,7 +211,7 @@ class StateMachineTest {
         var c = new com.needlepen.firmware.PenController(sim, pen.hardware(), com.needlepen.firmware.telemetry.TelemetrySink.NONE,
                 1.0, 100, com.needlepen.firmware.DepthCalibration.unusable(sim.collar(), "cal-000003.npcal fails its checksum"),
                 com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        var runner = new com.needlepen.tools.sim.SimulationRunner(pen, c, 1_000_000L, false);
+        var runner = new com.needlepen.firmware.loop.SimulationRunner(pen::advanceTo, pen.clock(), c, 1_000_000L, false);
         pen.handle().insertCartridge(new com.needlepen.hal.CartridgeInfo("C", 12));
         assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
         double turns = pen.handle().shaftTurns();

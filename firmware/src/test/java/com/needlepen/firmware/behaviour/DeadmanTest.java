@@ -1,6 +1,6 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
-import static com.needlepen.tools.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.firmware.PenState;

@@ -1,7 +1,7 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
-import static com.needlepen.tools.PenBench.MS;
-import static com.needlepen.tools.PenBench.S;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DepthUnlockTest {
 
     static PenBench unlockedBench(long seed) {
-        DeviceProfile profile = CalibrationAccuracyTest.unlocked();
+        DeviceProfile profile = unlocked();
         return new PenBench(profile, "12-pin", 1.0, 100, seed, TelemetrySink.NONE).insertCartridge("CART-U" + seed)
                 .ready();
     }
@@ -98,5 +98,16 @@ class DepthUnlockTest {
         assertThat(bench.controller.depthMm()).isEqualTo(1.5);
         bench.run(S);
         assertThat(bench.sim.trueDepthMm()).as("retracted to the ceiling's approach point").isLessThan(1.5);
+    }
+
+    /** The sim profile with depths above the 1.5 mm ceiling unlocked. */
+    static DeviceProfile unlocked() {
+        try (var in = DepthUnlockTest.class.getResourceAsStream("/profiles/sim.yaml")) {
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("unlockAboveCeiling: false", "unlockAboveCeiling: true");
+            return com.needlepen.config.ProfileLoader.parse(yaml, "sim-unlocked.yaml");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -1,7 +1,7 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
-import static com.needlepen.tools.PenBench.MS;
-import static com.needlepen.tools.PenBench.S;
+import static com.needlepen.firmware.behaviour.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
@@ -21,7 +21,7 @@ import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.hal.sim.SimulatedPenFactory;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -90,7 +90,7 @@ class LoopRunnerOverrunTest {
                     return checks;
                 }, trace);
         // up to running at 150 Hz on the simulation runner (which traces nothing of this clock)
-        SimulationRunner sim = new SimulationRunner(pen, controller, profile.loop().periodNanos(), false);
+        SimulationRunner sim = new SimulationRunner(pen::advanceTo, pen.clock(), controller, profile.loop().periodNanos(), false);
         pen.handle().insertCartridge(new CartridgeInfo("C-LOOP", 12));
         assertThat(sim.runUntil(controller::readyToStart, 30 * S)).isTrue();
         pen.handle().setSkinContact(true);

@@ -70,6 +70,32 @@ class AllocationFreeRunningTest {
         assertThat(allocated).as("bytes allocated by 100,000 RUNNING ticks").isZero();
     }
 
+    @Test
+    void givenTheThirdRunOfASession_whenTheDepthChangesWhileRunning_thenZeroBytesAreAllocated() {
+        // a depth change in a later run once asked the session for a copy of its runs (found by needlepen bench)
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 22, new CountingSink());
+        bench.insertCartridge().ready();
+        bench.sim.setSkinContact(true);
+        for (int run = 1; run <= 2; run++) {
+            bench.click(PanelButton.START_STOP).running().spunUp();
+            bench.run(S);
+            bench.click(PanelButton.START_STOP);
+            assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        }
+        bench.click(PanelButton.START_STOP).running().spunUp();
+        assertThat(bench.controller.sessions().current().runs()).as("two runs ended before this one").hasSize(2);
+        bench.run(10 * S);
+        long thread = Thread.currentThread().getId();
+
+        measureTicks(bench, threads, thread, 100_000);
+        double depthBefore = bench.controller.depthMm();
+        long allocated = measureTicks(bench, threads, thread, 100_000);
+
+        assertThat(bench.controller.depthMm()).as("depth changed").isGreaterThan(depthBefore);
+        assertThat(allocated).as("bytes allocated by 100,000 RUNNING ticks of a third run").isZero();
+    }
+
     /** Runs {@code ticks} control periods with a depth change in the middle; returns the bytes the firmware's ticks allocated. */
     private static long measureTicks(PenBench bench, com.sun.management.ThreadMXBean threads, long thread, int ticks) {
         long allocated = 0;

@@ -164,7 +164,7 @@ final class Treatment {
         String why = policy.refusal(newDepthMm, newRateHz, startChecks.cartridgeType());
         if (why == null && newDepthMm != depthMm) {
             Session open = sessions.current();
-            why = unlock.refusal(newDepthMm, open != null && !open.runs().isEmpty() || sessions.runActive());
+            why = unlock.refusal(newDepthMm, open != null && open.runCount() > 0 || sessions.runActive());
             if (why != null && unlock.pending()) {
                 prompt(String.format(java.util.Locale.ROOT, "CONFIRM: %.2f mm?", newDepthMm));
             }

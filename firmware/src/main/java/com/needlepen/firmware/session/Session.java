@@ -99,6 +99,11 @@ public final class Session {
         return List.copyOf(runs);
     }
 
+    /** How many runs have ended, without the copy {@link #runs()} makes: the control loop asks while RUNNING. */
+    public int runCount() {
+        return runs.size();
+    }
+
     public List<SettingChange> changes() {
         List<SettingChange> list = new ArrayList<>(changeCount);
         for (int i = 0; i < changeCount; i++) {

@@ -115,7 +115,7 @@ public final class SessionRecorder {
     }
 
     public boolean runActive() {
-        return current != null && runNumber > current.runs().size();
+        return current != null && runNumber > current.runCount();
     }
 
     public List<Session> endedSessions() {

@@ -193,7 +193,9 @@ public final class SimulateCommand implements Callable<Integer> {
             SimulationRunner runner = new SimulationRunner(simPen::advanceTo, simPen.clock(), controller, p.loop(), !fast);
             signals = SignalShutdown.install(runner, out);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
+            var firstTick = com.needlepen.tools.bench.FirstTickProbe.fromSystemProperty(); // for needlepen bench
             runner.setObserver(now -> {
+                firstTick.afterTick(out);
                 injector.apply(now, simPen.handle());
                 status.update(now);
                 if (fast) {

@@ -1,0 +1,74 @@
+package com.needlepen.tools.bench;
+
+import com.needlepen.config.CartridgeType;
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.firmware.PenController;
+import com.needlepen.firmware.PenState;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.sim.SimHandle;
+import com.needlepen.hal.sim.SimPen;
+import com.needlepen.tools.sim.SimRig;
+import com.needlepen.tools.sim.SimulationRunner;
+import java.util.Locale;
+
+/**
+ * A simulated pen with the real firmware, brought to RUNNING in virtual time (cartridge in, homed,
+ * on skin, start pressed, the collar's zero check passed, spun up), then run on for a while so the
+ * JIT has compiled the running tick before anything is measured.
+ */
+final class BenchPen {
+
+    static final long MS = 1_000_000L;
+    static final long S = 1_000_000_000L;
+    private static final long WARM_UP_NANOS = 10 * S;
+    private static final long PRESS_NANOS = 20 * MS;
+
+    final DeviceProfile profile;
+    final CartridgeType cartridge;
+    final SimPen pen;
+    final SimHandle sim;
+    final PenController controller;
+    final SimulationRunner runner;
+    final CountingSink sink = new CountingSink();
+
+    private BenchPen(PenSupply supply, String cartridgeId, double depthMm, double rateHz) {
+        this.profile = supply.profile();
+        this.cartridge = supply.cartridge();
+        SimRig rig = SimRig.create(profile, supply.cartridge(), supply.seed(), sink, depthMm, rateHz,
+                supply.calibration(), supply.ledger(), false);
+        rig.pen().handle().insertCartridge(new com.needlepen.hal.CartridgeInfo(cartridgeId, supply.cartridge().needles()));
+        this.pen = rig.pen();
+        this.sim = pen.handle();
+        this.controller = rig.controller();
+        this.runner = rig.runner();
+    }
+
+    /** A pen in RUNNING at {@code rateHz}, warmed up; throws if the firmware does not get there. */
+    static BenchPen running(PenSupply supply, String cartridgeId, double depthMm, double rateHz) {
+        BenchPen b = new BenchPen(supply, cartridgeId, depthMm, rateHz);
+        b.require(b.runner.runUntil(b.controller::readyToStart, 30 * S), "READY");
+        b.sim.setSkinContact(true);
+        b.click(PanelButton.START_STOP);
+        b.require(b.runner.runUntil(() -> b.controller.state() == PenState.RUNNING, 10 * S), "RUNNING");
+        b.require(b.runner.runUntil(b.controller::spunUp, 5 * S), "spin-up");
+        b.runner.runFor(WARM_UP_NANOS);
+        b.require(b.controller.state() == PenState.RUNNING, "RUNNING after the warm-up");
+        return b;
+    }
+
+    /** Presses and releases a panel button in virtual time (held 20 ms, as a finger does). */
+    void click(PanelButton button) {
+        sim.press(button);
+        runner.runFor(PRESS_NANOS);
+        sim.release(button);
+        runner.runFor(2 * MS);
+    }
+
+    private void require(boolean reached, String what) {
+        if (!reached) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the bench pen did not reach %s: state %s, fault %s %s, last refusal %s", what, controller.state(),
+                    controller.fault(), controller.faultDetail(), controller.lastRefusal()));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.needlepen.tools.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** What Linux says about a child process in /proc: its CPU time and its peak resident memory. */
+final class ProcFiles {
+
+    /** Linux reports utime and stime in clock ticks of USER_HZ, which is 100 on every mainstream architecture. */
+    private static final long DEFAULT_TICKS_PER_SECOND = 100;
+    private static Long ticksPerSecond;
+
+    private ProcFiles() {
+    }
+
+    /** utime + stime of every thread of {@code pid} so far, ns; -1 if it cannot be read (gone, not Linux). */
+    static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name may hold spaces and parentheses: fields are counted after its last ')'
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
+            return ticks * 1_000_000_000L / ticksPerSecond();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** VmHWM (the peak resident set) of {@code pid}, KiB; -1 if it cannot be read. */
+    static long peakRssKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static synchronized long ticksPerSecond() {
+        if (ticksPerSecond == null) {
+            ticksPerSecond = DEFAULT_TICKS_PER_SECOND;
+            try {
+                Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes()).trim();
+                if (p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("\\d+")) {
+                    ticksPerSecond = Long.parseLong(out);
+                }
+            } catch (IOException e) {
+                // keep USER_HZ's usual value
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ticksPerSecond;
+    }
+}

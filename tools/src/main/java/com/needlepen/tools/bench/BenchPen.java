@@ -8,7 +8,7 @@ import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.sim.SimRig;
-import com.needlepen.tools.sim.SimulationRunner;
+import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.Locale;
 
 /**

@@ -29,6 +29,16 @@ class SimulateReportsTest {
     @TempDir
     Path dir;
 
+    /** The bundled sim profile with one text replaced, written to {@code file}. */
+    static Path simProfileWith(Path file, String from, String to) throws java.io.IOException {
+        try (var in = SimulateReportsTest.class.getResourceAsStream("/profiles/sim.yaml")) {
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(yaml).as("the bundled profile still says " + from).contains(from);
+            Files.writeString(file, yaml.replace(from, to));
+        }
+        return file;
+    }
+
     /** Every number in the summary is finite and, where it cannot be negative, not negative. */
     static void assertHonest(JsonNode node, String path) {
         node.fields().forEachRemaining(e -> {
@@ -112,9 +122,7 @@ class SimulateReportsTest {
     void givenADurationOfExactlyTheLongestRun_whenSimulated_thenItCompletesAndOneLongerIsRefusedUpFront()
             throws Exception {
         // the same comparison as the supervisor's: a run may last safety.maxContinuousRunMinutes, not one tick more
-        Path profile = dir.resolve("short.yaml");
-        Files.writeString(profile, new String(getClass().getResourceAsStream("/profiles/sim.yaml").readAllBytes())
-                .replace("maxContinuousRunMinutes: 30 ", "maxContinuousRunMinutes: 0.2"));
+        Path profile = simProfileWith(dir.resolve("short.yaml"), "maxContinuousRunMinutes: 30 ", "maxContinuousRunMinutes: 0.2");
         Path file = dir.resolve("d.json");
 
         var exact = runIn(dir, "simulate", "--fast", "--profile", profile.toString(), "--duration", "12s",
@@ -265,9 +273,7 @@ class SimulateReportsTest {
     @Test
     void givenAProfileNamingABackendThisProgramDoesNotHave_whenAnyCommandLoadsIt_thenOneLineExit2ListsTheKnownOnes()
             throws Exception {
-        Path profile = dir.resolve("nonsense.yaml");
-        Files.writeString(profile, new String(getClass().getResourceAsStream("/profiles/sim.yaml").readAllBytes())
-                .replace("backend: sim", "backend: nonsense"));
+        Path profile = simProfileWith(dir.resolve("nonsense.yaml"), "backend: sim", "backend: nonsense");
         for (String[] command : new String[][] {{"simulate", "--fast", "--duration", "1s"}, {"calibrate", "--from-sim"},
                 {"home"}, {"calibrate", "history"}}) {
             List<String> argv = new ArrayList<>(List.of(command));

@@ -52,11 +52,18 @@ final class BenchTable {
             s.append(String.format(Locale.ROOT, "; of its CPU, the simulated plant %.1f %% of a core",
                     l.plantPercentOfOneCore()));
         }
-        if (l.overruns() != null) {
-            s.append(String.format(Locale.ROOT, "; %d overruns, %d missed deadlines", l.overruns(), l.missedDeadlines()));
+        if (l.longestTickMicros() != null) {
+            s.append(String.format(Locale.ROOT, "; longest tick %.1f µs, %d overruns", l.longestTickMicros(), l.overruns()));
+        }
+        if (l.missedDeadlines() != null) {
+            s.append(String.format(Locale.ROOT, ", %d missed deadlines", l.missedDeadlines()));
         }
         if (l.penAtEnd() != null) {
             s.append("; pen ").append(l.penAtEnd());
+        }
+        if (l.machineBusyPercent() != null) {
+            s.append(String.format(Locale.ROOT, "; meanwhile the machine's CPUs %.0f %% busy, %.1f %% stolen by the"
+                    + " hypervisor", l.machineBusyPercent(), l.machineStealPercent()));
         }
         return s.toString();
     }

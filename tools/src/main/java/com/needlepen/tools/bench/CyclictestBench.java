@@ -83,7 +83,7 @@ final class CyclictestBench {
                     + firstLine(err.text()));
         }
         Histogram latenessNanos = parse(out.text());
-        return LoopFigures.of(NAME, how, latenessNanos, cpuNanos, cpuWallNanos, null, null, null, null);
+        return LoopFigures.of(NAME, how, latenessNanos, cpuNanos, cpuWallNanos, null, null, null, null, null);
     }
 
     /** cyclictest's {@code -h} output: one line per µs bucket, then the overflows (counted at the reported max). */

@@ -28,6 +28,43 @@ final class ProcFiles {
         }
     }
 
+    /**
+     * The whole machine's CPU time so far from /proc/stat's first line, in clock ticks: busy (all but
+     * idle and iowait), stolen by the hypervisor (a virtual machine's vCPU not running), and total.
+     * Null if it cannot be read.
+     */
+    record SystemCpu(long busyTicks, long stealTicks, long totalTicks) {
+
+        /** Busy and stolen shares of all CPUs between {@code before} and this, %; null when unknown. */
+        Double busyPercentSince(SystemCpu before) {
+            return share(busyTicks - before.busyTicks, totalTicks - before.totalTicks);
+        }
+
+        Double stealPercentSince(SystemCpu before) {
+            return share(stealTicks - before.stealTicks, totalTicks - before.totalTicks);
+        }
+
+        private static Double share(long part, long total) {
+            return total <= 0 || part < 0 ? null : 100.0 * part / total;
+        }
+    }
+
+    static SystemCpu systemCpu() {
+        try {
+            String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = line.trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal ...
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+            return new SystemCpu(total - idle - steal, steal, total);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** VmHWM (the peak resident set) of {@code pid}, KiB; -1 if it cannot be read. */
     static long peakRssKib(long pid) {
         try {

@@ -63,7 +63,7 @@ final class BenchTable {
         }
         if (l.machineBusyPercent() != null) {
             s.append(String.format(Locale.ROOT, "; meanwhile the machine's CPUs %.0f %% busy, %.1f %% stolen by the"
-                    + " hypervisor", l.machineBusyPercent(), l.machineStealPercent()));
+                    + " hypervisor (/proc/stat, sampled at the timer tick)", l.machineBusyPercent(), l.machineStealPercent()));
         }
         return s.toString();
     }

@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
  * @param overruns              ticks longer than the period
  * @param penAtEnd              the firmware's state when the loop ended (a late loop can fault it: F15)
  * @param machineBusyPercent    how busy all the machine's CPUs were meanwhile, this loop included (other
- *                              processes make every loop later)
+ *                              processes make every loop later); /proc/stat's figure, sampled at the timer
+ *                              tick, so it misses much of short wake-ups like the loops' own
  * @param machineStealPercent   CPU time the hypervisor took from this virtual machine meanwhile (0 on bare metal)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

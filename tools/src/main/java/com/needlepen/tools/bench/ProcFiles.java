@@ -15,8 +15,30 @@ final class ProcFiles {
     private ProcFiles() {
     }
 
-    /** utime + stime of every thread of {@code pid} so far, ns; -1 if it cannot be read (gone, not Linux). */
+    /**
+     * CPU time of every thread of {@code pid} so far, ns: the scheduler's own count from each thread's
+     * /proc/.../schedstat (exact), else utime + stime from /proc/pid/stat (sampled at the timer tick, which
+     * a thread that runs for microseconds right after each timer wake-up can mostly escape); -1 if
+     * neither can be read (gone, not Linux).
+     */
     static long cpuNanos(long pid) {
+        long scheduled = scheduledNanos(pid);
+        return scheduled >= 0 ? scheduled : tickedCpuNanos(pid);
+    }
+
+    private static long scheduledNanos(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            long sum = 0;
+            for (Path task : tasks.toList()) {
+                sum += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split("\\s+")[0]);
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long tickedCpuNanos(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name may hold spaces and parentheses: fields are counted after its last ')'

@@ -41,16 +41,19 @@ public final class Bench {
         say(progress, "firmware LoopRunner, %d s ...", s.secondsPerLoop());
         LoopFigures runner;
         try {
-            runner = RunnerLoopBench.measure(BenchPen.running(s.supply(), "CART-BENCH-RUNNER", DEPTH_MM, RATE_HZ),
-                    periodNanos, s.spinMarginNanos(), loopNanos);
+            BenchPen pen = BenchPen.running(s.supply(), "CART-BENCH-RUNNER", DEPTH_MM, RATE_HZ);
+            ProcFiles.SystemCpu before = ProcFiles.systemCpu();
+            runner = RunnerLoopBench.measure(pen, periodNanos, s.spinMarginNanos(), loopNanos)
+                    .withMachineLoad(before, ProcFiles.systemCpu());
         } catch (IllegalStateException e) {
             runner = LoopFigures.notMeasured(RunnerLoopBench.NAME, e.getMessage());
         }
         say(progress, "ScheduledExecutor loop, %d s ...", s.secondsPerLoop());
         LoopFigures executor;
         try {
-            executor = ExecutorLoopBench.measure(BenchPen.running(s.supply(), "CART-BENCH-EXECUTOR", DEPTH_MM, RATE_HZ),
-                    periodNanos, loopNanos);
+            BenchPen pen = BenchPen.running(s.supply(), "CART-BENCH-EXECUTOR", DEPTH_MM, RATE_HZ);
+            ProcFiles.SystemCpu before = ProcFiles.systemCpu();
+            executor = ExecutorLoopBench.measure(pen, periodNanos, loopNanos).withMachineLoad(before, ProcFiles.systemCpu());
         } catch (IllegalStateException e) {
             executor = LoopFigures.notMeasured(ExecutorLoopBench.NAME, e.getMessage());
         }
@@ -59,7 +62,8 @@ public final class Bench {
             cyclictest = LoopFigures.notMeasured(CyclictestBench.NAME, "skipped (--skip-cyclictest)");
         } else {
             say(progress, "cyclictest, %d s ...", s.secondsPerLoop());
-            cyclictest = CyclictestBench.measure(periodNanos, loopNanos);
+            ProcFiles.SystemCpu before = ProcFiles.systemCpu();
+            cyclictest = CyclictestBench.measure(periodNanos, loopNanos).withMachineLoad(before, ProcFiles.systemCpu());
         }
         say(progress, "allocation, %,d ticks in RUNNING (after a warm-up pass of as many) ...", s.allocationTicks());
         AllocationFigures allocation;

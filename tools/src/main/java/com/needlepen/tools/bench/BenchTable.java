@@ -52,11 +52,18 @@ final class BenchTable {
             s.append(String.format(Locale.ROOT, "; of its CPU, the simulated plant %.1f %% of a core",
                     l.plantPercentOfOneCore()));
         }
-        if (l.overruns() != null) {
-            s.append(String.format(Locale.ROOT, "; %d overruns, %d missed deadlines", l.overruns(), l.missedDeadlines()));
+        if (l.longestTickMicros() != null) {
+            s.append(String.format(Locale.ROOT, "; longest tick %.1f µs, %d overruns", l.longestTickMicros(), l.overruns()));
+        }
+        if (l.missedDeadlines() != null) {
+            s.append(String.format(Locale.ROOT, ", %d missed deadlines", l.missedDeadlines()));
         }
         if (l.penAtEnd() != null) {
             s.append("; pen ").append(l.penAtEnd());
+        }
+        if (l.machineBusyPercent() != null) {
+            s.append(String.format(Locale.ROOT, "; meanwhile the machine's CPUs %.0f %% busy, %.1f %% stolen by the"
+                    + " hypervisor (/proc/stat, sampled at the timer tick)", l.machineBusyPercent(), l.machineStealPercent()));
         }
         return s.toString();
     }
@@ -90,12 +97,14 @@ final class BenchTable {
             out.printf("  not measured: %s%n", f.notMeasured());
             return;
         }
-        out.printf(Locale.ROOT, "  exit %d (%s); peak RSS %s MiB; %s: %s GCs, %s pauses, longest %s ms; first tick %s ms"
-                        + " after spawn (%s ms after JVM start); %.1f s wall%n", f.exitCode(),
-                f.passed() ? "passed" : "failed: " + f.failure(), number(f.peakRssMiB(), "%.1f"),
-                f.collector() == null ? "GC" : f.collector(), number(f.gcCount(), "%d"), number(f.gcPauses(), "%d"),
-                number(f.longestGcPauseMillis(), "%.1f"), number(f.firstTickMillisFromSpawn(), "%d"),
-                number(f.firstTickMillisFromJvmStart(), "%d"), f.wallSeconds());
+        out.printf(Locale.ROOT, "  exit %d (%s); peak RSS %s MiB; %s: %s GCs, %s pauses, longest %s ms (once the loop"
+                        + " ticked: %s pauses, longest %s ms); first tick %s ms after spawn (%s ms after JVM start);"
+                        + " %.1f s wall%n", f.exitCode(), f.passed() ? "passed" : "failed: " + f.failure(),
+                number(f.peakRssMiB(), "%.1f"), f.collector() == null ? "GC" : f.collector(), number(f.gcCount(), "%d"),
+                number(f.gcPauses(), "%d"), number(f.longestGcPauseMillis(), "%.1f"),
+                number(f.gcPausesAfterFirstTick(), "%d"), number(f.longestGcPauseAfterFirstTickMillis(), "%.1f"),
+                number(f.firstTickMillisFromSpawn(), "%d"), number(f.firstTickMillisFromJvmStart(), "%d"),
+                f.wallSeconds());
     }
 
     private static String number(Object value, String format) {

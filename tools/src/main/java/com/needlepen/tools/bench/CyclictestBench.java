@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * the loop's interval for the same time, at normal (not realtime) priority like the Java loops, and
  * with {@code --default-system} where the version has it, so it does not hold the CPUs out of their
  * idle states (the Java loops get no such help). Its latency histogram (1 µs buckets) is read from
- * its output; its CPU share is the process's utime + stime from /proc, sampled while it runs.
+ * its output; its CPU share is the process's CPU time from /proc (its threads' schedstat, else utime +
+ * stime), read every 100 ms while it runs.
  */
 final class CyclictestBench {
 
@@ -69,7 +70,9 @@ final class CyclictestBench {
         long deadline = started + durationNanos + 30_000_000_000L;
         while (!child.waitFor(CPU_SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
             long cpu = ProcFiles.cpuNanos(child.pid());
-            if (cpu >= 0) {
+            // a thread's own count goes when the thread ends: once the measuring thread is done and the
+            // main thread prints the histogram, the sum drops, and the share is the one from before
+            if (cpu >= cpuNanos) {
                 cpuNanos = cpu;
                 cpuWallNanos = System.nanoTime() - started;
             }
@@ -83,7 +86,7 @@ final class CyclictestBench {
                     + firstLine(err.text()));
         }
         Histogram latenessNanos = parse(out.text());
-        return LoopFigures.of(NAME, how, latenessNanos, cpuNanos, cpuWallNanos, null, null, null, null);
+        return LoopFigures.of(NAME, how, latenessNanos, cpuNanos, cpuWallNanos, null, null, null, null, null);
     }
 
     /** cyclictest's {@code -h} output: one line per µs bucket, then the overflows (counted at the reported max). */

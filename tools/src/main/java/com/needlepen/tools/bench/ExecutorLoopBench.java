@@ -42,7 +42,7 @@ final class ExecutorLoopBench {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
         return LoopFigures.of(NAME, "scheduleAtFixedRate, one thread", latenessNanos, task.cpuNanos, task.wallNanos,
-                body.plantNanos(), null, null, RunnerLoopBench.penState(bench));
+                body.plantNanos(), task.longestTickNanos, task.overruns, null, RunnerLoopBench.penState(bench));
     }
 
     /** One fixed-rate tick; the last one measures the thread's CPU and wall time and releases the caller. */
@@ -58,6 +58,8 @@ final class ExecutorLoopBench {
         private long ran;
         private long cpuStartNanos;
         private long wallStartNanos;
+        volatile long longestTickNanos;
+        volatile long overruns;
         volatile long cpuNanos;
         volatile long wallNanos;
 
@@ -89,6 +91,13 @@ final class ExecutorLoopBench {
             body.trace().tickStarted(late);
             body.tick(woke);
             body.trace().tickEnded();
+            long took = System.nanoTime() - woke;
+            if (took > longestTickNanos) {
+                longestTickNanos = took;
+            }
+            if (took > periodNanos) {
+                overruns++;
+            }
             ran++;
             if (ran == ticks) {
                 cpuNanos = threads.getCurrentThreadCpuTime() - cpuStartNanos;

@@ -76,9 +76,14 @@ final class FootprintBench {
             fromSpawn = Math.max(0, Long.parseLong(m.group(2)) - spawnEpochMillis);
         }
         int exit = child.exitValue();
+        // -Xlog:gc's uptime and RuntimeMXBean's start time both count from the JVM's start
+        double firstTickSeconds = fromJvm == null ? Double.NaN : fromJvm / 1000.0;
+        boolean afterKnown = gc != null && fromJvm != null;
         return new FootprintFigures(shown, exit, exit == 0, peakRssKib < 0 ? null : peakRssKib / 1024.0,
-                gc == null ? null : gc.collector(), gc == null ? null : gc.collections(), gc == null ? null : gc.pauses(),
-                gc == null ? null : gc.longestPauseMillis(), fromSpawn, fromJvm, wallSeconds,
+                gc == null ? null : gc.collector(), gc == null ? null : gc.collections(),
+                gc == null ? null : gc.pauses().size(), gc == null ? null : gc.longestPauseMillis(0),
+                afterKnown ? gc.pausesFrom(firstTickSeconds) : null,
+                afterKnown ? gc.longestPauseMillis(firstTickSeconds) : null, fromSpawn, fromJvm, wallSeconds,
                 exit == 0 ? null : lastLines(text, 3), null);
     }
 

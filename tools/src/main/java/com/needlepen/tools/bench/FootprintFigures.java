@@ -11,15 +11,19 @@ import java.util.List;
  * @param firstTickMillisFromSpawn  from just before the bench started the child to its first tick (the
  *                                  process's whole start, JVM creation included)
  * @param firstTickMillisFromJvmStart from the JVM's recorded start time (RuntimeMXBean) to its first tick
+ * @param gcPausesAfterFirstTick  pauses once the control loop was ticking: these stop the loop thread too
+ *                                (start-up's pauses, class loading's, do not)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FootprintFigures(List<String> command, Integer exitCode, Boolean passed, Double peakRssMiB,
                                String collector, Integer gcCount, Integer gcPauses, Double longestGcPauseMillis,
+                               Integer gcPausesAfterFirstTick, Double longestGcPauseAfterFirstTickMillis,
                                Long firstTickMillisFromSpawn, Long firstTickMillisFromJvmStart, Double wallSeconds,
                                String failure, String notMeasured) {
 
     static FootprintFigures notMeasured(List<String> command, String why) {
-        return new FootprintFigures(command, null, null, null, null, null, null, null, null, null, null, null, why);
+        return new FootprintFigures(command, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                why);
     }
 
     boolean measured() {

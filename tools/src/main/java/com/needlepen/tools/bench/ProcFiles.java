@@ -15,8 +15,30 @@ final class ProcFiles {
     private ProcFiles() {
     }
 
-    /** utime + stime of every thread of {@code pid} so far, ns; -1 if it cannot be read (gone, not Linux). */
+    /**
+     * CPU time of every thread of {@code pid} so far, ns: the scheduler's own count from each thread's
+     * /proc/.../schedstat (exact), else utime + stime from /proc/pid/stat (sampled at the timer tick, which
+     * a thread that runs for microseconds right after each timer wake-up can mostly escape); -1 if
+     * neither can be read (gone, not Linux).
+     */
     static long cpuNanos(long pid) {
+        long scheduled = scheduledNanos(pid);
+        return scheduled >= 0 ? scheduled : tickedCpuNanos(pid);
+    }
+
+    private static long scheduledNanos(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            long sum = 0;
+            for (Path task : tasks.toList()) {
+                sum += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split("\\s+")[0]);
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long tickedCpuNanos(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name may hold spaces and parentheses: fields are counted after its last ')'
@@ -25,6 +47,43 @@ final class ProcFiles {
             return ticks * 1_000_000_000L / ticksPerSecond();
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * The whole machine's CPU time so far from /proc/stat's first line, in clock ticks: busy (all but
+     * idle and iowait), stolen by the hypervisor (a virtual machine's vCPU not running), and total.
+     * Null if it cannot be read.
+     */
+    record SystemCpu(long busyTicks, long stealTicks, long totalTicks) {
+
+        /** Busy and stolen shares of all CPUs between {@code before} and this, %; null when unknown. */
+        Double busyPercentSince(SystemCpu before) {
+            return share(busyTicks - before.busyTicks, totalTicks - before.totalTicks);
+        }
+
+        Double stealPercentSince(SystemCpu before) {
+            return share(stealTicks - before.stealTicks, totalTicks - before.totalTicks);
+        }
+
+        private static Double share(long part, long total) {
+            return total <= 0 || part < 0 ? null : 100.0 * part / total;
+        }
+    }
+
+    static SystemCpu systemCpu() {
+        try {
+            String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = line.trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal ...
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+            return new SystemCpu(total - idle - steal, steal, total);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

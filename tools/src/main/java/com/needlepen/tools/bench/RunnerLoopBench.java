@@ -35,7 +35,8 @@ final class RunnerLoopBench {
         loop.start();
         loop.join();
         return LoopFigures.of(NAME, wait.describe(), runner.latenessNanos(), cpuAndWallNanos[0], cpuAndWallNanos[1],
-                body.plantNanos(), runner.overruns(), runner.missedDeadlines(), penState(bench));
+                body.plantNanos(), runner.tickNanos().getMaxValue(), runner.overruns(), runner.missedDeadlines(),
+                penState(bench));
     }
 
     static String penState(BenchPen bench) {

@@ -35,7 +35,7 @@ class BenchParsersTest {
     }
 
     @Test
-    void givenAG1LogThenCollectionsPausesAndTheLongestPauseAreRead() {
+    void givenAG1LogThenCollectionsPausesAndTheLongestPauseFromAGivenUptimeAreRead() {
         String log = """
                 [0.004s][info][gc] Using G1
                 [0.512s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 14M->3M(32M) 3.104ms
@@ -50,7 +50,10 @@ class BenchParsersTest {
 
         assertThat(gc.collector()).isEqualTo("G1");
         assertThat(gc.collections()).isEqualTo(3);
-        assertThat(gc.pauses()).isEqualTo(4);
-        assertThat(gc.longestPauseMillis()).isEqualTo(7.25);
+        assertThat(gc.pauses()).hasSize(4);
+        assertThat(gc.longestPauseMillis(0)).isEqualTo(7.25);
+        assertThat(gc.pausesFrom(0.92)).as("pauses from 0.92 s of uptime on").isEqualTo(2);
+        assertThat(gc.longestPauseMillis(0.92)).isEqualTo(1.01);
+        assertThat(gc.longestPauseMillis(5.0)).as("none that late").isZero();
     }
 }

@@ -5,7 +5,6 @@ import com.needlepen.firmware.Request;
 import com.needlepen.firmware.session.Session;
 import com.needlepen.firmware.session.SettingChange;
 import com.needlepen.hal.PanelButton;
-import com.needlepen.hal.sim.SimFault;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +22,9 @@ final class AllocationPass {
 
     static final int CYCLE_TICKS = 100_000;
     private static final int PRESS_TICKS = 20;
+    /** In run 1, after the first cycle's presses: the top rate is asked for, then the heat comes on. */
+    private static final long TOP_RATE_AT_TICK = 5_000;
+    private static final long HEAT_FROM_TICK = 6_000;
     /** How long the first run may go on past its share waiting for the warning (heating takes ~30 s). */
     private static final long THERMAL_GRACE_TICKS = 200_000;
     private static final long STATE_TIMEOUT_TICKS = 15_000;
@@ -36,7 +38,7 @@ final class AllocationPass {
     private final double topRateHz;
     private long nowNanos;
     private int run = 1;
-    private boolean heating;
+    private final HandpieceHeater heater;
 
     private long runningTicks;
     private long runningBytes;
@@ -54,6 +56,7 @@ final class AllocationPass {
         this.periodNanos = bench.profile.loop().periodNanos();
         this.topRateHz = topRateHz(bench);
         this.nowNanos = bench.runner.nowNanos();
+        this.heater = new HandpieceHeater(bench);
     }
 
     AllocationFigures run(Long warmUpRunningTicks, Long warmUpBytes) {
@@ -73,7 +76,7 @@ final class AllocationPass {
             long i = 0;
             while (i < perRun || run == 1 && bench.sink.thermalWarnings() == warnings && i < perRun + THERMAL_GRACE_TICKS) {
                 practitioner(i);
-                heat(run == 1 && i >= 6_000 && bench.sink.thermalWarnings() == warnings);
+                heater.update(run == 1 && i >= HEAT_FROM_TICK && bench.sink.thermalWarnings() == warnings);
                 if (tick()) {
                     i++;
                 } else if (bench.controller.state() != PenState.RUNNING) {
@@ -114,7 +117,7 @@ final class AllocationPass {
         press(inCycle, 2_000, PanelButton.DEPTH_DOWN);
         press(inCycle, 3_000, PanelButton.RATE_DOWN);
         press(inCycle, 4_000, PanelButton.RATE_UP);
-        if (run == 1 && i == 5_000) {
+        if (run == 1 && i == TOP_RATE_AT_TICK) {
             bench.controller.submit(Request.rate(topRateHz));
         }
     }
@@ -124,33 +127,6 @@ final class AllocationPass {
             bench.sim.press(button);
         } else if (inCycle == at + PRESS_TICKS) {
             bench.sim.release(button);
-        }
-    }
-
-    /**
-     * Extra heat in the handpiece while {@code wanted}, switched so that the handpiece settles just past
-     * the warning and well short of the cut-off: the winding's stored heat still flows into the shell
-     * after the heat stops, so it is switched on where the two would settle, not on the shell alone.
-     */
-    private void heat(boolean wanted) {
-        boolean on = false;
-        if (wanted) {
-            var thermal = bench.pen.parameters().thermal();
-            var safety = bench.profile.safety();
-            double shell = bench.sim.handpieceCelsius();
-            double winding = bench.sim.windingCelsius();
-            double settles = shell + (winding - shell) * thermal.windingHeatCapacityJPerK()
-                    / (thermal.windingHeatCapacityJPerK() + thermal.handpieceHeatCapacityJPerK());
-            double target = Math.min(safety.warningCelsius() + 0.4, (safety.warningCelsius() + safety.cutoffCelsius()) / 2);
-            on = settles < target;
-        }
-        if (on != heating) {
-            if (on) {
-                bench.sim.inject(SimFault.OVERHEATING);
-            } else {
-                bench.sim.clear(SimFault.OVERHEATING);
-            }
-            heating = on;
         }
     }
 

@@ -20,7 +20,6 @@ public final class SimulationRunner {
     private final Clock clock;
     private final PenController controller;
     private final long periodNanos;
-    private final boolean realTime;
     private final LoopRunner loop;
     private Observer observer = now -> { };
     private long nowNanos;
@@ -38,7 +37,6 @@ public final class SimulationRunner {
         this.clock = clock;
         this.controller = controller;
         this.periodNanos = periodNanos;
-        this.realTime = realTime;
         this.nowNanos = clock.nanoTime();
         this.lastTickNanos = nowNanos - periodNanos;
         // real time: the firmware's runner waits for each wall-clock deadline; the tick itself runs on the

@@ -1,5 +1,22 @@
 package com.needlepen.firmware;
 
+import com.needlepen.firmware.panel.Commands;
+import com.needlepen.firmware.panel.PanelCommands;
+import com.needlepen.firmware.panel.PanelInputs;
+import com.needlepen.firmware.panel.RunOutputs;
+import com.needlepen.firmware.panel.TechnicianCommands;
+import com.needlepen.firmware.session.ControllerEvents;
+import com.needlepen.firmware.state.LoopControl;
+import com.needlepen.firmware.state.PenState;
+import com.needlepen.firmware.state.RunGate;
+import com.needlepen.firmware.treatment.CartridgeAcceptance;
+import com.needlepen.firmware.treatment.DepthUnlock;
+import com.needlepen.firmware.treatment.SettingsPolicy;
+import com.needlepen.firmware.treatment.SpinUp;
+import com.needlepen.firmware.treatment.StartChecks;
+import com.needlepen.firmware.treatment.ThermalDerating;
+import com.needlepen.firmware.treatment.Treatment;
+
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.collar.CollarHoming;
 import com.needlepen.firmware.collar.DepthPositioner;

@@ -11,7 +11,7 @@ import com.needlepen.config.calibration.CalibrationFit;
 import com.needlepen.config.calibration.CalibrationPoint;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;

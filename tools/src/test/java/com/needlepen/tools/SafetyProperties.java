@@ -5,7 +5,7 @@ import com.needlepen.config.ProfileLoader;
 import com.needlepen.config.calibration.Calibration;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;

@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 
 /** The cartridge switch opened while the needles were moving. */
 public final class CartridgeCheck implements SafetyCheck {

@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 
 /** The HAL driver disabled itself because its dead-man was not refreshed: something stalled the loop. */
 public final class DeadmanCheck implements SafetyCheck {

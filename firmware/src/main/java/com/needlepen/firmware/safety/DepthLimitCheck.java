@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 
 /** The second depth check: something asked the collar for more than the limit and was clamped. */
 public final class DepthLimitCheck implements SafetyCheck {

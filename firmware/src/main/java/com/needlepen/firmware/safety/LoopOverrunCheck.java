@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 
 /**
  * The supervisor loop must tick at its fixed period: a tick later than the profile's budget (a GC

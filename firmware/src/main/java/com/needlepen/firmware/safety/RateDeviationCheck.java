@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import java.util.Locale;
 
 /** After spin-up, the measured rate more than 10 % from the set rate for longer than 1 s. */

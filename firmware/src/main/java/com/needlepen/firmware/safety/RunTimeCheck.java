@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 
 /** A single run longer than the profile's maximum continuous run time. */
 public final class RunTimeCheck implements SafetyCheck {

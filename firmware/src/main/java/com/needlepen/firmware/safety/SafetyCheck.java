@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 
 /**
  * One mitigation of the safety supervisor: it watches what the HAL can see and reports a fault.

@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import java.util.Locale;
 
 /** The handpiece surface at or above the profile's cut-off (at most 41 °C, IEC 60601-1). */

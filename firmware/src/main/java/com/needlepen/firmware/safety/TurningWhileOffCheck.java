@@ -1,6 +1,6 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 
 /**
  * Index pulses while the motor is commanded off (READY or HOMING, the drive disabled): a shorted

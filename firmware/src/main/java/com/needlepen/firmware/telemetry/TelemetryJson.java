@@ -3,7 +3,7 @@ package com.needlepen.firmware.telemetry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import java.time.Instant;
 
 /**

@@ -4,7 +4,7 @@ import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.telemetry.TelemetryEvent;
 import com.needlepen.firmware.telemetry.TelemetrySample;
 import com.needlepen.firmware.telemetry.TelemetrySink;

@@ -3,7 +3,7 @@ package com.needlepen.firmware.behaviour;
 import static com.needlepen.firmware.behaviour.PenBench.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.hal.PanelButton;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.PanelButton;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.safety.CartridgeCheck;
 import com.needlepen.firmware.safety.CollarCheck;
 import com.needlepen.firmware.safety.FaultCode;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;

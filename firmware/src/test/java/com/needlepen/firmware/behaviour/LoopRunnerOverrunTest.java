@@ -8,7 +8,7 @@ import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.DepthCalibration;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.loop.LoopRunner;
 import com.needlepen.firmware.loop.TickTrace;
 import com.needlepen.firmware.loop.WaitStrategy;

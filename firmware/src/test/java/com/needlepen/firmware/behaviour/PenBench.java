@@ -105,7 +105,7 @@ public final class PenBench {
 
     /** Runs until RUNNING: a start after a run first goes through the collar's zero check (about 2 s). */
     public PenBench running() {
-        if (!runner.runUntil(() -> controller.state() == com.needlepen.firmware.PenState.RUNNING, 5 * S)) {
+        if (!runner.runUntil(() -> controller.state() == com.needlepen.firmware.state.PenState.RUNNING, 5 * S)) {
             throw new AssertionError("not running: " + controller.state() + " " + controller.fault() + " "
                     + controller.faultDetail() + " " + controller.lastRefusal());
         }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.firmware.SettingsPolicy;
+import com.needlepen.firmware.treatment.SettingsPolicy;
 import com.needlepen.hal.PanelButton;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

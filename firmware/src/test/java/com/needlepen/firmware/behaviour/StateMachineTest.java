@@ -4,7 +4,7 @@ import static com.needlepen.firmware.behaviour.PenBench.MS;
 import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.hal.LedPattern;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.needlepen.config.ConfigException;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.telemetry.TelemetrySink;

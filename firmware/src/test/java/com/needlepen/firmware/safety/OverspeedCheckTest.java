@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.drive.FakeDriveHardware;
 import com.needlepen.firmware.drive.StrokeDrive;
 import org.junit.jupiter.api.Test;

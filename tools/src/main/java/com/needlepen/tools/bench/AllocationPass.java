@@ -1,6 +1,6 @@
 package com.needlepen.tools.bench;
 
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.session.Session;
 import com.needlepen.firmware.session.SettingChange;

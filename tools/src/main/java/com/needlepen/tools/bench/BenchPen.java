@@ -3,7 +3,7 @@ package com.needlepen.tools.bench;
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;

@@ -3,7 +3,7 @@ package com.needlepen.tools.calibration;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.calibration.CalibrationPoint;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.ArrayList;

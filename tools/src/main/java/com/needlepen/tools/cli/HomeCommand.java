@@ -2,7 +2,7 @@ package com.needlepen.tools.cli;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.DepthCalibration;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.tools.NeedlePenCli;

@@ -3,7 +3,7 @@ package com.needlepen.tools.cli;
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.session.Run;
 import com.needlepen.firmware.session.Session;
 import com.needlepen.tools.sim.SessionScenario;

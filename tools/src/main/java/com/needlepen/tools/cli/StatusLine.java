@@ -45,8 +45,8 @@ final class StatusLine {
         out.flush();
     }
 
-    private static boolean moving(com.needlepen.firmware.PenState state) {
-        return state == com.needlepen.firmware.PenState.RUNNING || state == com.needlepen.firmware.PenState.STOPPING;
+    private static boolean moving(com.needlepen.firmware.state.PenState state) {
+        return state == com.needlepen.firmware.state.PenState.RUNNING || state == com.needlepen.firmware.state.PenState.STOPPING;
     }
 
     /** Shows the final state, then ends the line. */

@@ -4,7 +4,7 @@ import com.needlepen.firmware.loop.SimulationRunner;
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.PenController;
-import com.needlepen.firmware.PenState;
+import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
 import com.needlepen.hal.CartridgeInfo;
 import com.needlepen.hal.PanelButton;

@@ -1,16 +1,16 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.panel;
 
 /**
  * Writes numbers into a reusable builder without allocating (StringBuilder.append(double) may),
  * for the pen's display on the control thread.
  */
-final class StatusText {
+public final class StatusText {
 
     private StatusText() {
     }
 
     /** Appends {@code value} with {@code decimals} digits after the point (0 to 3). */
-    static StringBuilder fixed(StringBuilder sb, double value, int decimals) {
+    public static StringBuilder fixed(StringBuilder sb, double value, int decimals) {
         long scale = decimals == 0 ? 1 : decimals == 1 ? 10 : decimals == 2 ? 100 : 1000;
         long scaled = Math.round(Math.abs(value) * scale);
         if (value < 0 && scaled != 0) {

@@ -1,6 +1,5 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.session;
 
-import com.needlepen.firmware.session.SessionRecorder;
 import com.needlepen.firmware.telemetry.TelemetryEvent;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.Clock;
@@ -11,20 +10,20 @@ import java.util.Map;
  * Emits the control loop's events (run start and end, faults, refusals, checks), stamped with the
  * open session's id and both clocks. Events are rare: this may allocate.
  */
-final class ControllerEvents {
+public final class ControllerEvents {
 
     private final TelemetrySink telemetry;
     private final SessionRecorder sessions;
     private final Clock clock;
 
-    ControllerEvents(TelemetrySink telemetry, SessionRecorder sessions, Clock clock) {
+    public ControllerEvents(TelemetrySink telemetry, SessionRecorder sessions, Clock clock) {
         this.telemetry = telemetry;
         this.sessions = sessions;
         this.clock = clock;
     }
 
     /** {@code keysAndValues} alternate: key, value, key, value. */
-    void emit(String type, long nowNanos, Object... keysAndValues) {
+    public void emit(String type, long nowNanos, Object... keysAndValues) {
         Map<String, Object> f = new LinkedHashMap<>();
         if (sessions.current() != null) {
             f.put("sessionId", sessions.current().id());

@@ -1,4 +1,7 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.panel;
+
+import com.needlepen.firmware.state.LoopControl;
+import com.needlepen.firmware.state.PenState;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.collar.DepthPositioner;
@@ -11,7 +14,7 @@ import java.util.Locale;
  * refused, with the reason, outside the state it belongs to. CALIBRATING and jogging are bounded by
  * the collar's absolute maximum instead of the practitioner's ceiling.
  */
-final class TechnicianCommands {
+public final class TechnicianCommands {
 
     private final DeviceProfile profile;
     private final DepthPositioner positioner;
@@ -19,7 +22,7 @@ final class TechnicianCommands {
     private final SessionRecorder sessions;
     private final LoopControl loop;
 
-    TechnicianCommands(DeviceProfile profile, DepthPositioner positioner, CartridgeSensor cartridge,
+    public TechnicianCommands(DeviceProfile profile, DepthPositioner positioner, CartridgeSensor cartridge,
                        SessionRecorder sessions, LoopControl loop) {
         this.profile = profile;
         this.positioner = positioner;
@@ -28,7 +31,7 @@ final class TechnicianCommands {
         this.loop = loop;
     }
 
-    void calibrate(long now) {
+    public void calibrate(long now) {
         if (loop.state() != PenState.READY) {
             loop.refuse(now, "calibration starts only in READY, not " + loop.state());
         } else if (!cartridge.isPresent()) {
@@ -40,7 +43,7 @@ final class TechnicianCommands {
         }
     }
 
-    void calibrationMove(long now, double nominalDepthMm) {
+    public void calibrationMove(long now, double nominalDepthMm) {
         double max = profile.collar().absoluteMaxDepthMm();
         if (loop.state() != PenState.CALIBRATING) {
             loop.refuse(now, "calibration moves only while CALIBRATING, not " + loop.state());
@@ -52,7 +55,7 @@ final class TechnicianCommands {
         }
     }
 
-    void home(long now) {
+    public void home(long now) {
         if (loop.state() == PenState.READY) {
             loop.transition(PenState.HOMING, now);
         } else {
@@ -60,7 +63,7 @@ final class TechnicianCommands {
         }
     }
 
-    void jog(long now, double mm) {
+    public void jog(long now, double mm) {
         long target = positioner.collarSteps() + Math.round(mm * profile.collar().stepsPerMm());
         long max = positioner.nominalSteps(profile.collar().absoluteMaxDepthMm());
         if (loop.state() != PenState.READY) {

@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
 
 import com.needlepen.config.DeviceProfile;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * unlock ends with the session (or a fault), and a depth above the ceiling comes back down to it
  * then, announced.
  */
-final class DepthUnlock {
+public final class DepthUnlock {
 
     private static final double EPS = 1e-9;
 
@@ -17,17 +17,17 @@ final class DepthUnlock {
     private boolean unlocked;
     private double pendingMm = Double.NaN;
 
-    DepthUnlock(DeviceProfile profile) {
+    public DepthUnlock(DeviceProfile profile) {
         this.profile = profile;
     }
 
     /** The deepest depth the practitioner may set now (the positioner's limit too). */
-    double limitMm() {
+    public double limitMm() {
         var d = profile.depth();
         return unlocked ? d.selectableMaxMm() : Math.min(d.ceilingMm(), d.selectableMaxMm());
     }
 
-    boolean unlocked() {
+    public boolean unlocked() {
         return unlocked;
     }
 
@@ -35,7 +35,7 @@ final class DepthUnlock {
      * Why {@code depthMm} (already within the profile's range) may not be set now, or null. A depth
      * that a confirmation would allow is kept as pending: {@link #confirm()} returns it.
      */
-    String refusal(double depthMm, boolean sessionHasRun) {
+    public String refusal(double depthMm, boolean sessionHasRun) {
         if (depthMm <= limitMm() + EPS) {
             return null;
         }
@@ -50,12 +50,12 @@ final class DepthUnlock {
     }
 
     /** A deeper depth is waiting for the practitioner's confirmation. */
-    boolean pending() {
+    public boolean pending() {
         return !Double.isNaN(pendingMm);
     }
 
     /** Unlocks for this session; returns the depth that was waiting. */
-    double confirm() {
+    public double confirm() {
         unlocked = true;
         double depth = pendingMm;
         pendingMm = Double.NaN;
@@ -63,13 +63,13 @@ final class DepthUnlock {
     }
 
     /** The session ended or a fault latched: back to the ceiling. */
-    void relock() {
+    public void relock() {
         unlocked = false;
         pendingMm = Double.NaN;
     }
 
     /** Forgets a waiting depth (another input came first). */
-    void forgetPending() {
+    public void forgetPending() {
         pendingMm = Double.NaN;
     }
 }

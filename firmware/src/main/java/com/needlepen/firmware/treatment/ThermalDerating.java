@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
 
 import com.needlepen.config.SafetySpec;
 import com.needlepen.hal.AnalogSensors;
@@ -11,22 +11,22 @@ import java.util.Locale;
  * changes); it is never raised again by itself. The cut-off above it is the safety supervisor's
  * (F06). Allocates nothing in a steady tick.
  */
-final class ThermalDerating {
+public final class ThermalDerating {
 
-    static final double HYSTERESIS_CELSIUS = 1.0;
+    public static final double HYSTERESIS_CELSIUS = 1.0;
 
     private final SafetySpec spec;
     private final AnalogSensors sensors;
     private boolean warm;
     private double celsius;
 
-    ThermalDerating(SafetySpec spec, AnalogSensors sensors) {
+    public ThermalDerating(SafetySpec spec, AnalogSensors sensors) {
         this.spec = spec;
         this.sensors = sensors;
     }
 
     /** Reads the handpiece; returns +1 the tick it becomes warm, -1 the tick it has cooled, else 0. */
-    int update() {
+    public int update() {
         celsius = sensors.handpieceCelsius();
         if (!warm && celsius >= spec.warningCelsius()) {
             warm = true;
@@ -39,21 +39,21 @@ final class ThermalDerating {
         return 0;
     }
 
-    boolean warm() {
+    public boolean warm() {
         return warm;
     }
 
-    double celsius() {
+    public double celsius() {
         return celsius;
     }
 
     /** The highest rate allowed now. */
-    double maxRateHz() {
+    public double maxRateHz() {
         return warm ? spec.warningMaxRateHz() : Double.POSITIVE_INFINITY;
     }
 
     /** Why {@code rateHz} may not be set now, or null. */
-    String refusal(double rateHz) {
+    public String refusal(double rateHz) {
         if (rateHz <= maxRateHz() + 1e-9) {
             return null;
         }

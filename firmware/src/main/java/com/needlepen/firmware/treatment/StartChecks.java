@@ -1,4 +1,6 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
+
+import com.needlepen.firmware.DepthCalibration;
 
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
@@ -10,7 +12,7 @@ import com.needlepen.hal.CartridgeSensor;
  * check before a run ends): a usable calibration, a cartridge of a type the profile knows, a depth
  * and rate that cartridge allows, the collar at the set depth. Each refusal names its reason.
  */
-final class StartChecks {
+public final class StartChecks {
 
     private final DeviceProfile profile;
     private final SettingsPolicy policy;
@@ -18,7 +20,7 @@ final class StartChecks {
     private final CartridgeSensor cartridge;
     private final DepthPositioner positioner;
 
-    StartChecks(DeviceProfile profile, SettingsPolicy policy, DepthCalibration calibration, CartridgeSensor cartridge,
+    public StartChecks(DeviceProfile profile, SettingsPolicy policy, DepthCalibration calibration, CartridgeSensor cartridge,
                 DepthPositioner positioner) {
         this.profile = profile;
         this.policy = policy;
@@ -28,7 +30,7 @@ final class StartChecks {
     }
 
     /** Why a run at {@code depthMm} and {@code rateHz} may not start now, or null. */
-    String refusal(double depthMm, double rateHz) {
+    public String refusal(double depthMm, double rateHz) {
         if (!calibration.usable()) {
             return calibration.problem();
         }
@@ -53,7 +55,7 @@ final class StartChecks {
     }
 
     /** The profile's type for the inserted cartridge's needle count, or null (none, or unknown). */
-    CartridgeType cartridgeType() {
+    public CartridgeType cartridgeType() {
         if (!cartridge.isPresent()) {
             return null;
         }

@@ -1,4 +1,6 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.panel;
+
+import com.needlepen.firmware.state.PenState;
 
 import com.needlepen.firmware.collar.DepthPositioner;
 import com.needlepen.firmware.drive.StrokeDrive;
@@ -10,7 +12,7 @@ import com.needlepen.hal.PenHardware;
  * What the loop tells the world every tick: telemetry samples at the profile's rate while running,
  * and the pen's display a few times a second. Fills preallocated objects; allocates nothing.
  */
-final class RunOutputs {
+public final class RunOutputs {
 
     private static final long DISPLAY_PERIOD_NANOS = 200_000_000L;
 
@@ -26,7 +28,7 @@ final class RunOutputs {
     private long samplesOffered;
     private long samplesDropped;
 
-    RunOutputs(PenHardware hw, StrokeDrive drive, DepthPositioner positioner, TelemetrySink telemetry,
+    public RunOutputs(PenHardware hw, StrokeDrive drive, DepthPositioner positioner, TelemetrySink telemetry,
                double sampleRateHz) {
         this.hw = hw;
         this.drive = drive;
@@ -36,11 +38,11 @@ final class RunOutputs {
     }
 
     /** The first sample of a run comes one sample period after its start. */
-    void runStarted(long now) {
+    public void runStarted(long now) {
         nextSampleNanos = now + samplePeriodNanos;
     }
 
-    void sample(long now, PenState state, double depthMm, double rateHz) {
+    public void sample(long now, PenState state, double depthMm, double rateHz) {
         if (state != PenState.RUNNING || now < nextSampleNanos) {
             return;
         }
@@ -63,7 +65,7 @@ final class RunOutputs {
         }
     }
 
-    void display(long now, PenState state, double depthMm, double rateHz) {
+    public void display(long now, PenState state, double depthMm, double rateHz) {
         if (now < nextDisplayNanos) {
             return;
         }
@@ -80,11 +82,11 @@ final class RunOutputs {
         display.writeLine(2, text);
     }
 
-    long samplesOffered() {
+    public long samplesOffered() {
         return samplesOffered;
     }
 
-    long samplesDropped() {
+    public long samplesDropped() {
         return samplesDropped;
     }
 }

@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
 
 import com.needlepen.config.TuningSpec;
 
@@ -6,7 +6,7 @@ import com.needlepen.config.TuningSpec;
  * Decides when a run's spin-up is over: the measured rate has stayed within the profile's
  * {@code tuning.spinUp.bandFraction} of the set rate for its {@code holdMillis}. Allocates nothing.
  */
-final class SpinUp {
+public final class SpinUp {
 
     /** Spin-up is over when the measured rate has stayed within this fraction of the set rate... */
     private final double band;
@@ -16,13 +16,13 @@ final class SpinUp {
     private long withinBandSinceNanos = Long.MIN_VALUE;
     private boolean done;
 
-    SpinUp(TuningSpec.SpinUp tuning) {
+    public SpinUp(TuningSpec.SpinUp tuning) {
         this.band = tuning.bandFraction();
         this.holdNanos = tuning.holdNanos();
     }
 
     /** A run started or its rate changed: spin-up starts over. */
-    void restart() {
+    public void restart() {
         done = false;
         withinBandSinceNanos = Long.MIN_VALUE;
     }
@@ -31,7 +31,7 @@ final class SpinUp {
      * Follows the measured rate; returns when the band was first entered for good, once, the tick
      * spin-up is found over, else {@link Long#MIN_VALUE}.
      */
-    long update(long now, boolean hasMeasurement, double referenceHz, double measuredHz, double setHz) {
+    public long update(long now, boolean hasMeasurement, double referenceHz, double measuredHz, double setHz) {
         if (done) {
             return Long.MIN_VALUE;
         }
@@ -48,7 +48,7 @@ final class SpinUp {
         return Long.MIN_VALUE;
     }
 
-    boolean done() {
+    public boolean done() {
         return done;
     }
 }

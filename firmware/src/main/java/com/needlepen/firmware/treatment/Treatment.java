@@ -1,4 +1,8 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
+
+import com.needlepen.firmware.session.ControllerEvents;
+import com.needlepen.firmware.state.LoopControl;
+import com.needlepen.firmware.state.PenState;
 
 import com.needlepen.firmware.collar.DepthPositioner;
 import com.needlepen.firmware.drive.StrokeDrive;
@@ -14,7 +18,7 @@ import com.needlepen.hal.PenHardware;
  * opened with its cartridge on record and closed with the unlock ending. Runs on the control
  * thread; the state machine ({@link LoopControl}) decides when.
  */
-final class Treatment {
+public final class Treatment {
 
     private final PenHardware hw;
     private final SettingsPolicy policy;
@@ -33,7 +37,7 @@ final class Treatment {
     private double depthMm;
     private double rateHz;
 
-    Treatment(PenHardware hw, SettingsPolicy policy, StartChecks startChecks, DepthUnlock unlock,
+    public Treatment(PenHardware hw, SettingsPolicy policy, StartChecks startChecks, DepthUnlock unlock,
               ThermalDerating derating, CartridgeAcceptance acceptance, SessionRecorder sessions, ControllerEvents events,
               DepthPositioner positioner, StrokeDrive drive, SpinUp spinUp, String calibrationId, LoopControl loop,
               double depthMm, double rateHz) {
@@ -54,16 +58,16 @@ final class Treatment {
         this.rateHz = rateHz;
     }
 
-    double depthMm() {
+    public double depthMm() {
         return depthMm;
     }
 
-    double rateHz() {
+    public double rateHz() {
         return rateHz;
     }
 
     /** Every tick: the handpiece's temperature against its warning. Allocates nothing unless it crosses. */
-    void followTemperature(long now) {
+    public void followTemperature(long now) {
         int heat = derating.update();
         if (heat != 0) {
             onWarmthChanged(heat > 0, now);
@@ -74,7 +78,7 @@ final class Treatment {
      * The handpiece reached or left its warning temperature: warm, a set rate above the allowed one
      * comes down to it, announced; cooled, the limit lifts (the rate stays where it is).
      */
-    void onWarmthChanged(boolean warm, long now) {
+    public void onWarmthChanged(boolean warm, long now) {
         double limit = derating.maxRateHz();
         if (!warm) {
             events.emit("temperature.normal", now, "celsius", derating.celsius());
@@ -96,7 +100,7 @@ final class Treatment {
         hw.indicators().setBuzzer(BuzzerPattern.WARNING);
     }
 
-    void openSession(long now) {
+    public void openSession(long now) {
         var info = hw.cartridge().read();
         var type = startChecks.cartridgeType();
         long utc = hw.clock().utcEpochMillis();
@@ -108,13 +112,13 @@ final class Treatment {
      * Every session ends here: its record closes, and a depth unlock ends with it (a depth above
      * the ceiling comes back down to it, announced).
      */
-    void closeSession(long now, String reason) {
+    public void closeSession(long now, String reason) {
         sessions.close(hw.clock().utcEpochMillis(), reason);
         acceptance.sessionClosed();
         relock(now);
     }
 
-    void relock(long now) {
+    public void relock(long now) {
         if (!unlock.unlocked()) {
             unlock.forgetPending();
             return;
@@ -132,7 +136,7 @@ final class Treatment {
         }
     }
 
-    void confirm(long now) {
+    public void confirm(long now) {
         if (loop.state() != PenState.READY) {
             loop.refuse(now, "nothing to confirm in " + loop.state());
         } else if (unlock.pending()) {
@@ -152,11 +156,11 @@ final class Treatment {
     }
 
     /** Shows what CONFIRM would confirm on the display's last line, or clears it. */
-    void prompt(String text) {
+    public void prompt(String text) {
         hw.display().writeLine(3, text == null ? "" : text);
     }
 
-    void changeSettings(long now, double newDepthMm, double newRateHz) {
+    public void changeSettings(long now, double newDepthMm, double newRateHz) {
         if (loop.state() == PenState.FAULT || loop.state() == PenState.STOPPING || loop.state() == PenState.CHECKING) {
             loop.refuse(now, "settings cannot change in " + loop.state());
             return;

@@ -1,13 +1,13 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.state;
 
 /** What the control loop's helpers may ask of the state machine itself. */
-interface LoopControl {
+public interface LoopControl {
 
-    PenState state();
+    public PenState state();
 
     /** Leaves the current state and enters {@code next} now. */
-    void transition(PenState next, long nowNanos);
+    public void transition(PenState next, long nowNanos);
 
     /** Refuses an input: buzzer, event, and the reason kept for read-out. */
-    void refuse(long nowNanos, String why);
+    public void refuse(long nowNanos, String why);
 }

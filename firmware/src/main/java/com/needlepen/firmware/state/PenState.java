@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.state;
 
 /** The pen's states. The motor turns only in RUNNING, STOPPING (parking) and CALIBRATING. */
 public enum PenState {

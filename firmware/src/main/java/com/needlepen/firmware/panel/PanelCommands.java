@@ -1,4 +1,6 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.panel;
+
+import com.needlepen.firmware.state.PenState;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.hal.PanelButton;
@@ -8,18 +10,18 @@ import com.needlepen.hal.PanelButton;
  * footswitch holds to run, depth and rate buttons step by the profile's increments, the preset
  * button cycles through the presets. Allocates nothing.
  */
-final class PanelCommands {
+public final class PanelCommands {
 
     private final PanelInputs panel;
     private final DeviceProfile profile;
     private int presetIndex = -1;
 
-    PanelCommands(PanelInputs panel, DeviceProfile profile) {
+    public PanelCommands(PanelInputs panel, DeviceProfile profile) {
         this.panel = panel;
         this.profile = profile;
     }
 
-    void apply(long now, Commands commands) {
+    public void apply(long now, Commands commands) {
         panel.sample(now);
         if (panel.pressed(PanelButton.START_STOP)) {
             if (commands.state() == PenState.RUNNING || commands.state() == PenState.CALIBRATING

@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
 
 import com.needlepen.firmware.session.CartridgeLedger;
 import com.needlepen.hal.CartridgeSensor;
@@ -9,27 +9,27 @@ import com.needlepen.hal.CartridgeSensor;
  * confirmation is forgotten when it is taken out). When a session opens, its cartridge is recorded
  * and the first run waits until that record is durable.
  */
-final class CartridgeAcceptance {
+public final class CartridgeAcceptance {
 
     private final CartridgeSensor sensor;
     private final CartridgeLedger ledger;
     private boolean confirmedNew;
     private CartridgeLedger.Receipt receipt;
 
-    CartridgeAcceptance(CartridgeSensor sensor, CartridgeLedger ledger) {
+    public CartridgeAcceptance(CartridgeSensor sensor, CartridgeLedger ledger) {
         this.sensor = sensor;
         this.ledger = ledger;
     }
 
     /** Every tick: a cartridge taken out takes its confirmation with it. Allocates nothing. */
-    void track() {
+    public void track() {
         if (confirmedNew && !sensor.isPresent()) {
             confirmedNew = false;
         }
     }
 
     /** Why the inserted cartridge may not open a session, or null. */
-    String refusal() {
+    public String refusal() {
         var info = sensor.read();
         if (!info.hasId()) {
             return confirmedNew ? null
@@ -46,32 +46,32 @@ final class CartridgeAcceptance {
     }
 
     /** A cartridge without an id is inserted and not yet confirmed new. */
-    boolean needsConfirmation() {
+    public boolean needsConfirmation() {
         return sensor.isPresent() && !sensor.read().hasId() && !confirmedNew;
     }
 
-    void confirmNew() {
+    public void confirmNew() {
         confirmedNew = true;
     }
 
     /** The session {@code sessionId} opened on the inserted cartridge. */
-    void record(String sessionId, long utcMillis) {
+    public void record(String sessionId, long utcMillis) {
         var info = sensor.read();
         receipt = info.hasId() ? ledger.record(info.id(), sessionId, utcMillis) : CartridgeLedger.DONE;
     }
 
     /** The open session's cartridge record is durable (or there is none pending). */
-    boolean durable() {
+    public boolean durable() {
         return receipt == null || receipt.done();
     }
 
     /** Why the record could not be written, or null. */
-    String failure() {
+    public String failure() {
         return receipt == null ? null : receipt.failure();
     }
 
     /** The session closed: its record no longer gates anything. */
-    void sessionClosed() {
+    public void sessionClosed() {
         receipt = null;
     }
 }

@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
 
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;

@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.treatment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.panel;
 
 import com.needlepen.hal.Panel;
 import com.needlepen.hal.PanelButton;
@@ -8,9 +8,9 @@ import com.needlepen.hal.PanelButton;
  * {@link #DEBOUNCE_NANOS} before it counts, so contact bounce never starts the needles twice.
  * Allocates nothing.
  */
-final class PanelInputs {
+public final class PanelInputs {
 
-    static final long DEBOUNCE_NANOS = 5_000_000L;
+    public static final long DEBOUNCE_NANOS = 5_000_000L;
     private static final PanelButton[] BUTTONS = PanelButton.values();
 
     private final Panel panel;
@@ -20,11 +20,11 @@ final class PanelInputs {
     private final boolean[] pressed = new boolean[BUTTONS.length];
     private final boolean[] released = new boolean[BUTTONS.length];
 
-    PanelInputs(Panel panel) {
+    public PanelInputs(Panel panel) {
         this.panel = panel;
     }
 
-    void sample(long nowNanos) {
+    public void sample(long nowNanos) {
         for (int i = 0; i < BUTTONS.length; i++) {
             pressed[i] = false;
             released[i] = false;
@@ -41,15 +41,15 @@ final class PanelInputs {
         }
     }
 
-    boolean pressed(PanelButton button) {
+    public boolean pressed(PanelButton button) {
         return pressed[button.ordinal()];
     }
 
-    boolean released(PanelButton button) {
+    public boolean released(PanelButton button) {
         return released[button.ordinal()];
     }
 
-    boolean held(PanelButton button) {
+    public boolean held(PanelButton button) {
         return stable[button.ordinal()];
     }
 }

@@ -1,4 +1,9 @@
-package com.needlepen.firmware;
+package com.needlepen.firmware.state;
+
+import com.needlepen.firmware.session.ControllerEvents;
+import com.needlepen.firmware.treatment.CartridgeAcceptance;
+import com.needlepen.firmware.treatment.StartChecks;
+import com.needlepen.firmware.treatment.Treatment;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.collar.DepthPositioner;
@@ -14,7 +19,7 @@ import com.needlepen.hal.PenHardware;
  * needles move (or before a session's record closes), returns to the set depth, and the session's
  * cartridge goes on record. A start can be withdrawn while the collar checks.
  */
-final class RunGate {
+public final class RunGate {
 
     private final DeviceProfile profile;
     private final PenHardware hw;
@@ -33,7 +38,7 @@ final class RunGate {
     /** What the zero check in CHECKING is for: a run (false) or closing the session (true). */
     private boolean checkingToEndSession;
 
-    RunGate(DeviceProfile profile, PenHardware hw, ZeroCheck zeroCheck, DepthPositioner positioner,
+    public RunGate(DeviceProfile profile, PenHardware hw, ZeroCheck zeroCheck, DepthPositioner positioner,
             StartChecks startChecks, CartridgeAcceptance acceptance, Treatment treatment, SessionRecorder sessions,
             ControllerEvents events, LoopControl loop) {
         this.profile = profile;
@@ -49,7 +54,7 @@ final class RunGate {
     }
 
     /** A start asked for in READY: checked, then the zero check in CHECKING. */
-    void start(long now, boolean footswitch) {
+    public void start(long now, boolean footswitch) {
         if (loop.state() != PenState.READY) {
             return;
         }
@@ -83,7 +88,7 @@ final class RunGate {
     }
 
     /** Ending the session after a run first proves the collar's zero, so the record says if it moved. */
-    void endSession(long now) {
+    public void endSession(long now) {
         if (loop.state() != PenState.READY || sessions.current() == null) {
             return;
         }
@@ -96,7 +101,7 @@ final class RunGate {
         }
     }
 
-    void checkingEntered(long now) {
+    public void checkingEntered(long now) {
         hw.indicators().setLed(LedPattern.BUSY);
         zeroCheck.start(now);
         events.emit("collar.check.start", now);
@@ -107,7 +112,7 @@ final class RunGate {
      * result in this same tick), the collar goes back to the set depth, and the run starts when it
      * is there, if the start checks still pass and the start is still wanted.
      */
-    PenState checking(long now) {
+    public PenState checking(long now) {
         if (!zeroCheck.done()) {
             if (zeroCheck.periodic(now) == ZeroCheck.Phase.DONE) {
                 events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
@@ -149,27 +154,27 @@ final class RunGate {
         return PenState.RUNNING;
     }
 
-    void homingStarted() {
+    public void homingStarted() {
         zeroProven = false;
         zeroCheck.reset();
     }
 
     /** Homing has just set the zero. */
-    void homed() {
+    public void homed() {
         zeroProven = true;
     }
 
     /** Skin pressure may push the collar while the needles run. */
-    void runEntered() {
+    public void runEntered() {
         zeroProven = false;
     }
 
     /** Whether the run now going (or being checked for) was started by the footswitch. */
-    boolean runByFootswitch() {
+    public boolean runByFootswitch() {
         return runByFootswitch;
     }
 
-    boolean zeroCheckDue() {
+    public boolean zeroCheckDue() {
         return !zeroProven;
     }
 }

@@ -1,6 +1,7 @@
 package com.needlepen.tools;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -42,38 +43,51 @@ class ArchitectureTest {
 
     @Test
     void onlyTestsChooseTheSafetyChecks_theFirmwareAlwaysRunsTheStandardSet() {
-        noClasses().that().doNotHaveFullyQualifiedName("com.needlepen.firmware.PenController")
-                .should().callConstructor(com.needlepen.firmware.PenController.class,
-                        com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
-                        com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
-                        com.needlepen.firmware.DepthCalibration.class,
-                        com.needlepen.firmware.session.CartridgeLedger.class, java.util.function.Function.class)
-                .because("a production caller choosing the checks would be a switch that disables a mitigation")
-                .check(classes);
-        noClasses().that().doNotHaveFullyQualifiedName("com.needlepen.firmware.PenController")
-                .should().callConstructor(com.needlepen.firmware.PenController.class,
-                        com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
-                        com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
-                        com.needlepen.firmware.DepthCalibration.class,
-                        com.needlepen.firmware.session.CartridgeLedger.class, java.util.function.Function.class,
-                        com.needlepen.firmware.loop.TickTrace.class)
+        noClasses().should().callMethod(com.needlepen.firmware.PenAssembly.class, "safetyChecksForTest",
+                        java.util.function.Function.class)
                 .because("a production caller choosing the checks would be a switch that disables a mitigation")
                 .check(classes);
     }
 
     @Test
-    void theConstructorTheRuleAboveNamesExists() throws Exception {
+    void theMethodTheRuleAboveNamesExists() throws Exception {
         // the rule above names a signature; if it drifted, the rule would pass over nothing
-        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenController.class.getConstructor(
-                com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
-                com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
-                com.needlepen.firmware.DepthCalibration.class, com.needlepen.firmware.session.CartridgeLedger.class,
-                java.util.function.Function.class)).isNotNull();
-        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenController.class.getConstructor(
-                com.needlepen.config.DeviceProfile.class, com.needlepen.hal.PenHardware.class,
-                com.needlepen.firmware.telemetry.TelemetrySink.class, double.class, double.class,
-                com.needlepen.firmware.DepthCalibration.class, com.needlepen.firmware.session.CartridgeLedger.class,
-                java.util.function.Function.class, com.needlepen.firmware.loop.TickTrace.class)).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenAssembly.class.getMethod(
+                "safetyChecksForTest", java.util.function.Function.class)).isNotNull();
+    }
+
+    @Test
+    void onlyTheAssemblyWiresTheFirmware_toolsBuildsNoneOfItsParts() {
+        noClasses().that().resideOutsideOfPackage("com.needlepen.firmware..")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                                        "com.needlepen.firmware.state..", "com.needlepen.firmware.treatment..",
+                                        "com.needlepen.firmware.panel..", "com.needlepen.firmware.drive..",
+                                        "com.needlepen.firmware.collar..", "com.needlepen.firmware.safety..")
+                                        // the CLI asks the firmware's own rules of depth and rate before a session
+                                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                                com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                                                        com.needlepen.firmware.treatment.SettingsPolicy.class))))))
+                .because("PenAssembly is the one place the firmware's parts are put together")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLoopMovesThePen_noPublicTransitionAndTheStateMachineIsTheLoopsAlone() {
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage("com.needlepen.firmware..")
+                .and().haveNameMatching("(?i).*transition.*|setState")
+                .should().bePublic()
+                .because("a public way to change state would let a caller move the pen from READY to RUNNING past the start checks")
+                .allowEmptyShould(true) // today there is no such method at all; the rule keeps it so
+                .check(classes);
+        noClasses().that().doNotHaveFullyQualifiedName("com.needlepen.firmware.PenController")
+                .and().doNotHaveFullyQualifiedName("com.needlepen.firmware.PenAssembly")
+                .and().doNotHaveFullyQualifiedName("com.needlepen.firmware.state.StateMachine")
+                .and().haveNameNotMatching("com\\.needlepen\\.firmware\\.state\\.StateMachine\\$.*")
+                .should().accessClassesThat().haveFullyQualifiedName("com.needlepen.firmware.state.StateMachine")
+                .because("the state machine applies decisions only from the control loop's tick")
+                .check(classes);
     }
 
     @Test

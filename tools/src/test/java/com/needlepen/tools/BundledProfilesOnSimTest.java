@@ -1,5 +1,7 @@
 package com.needlepen.tools;
 
+import com.needlepen.firmware.behaviour.PenBench;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,10 +68,10 @@ class BundledProfilesOnSimTest {
         DeviceProfile p = ProfileLoader.bundled(name);
         SimPen pen = SimulatedPenFactory.createDeepestUnit(p, 12, 5);
         pen.handle().insertCartridge(new CartridgeInfo("CART-EDGE", 12));
-        PenController controller = new PenController(p, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
-                DepthCalibration.unusable(p.collar(), "not calibrated"),
-                com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), controller, p.loop().periodNanos(), false);
+        var assembled = PenBench.assemble(pen, p, a -> a.settings(1.0, 100)
+                .calibration(DepthCalibration.unusable(p.collar(), "not calibrated")));
+        PenController controller = assembled.controller();
+        SimulationRunner runner = assembled.runner();
 
         List<CalibrationPoint> points = new CalibrationProcedure(controller, runner)
                 .extendingTo(CalibrationProcedure.extensionFor(p))
@@ -78,7 +80,7 @@ class BundledProfilesOnSimTest {
         double deepestMeasured = points.stream().mapToDouble(CalibrationPoint::measuredMm).max().orElseThrow();
         System.out.printf("%s, deepest unit: %d points, deepest measured %.3f mm, hard stop %.3f mm%n", name,
                 points.size(), deepestMeasured, p.collar().absoluteMaxDepthMm());
-        assertThat(controller.fault()).isNull();
+        assertThat(controller.status().fault()).isNull();
         assertThat(deepestMeasured).isGreaterThanOrEqualTo(p.depth().maxMm())
                 .isLessThan(p.collar().absoluteMaxDepthMm());
     }

@@ -1,5 +1,7 @@
 package com.needlepen.tools;
 
+import com.needlepen.firmware.behaviour.PenBench;
+
 import static com.needlepen.firmware.behaviour.PenBench.MS;
 import static com.needlepen.firmware.behaviour.PenBench.S;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +60,8 @@ class CalibrationAccuracyTest {
     static Rig rig(DeviceProfile profile, long seed, DepthCalibration calibration, double depth, double rate) {
         SimPen pen = SimulatedPenFactory.create(profile, 12, UNIT, seed);
         pen.handle().insertCartridge(new CartridgeInfo("CART-CAL", 12));
-        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, depth, rate, calibration,
-                com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        return new Rig(pen, c, new SimulationRunner(pen::advanceTo, pen.clock(), c, profile.loop().periodNanos(), false));
+        var assembled = PenBench.assemble(pen, profile, a -> a.settings(depth, rate).calibration(calibration));
+        return new Rig(pen, assembled.controller(), assembled.runner());
     }
 
     static Calibration calibrate(DeviceProfile profile, int points) {
@@ -101,28 +102,28 @@ class CalibrationAccuracyTest {
     static double worstError(DeviceProfile profile, DepthCalibration calibration, List<Double> depths, double rate) {
         Rig rig = rig(profile, RUN_SEED, calibration, depths.get(0), rate);
         var sim = rig.pen().handle();
-        assertThat(rig.runner().runUntil(rig.controller()::readyToStart, 30 * S)).isTrue();
+        assertThat(rig.runner().runUntil(() -> rig.controller().status().readyToStart(), 30 * S)).isTrue();
         // the practitioner unlocks depths above the ceiling at the session's start, on the panel
         rig.controller().submit(Request.depth(profile.depth().selectableMaxMm()));
         rig.runner().runFor(2 * MS);
         rig.controller().submit(Request.confirm());
         rig.runner().runFor(2 * MS);
-        assertThat(rig.runner().runUntil(rig.controller()::readyToStart, 30 * S)).isTrue();
+        assertThat(rig.runner().runUntil(() -> rig.controller().status().readyToStart(), 30 * S)).isTrue();
         sim.setSkinContact(true);
         sim.press(PanelButton.START_STOP);
         rig.runner().runFor(20 * MS);
         sim.release(PanelButton.START_STOP);
-        assertThat(rig.runner().runUntil(rig.controller()::spunUp, 5 * S)).as("spin-up").isTrue();
+        assertThat(rig.runner().runUntil(() -> rig.controller().status().spunUp(), 5 * S)).as("spin-up").isTrue();
         double worst = 0;
         for (double depth : depths) {
             rig.controller().submit(Request.depth(depth));
             rig.runner().runFor(2 * MS);
-            assertThat(rig.runner().runUntil(rig.controller()::collarSettled, 5 * S)).isTrue();
-            assertThat(rig.controller().depthMm()).as(rig.controller().lastRefusal()).isEqualTo(depth);
+            assertThat(rig.runner().runUntil(() -> rig.controller().status().collarSettled(), 5 * S)).isTrue();
+            assertThat(rig.controller().status().depthMm()).as(rig.controller().status().lastRefusal()).isEqualTo(depth);
             rig.runner().runFor(100 * MS);
             sim.resetPeakProtrusion();
             rig.runner().runFor(300 * MS);
-            assertThat(rig.controller().state()).isEqualTo(PenState.RUNNING);
+            assertThat(rig.controller().status().state()).isEqualTo(PenState.RUNNING);
             worst = Math.max(worst, Math.abs(sim.peakProtrusionMm() - depth));
         }
         return worst;

@@ -1,5 +1,7 @@
 package com.needlepen.tools;
 
+import com.needlepen.firmware.behaviour.PenBench;
+
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.config.calibration.Calibration;
@@ -137,12 +139,13 @@ final class SafetyProperties {
         SimPen pen = new SimPen(new SimParameters(params.motor(), params.cam(), params.skin(), params.index(),
                 params.collar(), params.thermal(), params.supplyVolts(), 20_000L, params.gaugeSigmaMm(), params.seed()),
                 SimulatedPenFactory.SIM_EPOCH_MILLIS);
-        PenController c = new PenController(p, pen.hardware(), TelemetrySink.NONE, 1.0, 100,
-                DepthCalibration.of(calibration), com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks);
-        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), c, p.loop().periodNanos(), false);
+        var assembled = PenBench.assemble(pen, p, a -> a.settings(1.0, 100).calibration(DepthCalibration.of(calibration))
+                .safetyChecksForTest(checks));
+        PenController c = assembled.controller();
+        SimulationRunner runner = assembled.runner();
         SimHandle sim = pen.handle();
         sim.insertCartridge(new CartridgeInfo("PROP", 12));
-        if (!runner.runUntil(c::readyToStart, 10_000_000_000L)) {
+        if (!runner.runUntil(() -> c.status().readyToStart(), 10_000_000_000L)) {
             return "never READY";
         }
         Watch watch = new Watch(p.calibration().toleranceMm());
@@ -174,7 +177,7 @@ final class SafetyProperties {
                     String broken = steps(8, runner, c, sim, watch);
                     sim.release(PanelButton.START_STOP);
                     broken = broken != null ? broken : steps(8, runner, c, sim, watch);
-                    for (int ms = 0; broken == null && c.state() == PenState.CHECKING && ms < 5_000; ms++) {
+                    for (int ms = 0; broken == null && c.status().state() == PenState.CHECKING && ms < 5_000; ms++) {
                         broken = steps(1, runner, c, sim, watch);
                     }
                     if (broken != null) {
@@ -202,12 +205,12 @@ final class SafetyProperties {
     /** Steps {@code millis} milliseconds, checking the invariants after each; the first broken, or null. */
     private static String steps(int millis, SimulationRunner runner, PenController c, SimHandle sim, Watch watch) {
         for (int ms = 0; ms < millis; ms++) {
-            if (watch.armed != null && c.state() == PenState.RUNNING) {
+            if (watch.armed != null && c.status().state() == PenState.RUNNING) {
                 watch.inject(watch.armed, runner.nowNanos(), c, sim);
             }
             runner.step();
-            watch.ran |= c.state() == PenState.RUNNING;
-            watch.faulted |= c.state() == PenState.FAULT;
+            watch.ran |= c.status().state() == PenState.RUNNING;
+            watch.faulted |= c.status().state() == PenState.FAULT;
             String broken = watch.check(runner.nowNanos(), c, sim);
             if (broken != null) {
                 return broken;
@@ -224,7 +227,7 @@ final class SafetyProperties {
         SimFault armed;
 
         void inject(SimFault fault, long now, PenController c, SimHandle sim) {
-            injectedRunning = c.state() == PenState.RUNNING;
+            injectedRunning = c.status().state() == PenState.RUNNING;
             sim.inject(fault);
             injectedAt = now;
             injected = fault;
@@ -248,7 +251,7 @@ final class SafetyProperties {
         }
 
         String check(long now, PenController c, SimHandle sim) {
-            PenState state = c.state();
+            PenState state = c.status().state();
             if (state != lastState) {
                 lastState = state;
                 stateSince = now;
@@ -265,7 +268,7 @@ final class SafetyProperties {
                 }
             }
             // 1. depth: the set depth, or while the collar moves the larger of old and new
-            double set = c.depthMm();
+            double set = c.status().depthMm();
             if (set != lastSetDepthMm) {
                 // while the collar is still on its way, the deepest depth of the moves so far still counts
                 double before = Double.isNaN(lastSetDepthMm) ? set : lastSetDepthMm;
@@ -274,7 +277,7 @@ final class SafetyProperties {
                 lastSetDepthMm = set;
                 depthSettledAt = Long.MAX_VALUE;
             }
-            if (c.collarSettled() && depthSettledAt == Long.MAX_VALUE) {
+            if (c.status().collarSettled() && depthSettledAt == Long.MAX_VALUE) {
                 depthSettledAt = now;
             }
             if (depthSettledAt != Long.MAX_VALUE && now - depthSettledAt > 5_000_000L) {

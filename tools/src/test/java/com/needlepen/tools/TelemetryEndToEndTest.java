@@ -60,7 +60,7 @@ class TelemetryEndToEndTest {
                     "run.end", "collar.check.start", "collar.check", "session.end");
 
             List<JsonNode> samples = got.stream().filter(m -> m.get("_topic").asText().endsWith("/samples")).toList();
-            assertThat(samples).hasSize((int) bench.controller.samplesOffered());
+            assertThat(samples).hasSize((int) bench.controller.status().samplesOffered());
             assertThat(samples.size()).isBetween(100, 101);
             long lastStrokes = -1;
             for (JsonNode s : samples) {

@@ -31,7 +31,8 @@ public final class TechnicianCommands {
         this.loop = loop;
     }
 
-    public void calibrate(long now) {
+    /** Returns the decision: CALIBRATING, or the state the pen is in when refused. */
+    public PenState calibrate(long now) {
         if (loop.state() != PenState.READY) {
             loop.refuse(now, "calibration starts only in READY, not " + loop.state());
         } else if (!cartridge.isPresent()) {
@@ -39,8 +40,9 @@ public final class TechnicianCommands {
         } else if (sessions.current() != null) {
             loop.refuse(now, "a session is open: end it before calibrating");
         } else {
-            loop.transition(PenState.CALIBRATING, now);
+            return PenState.CALIBRATING;
         }
+        return loop.state();
     }
 
     public void calibrationMove(long now, double nominalDepthMm) {
@@ -55,12 +57,13 @@ public final class TechnicianCommands {
         }
     }
 
-    public void home(long now) {
+    /** Returns the decision: HOMING, or the state the pen is in when refused. */
+    public PenState home(long now) {
         if (loop.state() == PenState.READY) {
-            loop.transition(PenState.HOMING, now);
-        } else {
-            loop.refuse(now, "homing starts only in READY, not " + loop.state());
+            return PenState.HOMING;
         }
+        loop.refuse(now, "homing starts only in READY, not " + loop.state());
+        return loop.state();
     }
 
     public void jog(long now, double mm) {

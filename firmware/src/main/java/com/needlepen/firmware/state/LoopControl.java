@@ -1,13 +1,45 @@
 package com.needlepen.firmware.state;
 
-/** What the control loop's helpers may ask of the state machine itself. */
-public interface LoopControl {
+import com.needlepen.firmware.session.ControllerEvents;
+import com.needlepen.hal.BuzzerPattern;
+import com.needlepen.hal.Indicators;
 
-    public PenState state();
+/**
+ * What the control loop's helpers (the gate into a run, the treatment, the technician's commands)
+ * may know of the state machine: the state the pen is in, and a way to refuse an input. They
+ * cannot change the state: they return a decision ({@link PenState}) that only the
+ * {@link StateMachine}, run by the loop, applies.
+ */
+public final class LoopControl {
 
-    /** Leaves the current state and enters {@code next} now. */
-    public void transition(PenState next, long nowNanos);
+    private final Indicators indicators;
+    private final ControllerEvents events;
+    private PenState state = PenState.BOOT;
+    private String lastRefusal;
+
+    public LoopControl(Indicators indicators, ControllerEvents events) {
+        this.indicators = indicators;
+        this.events = events;
+    }
+
+    public PenState state() {
+        return state;
+    }
+
+    /** Only the state machine moves the pen. */
+    void set(PenState next) {
+        state = next;
+    }
 
     /** Refuses an input: buzzer, event, and the reason kept for read-out. */
-    public void refuse(long nowNanos, String why);
+    public void refuse(long nowNanos, String why) {
+        lastRefusal = why;
+        indicators.setBuzzer(BuzzerPattern.REFUSED);
+        events.emit("input.refused", nowNanos, "reason", why, "state", state.name());
+    }
+
+    /** The last input refused, and why (null: none yet). */
+    public String lastRefusal() {
+        return lastRefusal;
+    }
 }

@@ -53,21 +53,24 @@ public final class RunGate {
         this.loop = loop;
     }
 
-    /** A start asked for in READY: checked, then the zero check in CHECKING. */
-    public void start(long now, boolean footswitch) {
+    /**
+     * A start asked for in READY: checked, then the zero check in CHECKING. Returns the decision
+     * (CHECKING, or the state the pen is in), which only the state machine applies.
+     */
+    PenState start(long now, boolean footswitch) {
         if (loop.state() != PenState.READY) {
-            return;
+            return loop.state();
         }
         String why = refusal(true);
         if (why != null) {
             loop.refuse(now, why);
-            return;
+            return loop.state();
         }
         runByFootswitch = footswitch;
         checkingToEndSession = false;
         // every run starts with the collar's count proven at the home switch: it may have been pushed in the
         // last run, or knocked while it stood (the stepper driver sees neither)
-        loop.transition(PenState.CHECKING, now);
+        return PenState.CHECKING;
     }
 
     /**
@@ -87,21 +90,24 @@ public final class RunGate {
         return why;
     }
 
-    /** Ending the session after a run first proves the collar's zero, so the record says if it moved. */
-    public void endSession(long now) {
+    /**
+     * Ending the session after a run first proves the collar's zero, so the record says if it moved:
+     * returns CHECKING for that, or the state the pen is in.
+     */
+    PenState endSession(long now) {
         if (loop.state() != PenState.READY || sessions.current() == null) {
-            return;
+            return loop.state();
         }
         if (zeroProven) {
             treatment.closeSession(now, "completed");
-        } else {
-            checkingToEndSession = true;
-            runByFootswitch = false;
-            loop.transition(PenState.CHECKING, now);
+            return loop.state();
         }
+        checkingToEndSession = true;
+        runByFootswitch = false;
+        return PenState.CHECKING;
     }
 
-    public void checkingEntered(long now) {
+    void checkingEntered(long now) {
         hw.indicators().setLed(LedPattern.BUSY);
         zeroCheck.start(now);
         events.emit("collar.check.start", now);
@@ -112,7 +118,7 @@ public final class RunGate {
      * result in this same tick), the collar goes back to the set depth, and the run starts when it
      * is there, if the start checks still pass and the start is still wanted.
      */
-    public PenState checking(long now) {
+    PenState checking(long now) {
         if (!zeroCheck.done()) {
             if (zeroCheck.periodic(now) == ZeroCheck.Phase.DONE) {
                 events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
@@ -154,23 +160,23 @@ public final class RunGate {
         return PenState.RUNNING;
     }
 
-    public void homingStarted() {
+    void homingStarted() {
         zeroProven = false;
         zeroCheck.reset();
     }
 
     /** Homing has just set the zero. */
-    public void homed() {
+    void homed() {
         zeroProven = true;
     }
 
     /** Skin pressure may push the collar while the needles run. */
-    public void runEntered() {
+    void runEntered() {
         zeroProven = false;
     }
 
     /** Whether the run now going (or being checked for) was started by the footswitch. */
-    public boolean runByFootswitch() {
+    boolean runByFootswitch() {
         return runByFootswitch;
     }
 

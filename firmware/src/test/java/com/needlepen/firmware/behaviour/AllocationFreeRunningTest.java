@@ -59,14 +59,14 @@ class AllocationFreeRunningTest {
         // the first pass warms up this very loop (the JIT compiles it with the tick inlined); the second is measured
         measureTicks(bench, threads, thread, 100_000);
         samplesBefore = sink.samples;
-        strokesBefore = bench.controller.strokes();
-        depthBefore = bench.controller.depthMm();
+        strokesBefore = bench.controller.status().strokes();
+        depthBefore = bench.controller.status().depthMm();
         long allocated = measureTicks(bench, threads, thread, 100_000);
 
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
-        assertThat(bench.controller.strokes() - strokesBefore).as("index edges").isGreaterThan(9_000);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().strokes() - strokesBefore).as("index edges").isGreaterThan(9_000);
         assertThat(sink.samples - samplesBefore).as("telemetry samples").isEqualTo(1_000);
-        assertThat(bench.controller.depthMm()).as("depth changed").isGreaterThan(depthBefore);
+        assertThat(bench.controller.status().depthMm()).as("depth changed").isGreaterThan(depthBefore);
         assertThat(allocated).as("bytes allocated by 100,000 RUNNING ticks").isZero();
     }
 
@@ -81,7 +81,7 @@ class AllocationFreeRunningTest {
             bench.click(PanelButton.START_STOP).running().spunUp();
             bench.run(S);
             bench.click(PanelButton.START_STOP);
-            assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+            assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
         }
         bench.click(PanelButton.START_STOP).running().spunUp();
         assertThat(bench.controller.sessions().current().runs()).as("two runs ended before this one").hasSize(2);
@@ -89,10 +89,10 @@ class AllocationFreeRunningTest {
         long thread = Thread.currentThread().getId();
 
         measureTicks(bench, threads, thread, 100_000);
-        double depthBefore = bench.controller.depthMm();
+        double depthBefore = bench.controller.status().depthMm();
         long allocated = measureTicks(bench, threads, thread, 100_000);
 
-        assertThat(bench.controller.depthMm()).as("depth changed").isGreaterThan(depthBefore);
+        assertThat(bench.controller.status().depthMm()).as("depth changed").isGreaterThan(depthBefore);
         assertThat(allocated).as("bytes allocated by 100,000 RUNNING ticks of a third run").isZero();
     }
 

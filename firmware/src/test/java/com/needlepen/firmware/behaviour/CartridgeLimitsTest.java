@@ -31,8 +31,8 @@ class CartridgeLimitsTest {
     static void assertRefusedAtStart(PenBench bench, String reason) {
         long excursions = bench.sim.trueExcursions();
         bench.click(PanelButton.START_STOP).run(100 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
-        assertThat(bench.controller.lastRefusal()).isEqualTo(reason);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.READY);
+        assertThat(bench.controller.status().lastRefusal()).isEqualTo(reason);
         assertThat(bench.sim.trueExcursions()).isEqualTo(excursions);
     }
 
@@ -54,9 +54,9 @@ class CartridgeLimitsTest {
         bench.click(PanelButton.START_STOP).running();
         bench.controller.submit(Request.rate(115));
         bench.run(5 * MS);
-        assertThat(bench.controller.lastRefusal()).isEqualTo("rate 115 Hz is above the 110 Hz allowed for cartridge 36-pin");
-        assertThat(bench.controller.rateHz()).isEqualTo(110);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().lastRefusal()).isEqualTo("rate 115 Hz is above the 110 Hz allowed for cartridge 36-pin");
+        assertThat(bench.controller.status().rateHz()).isEqualTo(110);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
     }
 
     @Test

@@ -44,7 +44,7 @@ class CartridgeReuseTest {
         for (int i = 0; i < runs; i++) {
             bench.click(PanelButton.START_STOP).running().run(300 * MS);
             bench.click(PanelButton.START_STOP);
-            assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+            assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
         }
         bench.controller.submit(com.needlepen.firmware.Request.endSession());
         assertThat(bench.runner.runUntil(() -> bench.controller.sessions().current() == null, 5 * S)).isTrue();
@@ -62,8 +62,8 @@ class CartridgeReuseTest {
         PenBench second = boot(ledger(), 2).insertCartridge("CART-A").ready();
         long excursions = second.sim.trueExcursions();
         second.click(PanelButton.START_STOP).run(3 * S);
-        assertThat(second.controller.state()).isEqualTo(PenState.READY);
-        assertThat(second.controller.lastRefusal()).matches("cartridge CART-A was used in session " + sessionId
+        assertThat(second.controller.status().state()).isEqualTo(PenState.READY);
+        assertThat(second.controller.status().lastRefusal()).matches("cartridge CART-A was used in session " + sessionId
                 + " \\(2027-01-01T00:00:\\d\\d\\.\\d{3}Z\\): a cartridge serves one session only; insert a new one");
         assertThat(second.sim.trueExcursions()).isEqualTo(excursions);
         assertThat(second.controller.sessions().current()).isNull();
@@ -79,7 +79,7 @@ class CartridgeReuseTest {
         session(boot(CartridgeLedger.inMemory(), 1), "CART-A", 1);
         PenBench second = boot(CartridgeLedger.inMemory(), 2).insertCartridge("CART-A").ready();
         second.click(PanelButton.START_STOP).running();
-        assertThat(second.controller.state()).as("the harm the ledger prevents: a used cartridge on a new client")
+        assertThat(second.controller.status().state()).as("the harm the ledger prevents: a used cartridge on a new client")
                 .isEqualTo(PenState.RUNNING);
     }
 
@@ -89,24 +89,24 @@ class CartridgeReuseTest {
         bench.sim.insertCartridge(new com.needlepen.hal.CartridgeInfo(null, 12));
         bench.ready();
         bench.click(PanelButton.START_STOP).run(100 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
-        assertThat(bench.controller.lastRefusal())
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.READY);
+        assertThat(bench.controller.status().lastRefusal())
                 .isEqualTo("this cartridge carries no id: press CONFIRM to confirm it is new and unused");
         assertThat(bench.sim.displayLine(3)).isEqualTo("CONFIRM: new cart?");
 
         bench.click(PanelButton.CONFIRM).click(PanelButton.START_STOP).running();
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
         bench.click(PanelButton.START_STOP).running(); // the same session, the same cartridge: no question
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
 
         bench.sim.inject(com.needlepen.hal.sim.SimFault.CARTRIDGE_PULLED); // ends the session, forgets the confirmation
         bench.run(10 * MS);
         bench.sim.insertCartridge(new com.needlepen.hal.CartridgeInfo(null, 12));
         bench.click(PanelButton.START_STOP).run(100 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
-        assertThat(bench.controller.lastRefusal()).contains("press CONFIRM");
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.READY);
+        assertThat(bench.controller.status().lastRefusal()).contains("press CONFIRM");
     }
 
     @Test
@@ -117,8 +117,8 @@ class CartridgeReuseTest {
         bench.insertCartridge("CART-X").ready();
         long excursions = bench.sim.trueExcursions();
         bench.click(PanelButton.START_STOP).run(3 * S);
-        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
-        assertThat(bench.controller.lastRefusal()).startsWith("cannot record cartridge CART-X in ");
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.READY);
+        assertThat(bench.controller.status().lastRefusal()).startsWith("cannot record cartridge CART-X in ");
         assertThat(bench.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).isEqualTo("cartridge not recorded"));
         assertThat(bench.sim.trueExcursions()).isEqualTo(excursions);
@@ -130,7 +130,7 @@ class CartridgeReuseTest {
         PenBench bench = boot(FileCartridgeLedger.open(dir.resolve("cartridges.log"), writes::add), 5);
         bench.insertCartridge("CART-W").ready();
         bench.click(PanelButton.START_STOP).run(3 * S);
-        assertThat(bench.controller.state()).as("waiting on the write").isEqualTo(PenState.CHECKING);
+        assertThat(bench.controller.status().state()).as("waiting on the write").isEqualTo(PenState.CHECKING);
         assertThat(bench.controller.sessions().current()).isNotNull();
         writes.forEach(Runnable::run);
         bench.running();

@@ -43,10 +43,10 @@ class CollarZeroCheckTest {
         b.ready();
         b.sim.setSkinContact(true);
         b.click(PanelButton.START_STOP);
-        assertThat(b.controller.state()).as("every run starts with a zero check").isEqualTo(PenState.CHECKING);
+        assertThat(b.controller.status().state()).as("every run starts with a zero check").isEqualTo(PenState.CHECKING);
         b.running().run(500 * MS);
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.READY, S)).isTrue();
         return b;
     }
 
@@ -60,15 +60,15 @@ class CollarZeroCheckTest {
     void givenAHealthyCollarWhenStartingAfterARunThenTheZeroCheckPassesWithinMicronsAndTheRunStarts() {
         EventSink sink = new EventSink();
         PenBench b = afterOneRun(bench(SafetyChecks::standard, sink));
-        assertThat(b.controller.zeroCheckDue()).isTrue();
+        assertThat(b.controller.status().zeroCheckDue()).isTrue();
         long excursions = b.sim.trueExcursions();
         long asked = b.runner.nowNanos();
         b.click(PanelButton.START_STOP);
-        assertThat(b.controller.state()).isEqualTo(PenState.CHECKING);
-        assertThat(b.runner.runUntil(() -> b.controller.state() != PenState.CHECKING, 5 * S)).isTrue();
+        assertThat(b.controller.status().state()).isEqualTo(PenState.CHECKING);
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() != PenState.CHECKING, 5 * S)).isTrue();
         long tookMs = (b.runner.nowNanos() - asked) / 1_000_000;
-        assertThat(b.controller.state()).isEqualTo(PenState.RUNNING);
-        assertThat(b.controller.zeroChecks()).isEqualTo(2);
+        assertThat(b.controller.status().state()).isEqualTo(PenState.RUNNING);
+        assertThat(b.controller.status().zeroChecks()).isEqualTo(2);
         var check = sink.events.stream().filter(e -> e.type().equals("collar.check")).reduce((x, y) -> y)
                 .orElseThrow();
         double offset = ((Number) check.fields().get("offsetMm")).doubleValue();
@@ -77,7 +77,7 @@ class CollarZeroCheckTest {
         assertThat(check.fields().get("found")).isEqualTo(true);
         assertThat(tookMs).as("virtual time: travel 1.6 mm each way at 2 mm/s plus the probe").isBetween(1_000L, 3_000L);
         assertThat(b.sim.trueExcursions()).as("no strokes while checking").isEqualTo(excursions);
-        assertThat(Math.abs(b.controller.collarDepthMm() - 1.0)).isLessThan(1e-3);
+        assertThat(Math.abs(b.controller.status().collarDepthMm() - 1.0)).isLessThan(1e-3);
     }
 
     @Test
@@ -86,12 +86,12 @@ class CollarZeroCheckTest {
         long excursions = b.sim.trueExcursions();
         b.sim.press(PanelButton.FOOTSWITCH);
         b.runner.runFor(300 * MS);
-        assertThat(b.controller.state()).isEqualTo(PenState.CHECKING);
+        assertThat(b.controller.status().state()).isEqualTo(PenState.CHECKING);
         b.sim.release(PanelButton.FOOTSWITCH);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.READY, 100 * MS)).isTrue();
-        assertThat(b.runner.runUntil(b.controller::readyToStart, 5 * S)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.READY, 100 * MS)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().readyToStart(), 5 * S)).isTrue();
         assertThat(b.sim.trueExcursions()).isEqualTo(excursions);
-        assertThat(b.controller.zeroCheckDue()).as("a cancelled check proves nothing").isTrue();
+        assertThat(b.controller.status().zeroCheckDue()).as("a cancelled check proves nothing").isTrue();
     }
 
     @Tag("H05")
@@ -104,18 +104,18 @@ class CollarZeroCheckTest {
         b.runner.runFor(300 * MS);
         b.sim.inject(SimFault.COLLAR_PUSHED_BACK); // the collar stands still: no stall flag
         b.runner.runFor(200 * MS);
-        assertThat(b.controller.state()).as("unseen while it runs").isEqualTo(PenState.RUNNING);
+        assertThat(b.controller.status().state()).as("unseen while it runs").isEqualTo(PenState.RUNNING);
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.READY, S)).isTrue();
 
         long excursions = b.sim.trueExcursions();
         long asked = b.runner.nowNanos();
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 3 * S)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.FAULT, 3 * S)).isTrue();
         System.out.printf("H05: F16 %d ms after the start was asked: %s%n", (b.runner.nowNanos() - asked) / 1_000_000,
-                b.controller.faultDetail());
-        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller.faultDetail()).contains("deeper");
+                b.controller.status().faultDetail());
+        assertThat(b.controller.status().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.controller.status().faultDetail()).contains("deeper");
         assertThat(b.sim.trueExcursions()).as("the needles never moved").isEqualTo(excursions);
         assertThat(b.sim.motorDriverEnabled()).isFalse();
         assertThat(b.sim.tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
@@ -133,7 +133,7 @@ class CollarZeroCheckTest {
         PenBench b = afterOneRun(bench(CollarZeroCheckTest::withoutCollarCheck));
         b.sim.inject(SimFault.COLLAR_PUSHED_BACK);
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.RUNNING, 5 * S)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.RUNNING, 5 * S)).isTrue();
         b.sim.resetPeakProtrusion();
         b.runner.runFor(500 * MS);
         System.out.printf("H05 without CollarCheck: peak %.3f mm at a set depth of 1.0 mm%n",
@@ -147,8 +147,8 @@ class CollarZeroCheckTest {
         PenBench b = afterOneRun(bench(SafetyChecks::standard));
         b.sim.inject(SimFault.COLLAR_PUSHED_BACK);
         b.controller.submit(com.needlepen.firmware.Request.endSession());
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 5 * S)).isTrue();
-        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.FAULT, 5 * S)).isTrue();
+        assertThat(b.controller.status().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
         assertThat(b.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).startsWith("fault F16"));
     }
@@ -158,13 +158,13 @@ class CollarZeroCheckTest {
         PenBench b = afterOneRun(bench(SafetyChecks::standard));
         b.controller.submit(com.needlepen.firmware.Request.endSession());
         b.runner.runFor(5 * MS);
-        assertThat(b.controller.state()).isEqualTo(PenState.CHECKING);
+        assertThat(b.controller.status().state()).isEqualTo(PenState.CHECKING);
         assertThat(b.controller.sessions().current()).as("open until the check has passed").isNotNull();
         assertThat(b.runner.runUntil(() -> b.controller.sessions().current() == null, 5 * S)).isTrue();
-        assertThat(b.controller.state()).isEqualTo(PenState.READY);
+        assertThat(b.controller.status().state()).isEqualTo(PenState.READY);
         assertThat(b.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).isEqualTo("completed"));
-        assertThat(b.controller.zeroCheckDue()).isFalse();
+        assertThat(b.controller.status().zeroCheckDue()).isFalse();
     }
 
     @Tag("H06")
@@ -173,12 +173,12 @@ class CollarZeroCheckTest {
         PenBench b = afterOneRun(bench(SafetyChecks::standard));
         b.sim.inject(SimFault.COLLAR_STEPS_LOST);
         b.runner.runFor(100 * MS);
-        assertThat(b.controller.state()).isEqualTo(PenState.READY);
+        assertThat(b.controller.status().state()).isEqualTo(PenState.READY);
         long excursions = b.sim.trueExcursions();
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 3 * S)).isTrue();
-        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller.faultDetail()).contains("shallower");
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.FAULT, 3 * S)).isTrue();
+        assertThat(b.controller.status().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.controller.status().faultDetail()).contains("shallower");
         assertThat(b.sim.trueExcursions()).isEqualTo(excursions);
     }
 
@@ -190,10 +190,10 @@ class CollarZeroCheckTest {
         b.runner.runFor(50 * MS);
         long injected = b.runner.nowNanos();
         b.sim.inject(SimFault.COLLAR_STEPS_LOST);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 5 * MS)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.FAULT, 5 * MS)).isTrue();
         System.out.printf("H06 while moving: F16 after %d ms%n", (b.runner.nowNanos() - injected) / 1_000_000);
-        assertThat(b.controller.fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller.faultDetail()).contains("stall");
+        assertThat(b.controller.status().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
+        assertThat(b.controller.status().faultDetail()).contains("stall");
     }
 
     @Tag("H12")
@@ -204,11 +204,11 @@ class CollarZeroCheckTest {
         long excursions = b.sim.trueExcursions();
 
         b.click(PanelButton.START_STOP);
-        assertThat(b.runner.runUntil(() -> b.controller.state() == PenState.FAULT, 5 * S)).isTrue();
+        assertThat(b.runner.runUntil(() -> b.controller.status().state() == PenState.FAULT, 5 * S)).isTrue();
 
-        System.out.println("switch stuck open: " + b.controller.fault().shortCode() + " " + b.controller.faultDetail());
-        assertThat(b.controller.fault()).isEqualTo(FaultCode.F18_HOME_SWITCH_OPEN);
-        assertThat(b.controller.faultDetail()).contains("the switch never closed").contains("shallow stop");
+        System.out.println("switch stuck open: " + b.controller.status().fault().shortCode() + " " + b.controller.status().faultDetail());
+        assertThat(b.controller.status().fault()).isEqualTo(FaultCode.F18_HOME_SWITCH_OPEN);
+        assertThat(b.controller.status().faultDetail()).contains("the switch never closed").contains("shallow stop");
         assertThat(b.sim.trueExcursions()).as("the needles never moved").isEqualTo(excursions);
     }
 }

@@ -15,7 +15,7 @@ class DeadmanTest {
     void givenRunningAt150HzWhenTheControlThreadStopsTickingThenTheDriversDeadmanAloneBrakesTheMotor() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 150, 31).insertCartridge().ready();
         bench.click(PanelButton.START_STOP).spunUp();
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
         long deadman = bench.profile.motor().deadmanMillis() * MS;
 
         bench.runner.freezeFirmwareFor(deadman - 2 * MS);

@@ -31,13 +31,13 @@ class DepthUnlockTest {
         PenBench bench = unlockedBench(1);
         bench.controller.submit(Request.depth(2.0));
         bench.run(5 * MS);
-        assertThat(bench.controller.depthMm()).isEqualTo(1.0);
-        assertThat(bench.controller.lastRefusal()).isEqualTo(
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.0);
+        assertThat(bench.controller.status().lastRefusal()).isEqualTo(
                 "depth 2.00 mm is above the 1.50 mm ceiling: press CONFIRM to unlock depths to 2.50 mm for this session");
         assertThat(bench.sim.displayLine(3)).isEqualTo("CONFIRM: 2.00 mm?");
 
         bench.click(PanelButton.CONFIRM);
-        assertThat(bench.controller.depthMm()).isEqualTo(2.0);
+        assertThat(bench.controller.status().depthMm()).isEqualTo(2.0);
         bench.ready();
         bench.sim.setSkinContact(true);
         bench.click(PanelButton.START_STOP).running().spunUp();
@@ -48,18 +48,18 @@ class DepthUnlockTest {
         // after the session's first run, no further unlocking: but the unlocked range stays for the session
         bench.controller.submit(Request.depth(2.25));
         bench.run(5 * MS);
-        assertThat(bench.controller.depthMm()).isEqualTo(2.25);
+        assertThat(bench.controller.status().depthMm()).isEqualTo(2.25);
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
 
         bench.controller.submit(Request.endSession());
         assertThat(bench.runner.runUntil(() -> bench.controller.sessions().current() == null, 5 * S)).isTrue();
-        assertThat(bench.controller.depthMm()).as("relocked with the session's end").isEqualTo(1.5);
-        assertThat(bench.runner.runUntil(bench.controller::readyToStart, 5 * S)).isTrue();
+        assertThat(bench.controller.status().depthMm()).as("relocked with the session's end").isEqualTo(1.5);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().readyToStart(), 5 * S)).isTrue();
         assertThat(bench.sim.trueDepthMm()).isLessThan(1.6);
         bench.controller.submit(Request.depth(1.55));
         bench.run(5 * MS);
-        assertThat(bench.controller.depthMm()).isEqualTo(1.5);
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.5);
     }
 
     @Test
@@ -67,12 +67,12 @@ class DepthUnlockTest {
         PenBench bench = unlockedBench(2);
         bench.click(PanelButton.START_STOP).running().run(200 * MS);
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
         bench.controller.submit(Request.depth(2.0));
         bench.run(5 * MS);
         bench.click(PanelButton.CONFIRM);
-        assertThat(bench.controller.depthMm()).isEqualTo(1.0);
-        assertThat(bench.controller.lastRefusal()).isEqualTo("nothing to confirm");
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.0);
+        assertThat(bench.controller.status().lastRefusal()).isEqualTo("nothing to confirm");
     }
 
     @Test
@@ -80,10 +80,10 @@ class DepthUnlockTest {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 3).insertCartridge().ready();
         bench.controller.submit(Request.depth(2.0));
         bench.run(5 * MS);
-        assertThat(bench.controller.lastRefusal()).isEqualTo("depth 2 mm is above the 1.50 mm ceiling of profile sim");
+        assertThat(bench.controller.status().lastRefusal()).isEqualTo("depth 2 mm is above the 1.50 mm ceiling of profile sim");
         bench.click(PanelButton.CONFIRM);
-        assertThat(bench.controller.depthMm()).isEqualTo(1.0);
-        assertThat(bench.controller.lastRefusal()).isEqualTo("nothing to confirm");
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.0);
+        assertThat(bench.controller.status().lastRefusal()).isEqualTo("nothing to confirm");
     }
 
     @Test
@@ -94,8 +94,8 @@ class DepthUnlockTest {
         bench.click(PanelButton.CONFIRM).ready();
         bench.click(PanelButton.START_STOP).running().spunUp();
         bench.sim.inject(com.needlepen.hal.sim.SimFault.CARTRIDGE_PULLED);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 10 * MS)).isTrue();
-        assertThat(bench.controller.depthMm()).isEqualTo(1.5);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 10 * MS)).isTrue();
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.5);
         bench.run(S);
         assertThat(bench.sim.trueDepthMm()).as("retracted to the ceiling's approach point").isLessThan(1.5);
     }

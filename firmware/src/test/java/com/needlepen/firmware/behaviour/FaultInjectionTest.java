@@ -104,11 +104,11 @@ class FaultInjectionTest {
         Run run = runningAt150Hz(SafetyChecks::standard);
         long injected = run.runner().nowNanos();
         run.pen().handle().inject(h.fault);
-        boolean latched = run.runner().runUntil(() -> run.controller().state() == PenState.FAULT, h.boundMs * MS);
+        boolean latched = run.runner().runUntil(() -> run.controller().status().state() == PenState.FAULT, h.boundMs * MS);
         long detectedMs = (run.runner().nowNanos() - injected) / 1_000_000;
-        System.out.printf("%s: %s latched after %d ms (bound %d ms)%n", h, run.controller().fault(), detectedMs, h.boundMs);
+        System.out.printf("%s: %s latched after %d ms (bound %d ms)%n", h, run.controller().status().fault(), detectedMs, h.boundMs);
         assertThat(latched).as("latched within %d ms", h.boundMs).isTrue();
-        assertThat(run.controller().fault()).isEqualTo(h.code);
+        assertThat(run.controller().status().fault()).isEqualTo(h.code);
         assertThat(run.pen().handle().motorDriverEnabled() && !h.parks).isFalse();
 
         run.runner().runFor(500 * MS);
@@ -142,14 +142,14 @@ class FaultInjectionTest {
         for (long ms = 0; ms < Math.max(h.boundMs * 2, 2_000); ms++) {
             run.runner().step();
             fastest = Math.max(fastest, sim.shaftRateHz());
-            if (faultAfterMs < 0 && run.controller().state() == PenState.FAULT) {
+            if (faultAfterMs < 0 && run.controller().status().state() == PenState.FAULT) {
                 faultAfterMs = (run.runner().nowNanos() - injected) / 1_000_000;
             }
         }
         switch (h) {
             case H01_CAM_JAMMED -> {
                 // only the over-current check's 100 ms hold ends the stall: the winding takes stall current 3x as long
-                assertThat(run.controller().fault()).isEqualTo(FaultCode.F05_OVERCURRENT);
+                assertThat(run.controller().status().fault()).isEqualTo(FaultCode.F05_OVERCURRENT);
                 assertThat(faultAfterMs).isGreaterThanOrEqualTo(90);
             }
             case H02_INDEX_SENSOR_DEAD -> {
@@ -177,8 +177,8 @@ class FaultInjectionTest {
         Run run = runningAt150Hz(SafetyChecks::standard);
         run.runner().freezeFirmwareFor(30 * MS); // a 30 ms pause: longer than the 20 ms budget, shorter than the dead-man
         run.runner().step();
-        assertThat(run.controller().fault()).isEqualTo(FaultCode.F15_LOOP_OVERRUN);
-        assertThat(run.controller().faultDetail()).contains("ms late (budget 20 ms)");
+        assertThat(run.controller().status().fault()).isEqualTo(FaultCode.F15_LOOP_OVERRUN);
+        assertThat(run.controller().status().faultDetail()).contains("ms late (budget 20 ms)");
 
         Run blind = runningAt150Hz(in -> {
             List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
@@ -187,7 +187,7 @@ class FaultInjectionTest {
         });
         blind.runner().freezeFirmwareFor(30 * MS);
         blind.runner().runFor(100 * MS);
-        assertThat(blind.controller().state()).as("the pause went unnoticed").isEqualTo(PenState.RUNNING);
+        assertThat(blind.controller().status().state()).as("the pause went unnoticed").isEqualTo(PenState.RUNNING);
     }
 
     @org.junit.jupiter.api.Tag("H18")
@@ -197,13 +197,13 @@ class FaultInjectionTest {
         run.pen().handle().press(PanelButton.START_STOP);
         run.runner().runFor(20 * MS);
         run.pen().handle().release(PanelButton.START_STOP);
-        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.READY, S)).isTrue();
+        assertThat(run.runner().runUntil(() -> run.controller().status().state() == PenState.READY, S)).isTrue();
         run.runner().runFor(500 * MS);
 
         run.pen().handle().inject(SimFault.DRIVER_SHORTED); // H18: drives the motor though the driver is disabled
         long injected = run.runner().nowNanos();
-        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.FAULT, 200 * MS)).isTrue();
-        assertThat(run.controller().fault()).isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
+        assertThat(run.runner().runUntil(() -> run.controller().status().state() == PenState.FAULT, 200 * MS)).isTrue();
+        assertThat(run.controller().status().fault()).isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
         long latched = run.runner().nowNanos();
         assertThat(run.runner().runUntil(() -> run.pen().handle().shaftAtRest(), 300 * MS)).isTrue();
         System.out.printf("H18: F13 after %d ms, shaft at rest %d ms after latching%n", (latched - injected) / 1_000_000,
@@ -224,12 +224,12 @@ class FaultInjectionTest {
         run.pen().handle().press(PanelButton.START_STOP);
         run.runner().runFor(20 * MS);
         run.pen().handle().release(PanelButton.START_STOP);
-        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.READY, S)).isTrue();
+        assertThat(run.runner().runUntil(() -> run.controller().status().state() == PenState.READY, S)).isTrue();
         run.runner().runFor(500 * MS);
         long before = run.pen().handle().trueExcursions();
         run.pen().handle().inject(SimFault.DRIVER_SHORTED);
         run.runner().runFor(1_000 * MS);
-        assertThat(run.controller().state()).isEqualTo(PenState.READY);
+        assertThat(run.controller().status().state()).isEqualTo(PenState.READY);
         assertThat(run.pen().handle().trueExcursions() - before).as("needle strokes in READY").isGreaterThan(10);
     }
 
@@ -241,8 +241,8 @@ class FaultInjectionTest {
         run.pen().handle().press(PanelButton.START_STOP);
         run.runner().runFor(20 * MS);
         run.pen().handle().release(PanelButton.START_STOP);
-        assertThat(run.runner().runUntil(() -> run.controller().state() == PenState.FAULT, 1_200 * MS)).isTrue();
-        assertThat(run.controller().fault()).isEqualTo(FaultCode.F10_PARK_FAILED);
+        assertThat(run.runner().runUntil(() -> run.controller().status().state() == PenState.FAULT, 1_200 * MS)).isTrue();
+        assertThat(run.controller().status().fault()).isEqualTo(FaultCode.F10_PARK_FAILED);
         assertThat(run.runner().runUntil(() -> run.pen().handle().shaftAtRest(), 300 * MS)).isTrue();
         assertThat(run.pen().handle().motorPowerAllowed()).isFalse();
     }
@@ -253,8 +253,8 @@ class FaultInjectionTest {
         PenBench bench = PenBench.sim("12-pin", 1.0, 150, 78).insertCartridge().ready();
         bench.sim.inject(SimFault.CAM_JAMMED); // the stall check waits out the soft start; the current does not
         bench.click(PanelButton.START_STOP).running();
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 300 * MS)).isTrue();
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F05_OVERCURRENT);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 300 * MS)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F05_OVERCURRENT);
         assertThat(bench.sim.motorDriverEnabled()).isFalse();
     }
 
@@ -285,7 +285,7 @@ class FaultInjectionTest {
                 above++;
             }
         }
-        assertThat(bench.controller.state()).isEqualTo(PenState.FAULT);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.FAULT);
         return above;
     }
 
@@ -304,7 +304,7 @@ class FaultInjectionTest {
         }).insertCartridge("C-LONG").ready();
         bench.sim.press(PanelButton.FOOTSWITCH); // held down and forgotten
         bench.running().run(6 * S);
-        assertThat(bench.controller.state()).as("twice the profile's longest run, still stroking").isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().state()).as("twice the profile's longest run, still stroking").isEqualTo(PenState.RUNNING);
     }
 
     @org.junit.jupiter.api.Tag("H22")
@@ -318,9 +318,9 @@ class FaultInjectionTest {
         PenBench bench = new PenBench(profile, "12-pin", 1.0, 100, 79, TelemetrySink.NONE).insertCartridge().ready();
         bench.sim.press(PanelButton.FOOTSWITCH); // held down and forgotten
         bench.running().run(2_900 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 200 * MS)).isTrue();
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F14_RUN_TOO_LONG);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 200 * MS)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F14_RUN_TOO_LONG);
         bench.run(500 * MS);
         assertThat(bench.sim.shaftAtRest()).isTrue();
         assertThat(bench.sim.tipProtrusionMm()).isLessThanOrEqualTo(-0.2);

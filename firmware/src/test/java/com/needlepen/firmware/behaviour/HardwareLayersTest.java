@@ -35,16 +35,16 @@ class HardwareLayersTest {
                 m.viscousNmPerRadPerS(), m.deadmanNanos(), enableTimerNanos), p.cam(), p.skin(), p.index(), p.collar(),
                 p.thermal(), p.supplyVolts(), p.substepNanos(), p.gaugeSigmaMm(), p.seed());
         SimPen pen = new SimPen(withTimer, SimulatedPenFactory.SIM_EPOCH_MILLIS);
-        PenController c = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
-                DepthCalibration.nominalForTestBench(profile.collar()), com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), c, 1_000_000L, false);
+        var assembled = PenBench.assemble(pen, profile, a -> a.settings(1.0, 150));
+        PenController c = assembled.controller();
+        SimulationRunner runner = assembled.runner();
         pen.handle().insertCartridge(new CartridgeInfo("C", 12));
-        assertThat(runner.runUntil(c::readyToStart, 30_000 * MS)).isTrue();
+        assertThat(runner.runUntil(() -> c.status().readyToStart(), 30_000 * MS)).isTrue();
         pen.handle().press(PanelButton.START_STOP);
         runner.runFor(20 * MS);
         pen.handle().release(PanelButton.START_STOP);
-        assertThat(runner.runUntil(c::spunUp, 5_000 * MS)).isTrue();
-        assertThat(c.state()).isEqualTo(PenState.RUNNING);
+        assertThat(runner.runUntil(() -> c.status().spunUp(), 5_000 * MS)).isTrue();
+        assertThat(c.status().state()).isEqualTo(PenState.RUNNING);
 
         pen.handle().freezeJvm(true);
         double turns = pen.handle().shaftTurns();

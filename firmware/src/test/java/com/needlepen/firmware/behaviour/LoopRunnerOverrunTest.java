@@ -69,8 +69,7 @@ class LoopRunnerOverrunTest {
         VirtualTime time = new VirtualTime();
         TickTrace trace = new TickTrace(time);
         boolean[] slowOnce = {false};
-        PenController controller = new PenController(profile, pen.hardware(), TelemetrySink.NONE, 1.0, 150,
-                DepthCalibration.nominalForTestBench(profile.collar()), CartridgeLedger.inMemory(), in -> {
+        var assembled = PenBench.assemble(pen, profile, a -> a.settings(1.0, 150).trace(trace).safetyChecksForTest(in -> {
                     List<SafetyCheck> checks = new ArrayList<>(SafetyChecks.standard(in));
                     checks.add(0, new SafetyCheck() { // a check that once takes 30 ms of the loop's time
                         @Override
@@ -88,16 +87,17 @@ class LoopRunnerOverrunTest {
                         }
                     });
                     return checks;
-                }, trace);
+                }));
+        PenController controller = assembled.controller();
         // up to running at 150 Hz on the simulation runner (which traces nothing of this clock)
-        SimulationRunner sim = new SimulationRunner(pen::advanceTo, pen.clock(), controller, profile.loop().periodNanos(), false);
+        SimulationRunner sim = assembled.runner();
         pen.handle().insertCartridge(new CartridgeInfo("C-LOOP", 12));
-        assertThat(sim.runUntil(controller::readyToStart, 30 * S)).isTrue();
+        assertThat(sim.runUntil(() -> controller.status().readyToStart(), 30 * S)).isTrue();
         pen.handle().setSkinContact(true);
         pen.handle().press(PanelButton.START_STOP);
         sim.runFor(20 * MS);
         pen.handle().release(PanelButton.START_STOP);
-        assertThat(sim.runUntil(controller::spunUp, 5 * S)).isTrue();
+        assertThat(sim.runUntil(() -> controller.status().spunUp(), 5 * S)).isTrue();
 
         // from here the firmware's loop runner owns the ticks, on virtual time
         time.nanos = sim.nowNanos();
@@ -108,16 +108,16 @@ class LoopRunnerOverrunTest {
         });
         runner.run(100);
         assertThat(runner.overruns()).isZero();
-        assertThat(controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(controller.status().state()).isEqualTo(PenState.RUNNING);
 
         slowOnce[0] = true;
         runner.run(2);
-        System.out.println("F15: " + controller.faultDetail() + "; overruns " + runner.overruns() + ", missed deadlines "
+        System.out.println("F15: " + controller.status().faultDetail() + "; overruns " + runner.overruns() + ", missed deadlines "
                 + runner.missedDeadlines() + ", worst lateness " + runner.latenessNanos().getMaxValue() / 1_000_000 + " ms");
         assertThat(runner.overruns()).isEqualTo(1);
         assertThat(runner.missedDeadlines()).isGreaterThanOrEqualTo(29);
-        assertThat(controller.fault()).isEqualTo(FaultCode.F15_LOOP_OVERRUN);
-        assertThat(controller.faultDetail()).contains("longest in phase SAFETY (30.0 ms)");
+        assertThat(controller.status().fault()).isEqualTo(FaultCode.F15_LOOP_OVERRUN);
+        assertThat(controller.status().faultDetail()).contains("longest in phase SAFETY (30.0 ms)");
 
         runner.run(500); // half a second more of ticks
         assertThat(pen.handle().motorDriverEnabled()).isFalse();

@@ -3,7 +3,11 @@ package com.needlepen.firmware.behaviour;
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.Pen;
+import com.needlepen.firmware.PenAssembly;
 import com.needlepen.firmware.PenController;
+import com.needlepen.hal.sim.SimBackend;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.telemetry.TelemetrySink;
@@ -61,9 +65,22 @@ public final class PenBench {
                 .orElseThrow();
         this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
-        this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz,
-                com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()), ledger, checks);
-        this.runner = new SimulationRunner(pen::advanceTo, pen.clock(), controller, profile.loop().periodNanos(), false);
+        Pen assembled = Pen.on(new SimBackend.Opened(pen), profile, a -> a.unit(unitSerial).telemetry(telemetry)
+                .settings(depthMm, rateHz).calibration(DepthCalibration.nominalForTestBench(profile.collar()))
+                .ledger(ledger).safetyChecksForTest(checks), false);
+        this.controller = assembled.controller();
+        this.runner = assembled.runner();
+    }
+
+    /**
+     * The firmware and its virtual-time runner on a simulated pen a test built or changed itself,
+     * assembled the one way ({@link Pen#on}): a nominal calibration and a ledger in memory unless
+     * {@code assembly} says otherwise.
+     */
+    public static Pen assemble(SimPen pen, DeviceProfile profile, java.util.function.UnaryOperator<PenAssembly> assembly) {
+        return Pen.on(new SimBackend.Opened(pen), profile, a -> assembly.apply(a
+                .calibration(DepthCalibration.nominalForTestBench(profile.collar()))
+                .ledger(com.needlepen.firmware.session.CartridgeLedger.inMemory())), false);
     }
 
     public static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {
@@ -87,9 +104,9 @@ public final class PenBench {
 
     /** Steps until READY with the collar at the set depth; fails the test if it does not get there. */
     public PenBench ready() {
-        if (!runner.runUntil(controller::readyToStart, 30 * S)) {
-            throw new AssertionError("not ready: " + controller.state() + " " + controller.fault() + " "
-                    + controller.faultDetail());
+        if (!runner.runUntil(() -> controller.status().readyToStart(), 30 * S)) {
+            throw new AssertionError("not ready: " + controller.status().state() + " " + controller.status().fault() + " "
+                    + controller.status().faultDetail());
         }
         return this;
     }
@@ -105,17 +122,17 @@ public final class PenBench {
 
     /** Runs until RUNNING: a start after a run first goes through the collar's zero check (about 2 s). */
     public PenBench running() {
-        if (!runner.runUntil(() -> controller.state() == com.needlepen.firmware.state.PenState.RUNNING, 5 * S)) {
-            throw new AssertionError("not running: " + controller.state() + " " + controller.fault() + " "
-                    + controller.faultDetail() + " " + controller.lastRefusal());
+        if (!runner.runUntil(() -> controller.status().state() == com.needlepen.firmware.state.PenState.RUNNING, 5 * S)) {
+            throw new AssertionError("not running: " + controller.status().state() + " " + controller.status().fault() + " "
+                    + controller.status().faultDetail() + " " + controller.status().lastRefusal());
         }
         return this;
     }
 
     /** Runs until the firmware reports spin-up over. */
     public PenBench spunUp() {
-        if (!runner.runUntil(controller::spunUp, 5 * S)) {
-            throw new AssertionError("no spin-up: " + controller.state() + " " + controller.fault());
+        if (!runner.runUntil(() -> controller.status().spunUp(), 5 * S)) {
+            throw new AssertionError("no spin-up: " + controller.status().state() + " " + controller.status().fault());
         }
         return this;
     }

@@ -22,13 +22,13 @@ class StateMachineTest {
     void givenPowerOnWhenTickingThenBootHomesTheCollarAndReachesReadyWithTheMotorStill() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 3).insertCartridge();
         bench.run(MS);
-        assertThat(bench.controller.state()).isIn(PenState.BOOT, PenState.HOMING);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.HOMING, 2 * S)).isTrue();
+        assertThat(bench.controller.status().state()).isIn(PenState.BOOT, PenState.HOMING);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.HOMING, 2 * S)).isTrue();
         double turns = bench.sim.shaftTurns();
         bench.ready();
-        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.READY);
         assertThat(bench.sim.shaftTurns()).isEqualTo(turns);
-        assertThat(bench.controller.collarDepthMm()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(bench.controller.status().collarDepthMm()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(bench.sim.led()).isEqualTo(LedPattern.READY);
     }
 
@@ -36,13 +36,13 @@ class StateMachineTest {
     void givenReadyWhenStartThenRunningAndWhenStopThenStoppingThenReadyParked() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 4).insertCartridge().ready();
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.controller.state()).as("the collar's zero check comes first").isEqualTo(PenState.CHECKING);
+        assertThat(bench.controller.status().state()).as("the collar's zero check comes first").isEqualTo(PenState.CHECKING);
         bench.running().run(S);
         assertThat(bench.sim.shaftRateHz()).isGreaterThan(50);
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.controller.state()).isIn(PenState.STOPPING, PenState.READY);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S))
-                .as("%s %s %s", bench.controller.state(), bench.controller.fault(), bench.controller.faultDetail()).isTrue();
+        assertThat(bench.controller.status().state()).isIn(PenState.STOPPING, PenState.READY);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S))
+                .as("%s %s %s", bench.controller.status().state(), bench.controller.status().fault(), bench.controller.status().faultDetail()).isTrue();
         // parked: the spring may still ease the cam into its rest (well under 1 Hz, tips 2 mm hidden)
         assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 50 * MS)).isTrue();
         assertThat(bench.sim.tipProtrusionMm()).isLessThan(-1.0);
@@ -61,7 +61,7 @@ class StateMachineTest {
                 () -> bench.sim.shaftAtRest() && bench.sim.tipProtrusionMm() < 0, FOOTSWITCH_STOP_BOUND_NANOS);
         System.out.printf("footswitch release to rest and tips hidden: %.1f ms%n", (bench.now() - released) / 1e6);
         assertThat(stopped).isTrue();
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
     }
 
     @Test
@@ -71,18 +71,18 @@ class StateMachineTest {
         double turns = bench.sim.shaftTurns();
         bench.click(PanelButton.START_STOP);
         bench.run(500 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
-        assertThat(bench.controller.lastRefusal()).contains("no cartridge");
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.READY);
+        assertThat(bench.controller.status().lastRefusal()).contains("no cartridge");
         assertThat(bench.sim.shaftTurns()).isEqualTo(turns);
     }
 
     @Test
     void givenHomingWhenStartIsPressedThenNothingTurns() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 7).insertCartridge();
-        bench.runner.runUntil(() -> bench.controller.state() == PenState.HOMING, 2 * S);
+        bench.runner.runUntil(() -> bench.controller.status().state() == PenState.HOMING, 2 * S);
         double turns = bench.sim.shaftTurns();
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.controller.state()).isEqualTo(PenState.HOMING);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.HOMING);
         assertThat(bench.sim.shaftTurns()).isEqualTo(turns);
     }
 
@@ -91,8 +91,8 @@ class StateMachineTest {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 8).insertCartridge().ready();
         bench.click(PanelButton.START_STOP).spunUp();
         bench.sim.inject(SimFault.INDEX_SENSOR_DEAD);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 200 * MS)).isTrue();
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F11_INDEX_SENSOR_DEAD);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 200 * MS)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F11_INDEX_SENSOR_DEAD);
         assertThat(bench.sim.motorDriverEnabled()).isFalse();
         assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 100 * MS)).isTrue();
         assertThat(bench.controller.sessions().endedSessions()).singleElement()
@@ -100,12 +100,12 @@ class StateMachineTest {
         bench.sim.clear(SimFault.INDEX_SENSOR_DEAD);
         bench.click(PanelButton.START_STOP);
         bench.run(S);
-        assertThat(bench.controller.state()).as("start does not leave a fault").isEqualTo(PenState.FAULT);
+        assertThat(bench.controller.status().state()).as("start does not leave a fault").isEqualTo(PenState.FAULT);
         bench.controller.submit(Request.acknowledge());
         bench.run(2 * MS);
-        assertThat(bench.controller.state()).as(bench.controller.fault() + " " + bench.controller.faultDetail()).isEqualTo(PenState.HOMING);
+        assertThat(bench.controller.status().state()).as(bench.controller.status().fault() + " " + bench.controller.status().faultDetail()).isEqualTo(PenState.HOMING);
         bench.ready();
-        assertThat(bench.controller.fault()).isNull();
+        assertThat(bench.controller.status().fault()).isNull();
     }
 
     @Test
@@ -114,8 +114,8 @@ class StateMachineTest {
         bench.click(PanelButton.START_STOP).spunUp();
         bench.controller.submit(Request.depth(1.25));
         bench.run(S);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
-        assertThat(bench.controller.collarDepthMm()).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().collarDepthMm()).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(bench.controller.sessions().current().changes()).singleElement()
                 .satisfies(c -> assertThat(c.to()).isEqualTo(1.25));
     }
@@ -127,9 +127,9 @@ class StateMachineTest {
         bench.click(PanelButton.START_STOP).spunUp();
         bench.controller.submit(Request.depth(2.0));
         bench.run(100 * MS);
-        assertThat(bench.controller.lastRefusal()).contains("above the 1.50 mm ceiling");
-        assertThat(bench.controller.depthMm()).isEqualTo(1.0);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().lastRefusal()).contains("above the 1.50 mm ceiling");
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.0);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
     }
 
     @Test
@@ -158,12 +158,12 @@ class StateMachineTest {
         bench.click(PanelButton.START_STOP).spunUp();
         bench.controller.submit(Request.depth(2.5));
         bench.run(100 * MS);
-        assertThat(bench.controller.lastRefusal())
+        assertThat(bench.controller.status().lastRefusal())
                 .startsWith("rate 150 Hz is above the")
                 .contains("this motor reaches at 11.4 V under load (36 needles at 2.5 mm)");
-        assertThat(bench.controller.depthMm()).isEqualTo(1.5);
-        assertThat(bench.controller.rateHz()).isEqualTo(150.0);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.5);
+        assertThat(bench.controller.status().rateHz()).isEqualTo(150.0);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
     }
 
     @org.junit.jupiter.api.Tag("H12")
@@ -171,18 +171,18 @@ class StateMachineTest {
     void givenAHomeSwitchThatNeverClosesWhenHomingThenFaultSaysItWasNeverPressed() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 15).insertCartridge();
         bench.sim.inject(SimFault.HOME_SWITCH_STUCK_RELEASED);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 20 * S)).isTrue();
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F01_HOMING_FAILED);
-        assertThat(bench.controller.faultDetail()).contains("never pressed");
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 20 * S)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F01_HOMING_FAILED);
+        assertThat(bench.controller.status().faultDetail()).contains("never pressed");
     }
 
     @Test
     void givenAHomeSwitchStuckClosedWhenHomingThenFaultSaysItNeverReleased() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 16).insertCartridge();
         bench.sim.inject(SimFault.HOME_SWITCH_STUCK_PRESSED);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 20 * S)).isTrue();
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F01_HOMING_FAILED);
-        assertThat(bench.controller.faultDetail()).contains("never released");
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 20 * S)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F01_HOMING_FAILED);
+        assertThat(bench.controller.status().faultDetail()).contains("never released");
     }
 
     @Test
@@ -208,19 +208,19 @@ class StateMachineTest {
     void givenNoUsableCalibrationWhenStartIsPressedThenTheRefusalNamesWhyAndTheMotorNeverTurns() {
         var sim = com.needlepen.config.ProfileLoader.bundled("sim");
         var pen = com.needlepen.hal.sim.SimulatedPenFactory.create(sim, 12, 18);
-        var c = new com.needlepen.firmware.PenController(sim, pen.hardware(), com.needlepen.firmware.telemetry.TelemetrySink.NONE,
-                1.0, 100, com.needlepen.firmware.DepthCalibration.unusable(sim.collar(), "cal-000003.npcal fails its checksum"),
-                com.needlepen.firmware.session.CartridgeLedger.inMemory());
-        var runner = new com.needlepen.firmware.loop.SimulationRunner(pen::advanceTo, pen.clock(), c, 1_000_000L, false);
+        var assembled = PenBench.assemble(pen, sim, a -> a.settings(1.0, 100)
+                .calibration(com.needlepen.firmware.DepthCalibration.unusable(sim.collar(), "cal-000003.npcal fails its checksum")));
+        var c = assembled.controller();
+        var runner = assembled.runner();
         pen.handle().insertCartridge(new com.needlepen.hal.CartridgeInfo("C", 12));
-        assertThat(runner.runUntil(c::readyToStart, 30 * S)).isTrue();
+        assertThat(runner.runUntil(() -> c.status().readyToStart(), 30 * S)).isTrue();
         double turns = pen.handle().shaftTurns();
         pen.handle().press(PanelButton.START_STOP);
         runner.runFor(20 * MS);
         pen.handle().release(PanelButton.START_STOP);
         runner.runFor(500 * MS);
-        assertThat(c.state()).isEqualTo(PenState.READY);
-        assertThat(c.lastRefusal()).isEqualTo("cal-000003.npcal fails its checksum");
+        assertThat(c.status().state()).isEqualTo(PenState.READY);
+        assertThat(c.status().lastRefusal()).isEqualTo("cal-000003.npcal fails its checksum");
         assertThat(c.sessions().current()).isNull();
         assertThat(pen.handle().shaftTurns()).isEqualTo(turns);
     }
@@ -230,18 +230,18 @@ class StateMachineTest {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 19).insertCartridge().ready();
         bench.controller.submit(Request.calibrationMove(2.5));
         bench.run(5 * MS);
-        assertThat(bench.controller.lastRefusal()).as("only while calibrating").contains("only while CALIBRATING");
+        assertThat(bench.controller.status().lastRefusal()).as("only while calibrating").contains("only while CALIBRATING");
         bench.controller.submit(Request.calibrate());
         bench.run(5 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.CALIBRATING);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.CALIBRATING);
         bench.controller.submit(Request.calibrationMove(2.5));
         bench.run(2 * S);
-        assertThat(bench.controller.collarSettled()).isTrue();
+        assertThat(bench.controller.status().collarSettled()).isTrue();
         assertThat(bench.sim.trueDepthMm()).as("past the 1.5 mm ceiling, up to the hard stop").isBetween(2.3, 2.5);
-        assertThat(bench.controller.calibrationRevolutions()).as("the cam steps at about 1.5 revolutions/s").isBetween(2L, 4L);
+        assertThat(bench.controller.status().calibrationRevolutions()).as("the cam steps at about 1.5 revolutions/s").isBetween(2L, 4L);
         assertThat(bench.sim.carrierOnCam()).isTrue();
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, 500 * MS)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, 500 * MS)).isTrue();
         assertThat(bench.sim.shaftAtRest()).isTrue();
         assertThat(bench.sim.tipProtrusionMm()).isNegative();
         bench.run(2 * S);
@@ -255,7 +255,7 @@ class StateMachineTest {
         bench.click(PanelButton.START_STOP).running();
         bench.controller.submit(Request.calibrate());
         bench.run(5 * MS);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
-        assertThat(bench.controller.lastRefusal()).isEqualTo("calibration starts only in READY, not RUNNING");
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().lastRefusal()).isEqualTo("calibration starts only in READY, not RUNNING");
     }
 }

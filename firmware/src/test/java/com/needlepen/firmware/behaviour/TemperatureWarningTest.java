@@ -31,12 +31,12 @@ class TemperatureWarningTest {
         bench.click(PanelButton.START_STOP).running().spunUp();
         long injected = bench.now();
         bench.sim.inject(SimFault.OVERHEATING);
-        assertThat(bench.runner.runUntil(() -> bench.controller.rateHz() < 150, 60 * S)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().rateHz() < 150, 60 * S)).isTrue();
         double atWarning = bench.sim.handpieceCelsius();
         long warnedAfterMs = (bench.now() - injected) / 1_000_000;
         assertThat(atWarning).isBetween(39.0, 39.1);
-        assertThat(bench.controller.rateHz()).isEqualTo(100);
-        assertThat(bench.controller.state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().rateHz()).isEqualTo(100);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
         assertThat(bench.sim.buzzer()).isEqualTo(BuzzerPattern.WARNING);
         assertThat(bench.sim.displayLine(3)).isEqualTo("WARM: max 100 Hz");
         assertThat(sink.events).anySatisfy(e -> {
@@ -48,17 +48,17 @@ class TemperatureWarningTest {
             assertThat(c.to()).isEqualTo(100.0);
         });
         bench.run(2 * S);
-        assertThat(bench.controller.measuredRateHz(bench.now())).as("the drive follows the lowered rate")
+        assertThat(bench.controller.status().measuredRateHz()).as("the drive follows the lowered rate")
                 .isBetween(99.0, 101.0);
 
         bench.controller.submit(Request.rate(120));
         bench.run(2 * MS);
-        assertThat(bench.controller.rateHz()).isEqualTo(100);
-        assertThat(bench.controller.lastRefusal()).startsWith("rate 120 Hz is above the 100 Hz allowed while the"
+        assertThat(bench.controller.status().rateHz()).isEqualTo(100);
+        assertThat(bench.controller.status().lastRefusal()).startsWith("rate 120 Hz is above the 100 Hz allowed while the"
                 + " handpiece is warm");
 
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.FAULT, 60 * S)).isTrue();
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F06_OVERTEMPERATURE);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 60 * S)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F06_OVERTEMPERATURE);
         System.out.printf("H09: 20 W extra heat at 150 Hz: warning (%.2f °C) after %d ms, rate 150 -> 100 Hz;"
                 + " cut-off after %d ms%n", atWarning, warnedAfterMs, (bench.now() - injected) / 1_000_000);
     }
@@ -73,14 +73,14 @@ class TemperatureWarningTest {
         // the heat already in the winding (in this model about 6 K's worth for the shell) still warms the handpiece:
         // switched off at 35 °C it peaks between the warning and the cut-off
         bench.sim.clear(SimFault.OVERHEATING);
-        assertThat(bench.runner.runUntil(() -> bench.controller.rateHz() < 150, 60 * S)).isTrue();
-        assertThat(bench.controller.state()).isEqualTo(PenState.READY);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().rateHz() < 150, 60 * S)).isTrue();
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.READY);
         assertThat(bench.runner.runUntil(() -> sink.events.stream().anyMatch(e -> e.type().equals("temperature.normal")),
                 900 * S)).as("cooled below 38 °C").isTrue();
-        assertThat(bench.controller.rateHz()).isEqualTo(100);
+        assertThat(bench.controller.status().rateHz()).isEqualTo(100);
         bench.controller.submit(Request.rate(150));
         bench.run(2 * MS);
-        assertThat(bench.controller.rateHz()).as("%s %s %s %.2f", bench.controller.lastRefusal(), bench.controller.fault(),
-                bench.controller.faultDetail(), bench.sim.handpieceCelsius()).isEqualTo(150);
+        assertThat(bench.controller.status().rateHz()).as("%s %s %s %.2f", bench.controller.status().lastRefusal(), bench.controller.status().fault(),
+                bench.controller.status().faultDetail(), bench.sim.handpieceCelsius()).isEqualTo(150);
     }
 }

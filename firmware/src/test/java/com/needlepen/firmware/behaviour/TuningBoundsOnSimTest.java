@@ -103,20 +103,20 @@ class TuningBoundsOnSimTest {
         for (int run = 0; run < 2; run++) {
             bench.click(PanelButton.START_STOP);
             // the second start goes through the collar's zero check first
-            assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.RUNNING
-                    || bench.controller.fault() != null, 5 * S)).as("run %d running", run).isTrue();
-            assertThat(bench.runner.runUntil(() -> bench.controller.spunUp() || bench.controller.fault() != null, 5 * S))
+            assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.RUNNING
+                    || bench.controller.status().fault() != null, 5 * S)).as("run %d running", run).isTrue();
+            assertThat(bench.runner.runUntil(() -> bench.controller.status().spunUp() || bench.controller.status().fault() != null, 5 * S))
                     .as("run %d spun up", run).isTrue();
-            assertThat(bench.controller.fault()).as("run %d: %s", run, bench.controller.faultDetail()).isNull();
+            assertThat(bench.controller.status().fault()).as("run %d: %s", run, bench.controller.status().faultDetail()).isNull();
             bench.run(500 * MS);
             double turns = bench.sim.shaftTurns();
             bench.run(S);
             assertThat(bench.sim.shaftTurns() - turns).as("run %d: mean rate over a second", run)
                     .isCloseTo(rate, org.assertj.core.data.Offset.offset(0.005 * rate));
             bench.click(PanelButton.START_STOP);
-            assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY
-                    || bench.controller.fault() != null, S)).as("run %d parked", run).isTrue();
-            assertThat(bench.controller.fault()).as("run %d: %s", run, bench.controller.faultDetail()).isNull();
+            assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY
+                    || bench.controller.status().fault() != null, S)).as("run %d parked", run).isTrue();
+            assertThat(bench.controller.status().fault()).as("run %d: %s", run, bench.controller.status().faultDetail()).isNull();
             assertThat(bench.sim.tipProtrusionMm()).as("tips hidden").isNegative();
             bench.run(200 * MS);
             assertThat(bench.sim.shaftAtRest()).isTrue();
@@ -130,9 +130,9 @@ class TuningBoundsOnSimTest {
             PenBench bench = new PenBench(p, c.name(), 1.0, p.rate().minHz(), 13, TelemetrySink.NONE).insertCartridge();
             bench.sim.placeCamAt(angle);
             bench.run(10 * MS);
-            assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.HOMING
-                    || bench.controller.fault() != null, S)).as("parked from %.2f rad", angle).isTrue();
-            assertThat(bench.controller.fault()).isNull();
+            assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.HOMING
+                    || bench.controller.status().fault() != null, S)).as("parked from %.2f rad", angle).isTrue();
+            assertThat(bench.controller.status().fault()).isNull();
             double a = bench.sim.shaftAngleRad();
             assertThat(Math.toDegrees(Math.min(a, 2 * Math.PI - a))).as("degrees off the lowest point").isLessThan(10);
         }
@@ -145,11 +145,11 @@ class TuningBoundsOnSimTest {
         bench.run(5 * MS);
         bench.controller.submit(Request.calibrationMove(1.0));
         bench.run(4 * S);
-        assertThat(bench.controller.fault()).as("%s", bench.controller.faultDetail()).isNull();
-        assertThat(bench.controller.calibrationRevolutions()).as("revolutions stepped in 4 s at 1.5/s").isBetween(4L, 7L);
+        assertThat(bench.controller.status().fault()).as("%s", bench.controller.status().faultDetail()).isNull();
+        assertThat(bench.controller.status().calibrationRevolutions()).as("revolutions stepped in 4 s at 1.5/s").isBetween(4L, 7L);
         assertThat(bench.sim.carrierOnCam()).isTrue();
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.runner.runUntil(() -> bench.controller.state() == PenState.READY, S)).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
         assertThat(bench.sim.tipProtrusionMm()).isNegative();
     }
 
@@ -163,8 +163,8 @@ class TuningBoundsOnSimTest {
         bench.run(200 * MS);
         long injected = bench.now();
         bench.sim.inject(SimFault.PWM_STUCK_HIGH);
-        bench.runner.runUntil(() -> bench.controller.fault() != null, S);
-        assertThat(bench.controller.fault()).isEqualTo(FaultCode.F03_OVERSPEED);
+        bench.runner.runUntil(() -> bench.controller.status().fault() != null, S);
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F03_OVERSPEED);
         assertThat((bench.now() - injected) / MS).isLessThanOrEqualTo(30);
         assertThat(bench.sim.carrierOnCam()).isTrue();
     }

@@ -72,19 +72,19 @@ final class AllocationPass {
                 awaitState(PenState.RUNNING);
             }
             long warnings = bench.sink.thermalWarnings();
-            long strokesBefore = bench.controller.strokes();
+            long strokesBefore = bench.controller.status().strokes();
             long i = 0;
             while (i < perRun || run == 1 && bench.sink.thermalWarnings() == warnings && i < perRun + THERMAL_GRACE_TICKS) {
                 practitioner(i);
                 heater.update(run == 1 && i >= HEAT_FROM_TICK && bench.sink.thermalWarnings() == warnings);
                 if (tick()) {
                     i++;
-                } else if (bench.controller.state() != PenState.RUNNING) {
+                } else if (bench.controller.status().state() != PenState.RUNNING) {
                     throw new IllegalStateException("the bench pen left RUNNING in run " + run + ": "
-                            + RunnerLoopBench.penState(bench) + "; last refusal " + bench.controller.lastRefusal());
+                            + RunnerLoopBench.penState(bench) + "; last refusal " + bench.controller.status().lastRefusal());
                 }
             }
-            indexEdges += bench.controller.strokes() - strokesBefore;
+            indexEdges += bench.controller.status().strokes() - strokesBefore;
             click(PanelButton.START_STOP);
             awaitState(PenState.READY);
         }
@@ -134,12 +134,12 @@ final class AllocationPass {
     private boolean tick() {
         nowNanos += periodNanos;
         bench.pen.advanceTo(nowNanos);
-        PenState before = bench.controller.state();
+        PenState before = bench.controller.status().state();
         long eventsBefore = bench.sink.events();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         bench.controller.tick(nowNanos);
         long bytes = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        boolean running = before == PenState.RUNNING && bench.controller.state() == PenState.RUNNING;
+        boolean running = before == PenState.RUNNING && bench.controller.status().state() == PenState.RUNNING;
         if (!running) {
             otherTicks++;
             otherBytes += bytes;
@@ -186,12 +186,12 @@ final class AllocationPass {
     }
 
     private void awaitState(PenState wanted) {
-        for (long k = 0; k < STATE_TIMEOUT_TICKS && bench.controller.state() != wanted; k++) {
+        for (long k = 0; k < STATE_TIMEOUT_TICKS && bench.controller.status().state() != wanted; k++) {
             tick();
         }
-        if (bench.controller.state() != wanted) {
+        if (bench.controller.status().state() != wanted) {
             throw new IllegalStateException("the bench pen did not reach " + wanted + " in run " + run + ": "
-                    + RunnerLoopBench.penState(bench) + "; last refusal " + bench.controller.lastRefusal());
+                    + RunnerLoopBench.penState(bench) + "; last refusal " + bench.controller.status().lastRefusal());
         }
     }
 
@@ -200,11 +200,11 @@ final class AllocationPass {
         var rate = bench.profile.rate();
         var policy = bench.controller.policy();
         for (double hz = rate.maxHz(); hz > rate.minHz(); hz -= rate.stepHz()) {
-            if (policy.rateRefusal(bench.controller.depthMm(), hz, bench.cartridge) == null) {
+            if (policy.rateRefusal(bench.controller.status().depthMm(), hz, bench.cartridge) == null) {
                 return hz;
             }
         }
-        return bench.controller.rateHz();
+        return bench.controller.status().rateHz();
     }
 
     private static int changes(Session s, String what) {

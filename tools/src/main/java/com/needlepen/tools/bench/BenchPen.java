@@ -46,13 +46,13 @@ final class BenchPen {
     /** A pen in RUNNING at {@code rateHz}, warmed up; throws if the firmware does not get there. */
     static BenchPen running(PenSupply supply, String cartridgeId, double depthMm, double rateHz) {
         BenchPen b = new BenchPen(supply, cartridgeId, depthMm, rateHz);
-        b.require(b.runner.runUntil(b.controller::readyToStart, 30 * S), "READY");
+        b.require(b.runner.runUntil(() -> b.controller.status().readyToStart(), 30 * S), "READY");
         b.sim.setSkinContact(true);
         b.click(PanelButton.START_STOP);
-        b.require(b.runner.runUntil(() -> b.controller.state() == PenState.RUNNING, 10 * S), "RUNNING");
-        b.require(b.runner.runUntil(b.controller::spunUp, 5 * S), "spin-up");
+        b.require(b.runner.runUntil(() -> b.controller.status().state() == PenState.RUNNING, 10 * S), "RUNNING");
+        b.require(b.runner.runUntil(() -> b.controller.status().spunUp(), 5 * S), "spin-up");
         b.runner.runFor(WARM_UP_NANOS);
-        b.require(b.controller.state() == PenState.RUNNING, "RUNNING after the warm-up");
+        b.require(b.controller.status().state() == PenState.RUNNING, "RUNNING after the warm-up");
         return b;
     }
 
@@ -67,8 +67,8 @@ final class BenchPen {
     private void require(boolean reached, String what) {
         if (!reached) {
             throw new IllegalStateException(String.format(Locale.ROOT,
-                    "the bench pen did not reach %s: state %s, fault %s %s, last refusal %s", what, controller.state(),
-                    controller.fault(), controller.faultDetail(), controller.lastRefusal()));
+                    "the bench pen did not reach %s: state %s, fault %s %s, last refusal %s", what, controller.status().state(),
+                    controller.status().fault(), controller.status().faultDetail(), controller.status().lastRefusal()));
         }
     }
 }

@@ -41,6 +41,6 @@ final class RunnerLoopBench {
 
     static String penState(BenchPen bench) {
         var c = bench.controller;
-        return c.fault() == null ? c.state().name() : c.state() + " (" + c.fault() + ": " + c.faultDetail() + ")";
+        return c.status().fault() == null ? c.status().state().name() : c.status().state() + " (" + c.status().fault() + ": " + c.status().faultDetail() + ")";
     }
 }

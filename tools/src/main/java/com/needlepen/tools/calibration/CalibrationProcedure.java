@@ -63,8 +63,8 @@ public final class CalibrationProcedure {
 
     /** Runs the procedure; throws {@link IllegalStateException} with the reason if the firmware refuses or faults. */
     public List<CalibrationPoint> run(List<Double> commandedMm, MeasurementSource source, Progress progress) {
-        if (!runner.runUntil(controller::readyToStart, 30_000_000_000L)) {
-            throw new IllegalStateException("the pen did not get READY (" + controller.state() + why() + ")");
+        if (!runner.runUntil(() -> controller.status().readyToStart(), 30_000_000_000L)) {
+            throw new IllegalStateException("the pen did not get READY (" + controller.status().state() + why() + ")");
         }
         controller.submit(Request.calibrate());
         runner.runFor(2_000_000L);
@@ -79,7 +79,7 @@ public final class CalibrationProcedure {
             extendToDeepest(points, source, progress);
         } finally {
             controller.submit(Request.stop());
-            runner.runUntil(() -> controller.state() == PenState.READY || controller.state() == PenState.FAULT,
+            runner.runUntil(() -> controller.status().state() == PenState.READY || controller.status().state() == PenState.FAULT,
                     5_000_000_000L);
         }
         return points;
@@ -110,23 +110,23 @@ public final class CalibrationProcedure {
     private CalibrationPoint measureAt(double depth, int index, int count, MeasurementSource source) {
         controller.submit(Request.calibrationMove(depth));
         runner.runFor(2_000_000L);
-        if (!runner.runUntil(() -> controller.collarSettled() || controller.state() != PenState.CALIBRATING,
+        if (!runner.runUntil(() -> controller.status().collarSettled() || controller.status().state() != PenState.CALIBRATING,
                 SETTLE_TIMEOUT_NANOS)) {
             throw new IllegalStateException(String.format(Locale.ROOT, "collar did not reach %.3f mm", depth));
         }
         expect(PenState.CALIBRATING, "calibration ended");
         var earlier = source.recorded(index, depth);
         if (earlier.isPresent()) {
-            return new CalibrationPoint(depth, controller.collarSteps(), earlier.getAsDouble());
+            return new CalibrationPoint(depth, controller.status().collarSteps(), earlier.getAsDouble());
         }
         source.resetGauge();
-        long revolutions = controller.calibrationRevolutions();
-        if (!runner.runUntil(() -> controller.calibrationRevolutions() >= revolutions + REVOLUTIONS_PER_POINT
-                || controller.state() != PenState.CALIBRATING, REVOLUTIONS_TIMEOUT_NANOS)) {
+        long revolutions = controller.status().calibrationRevolutions();
+        if (!runner.runUntil(() -> controller.status().calibrationRevolutions() >= revolutions + REVOLUTIONS_PER_POINT
+                || controller.status().state() != PenState.CALIBRATING, REVOLUTIONS_TIMEOUT_NANOS)) {
             throw new IllegalStateException("the cam did not turn at the calibration point");
         }
         expect(PenState.CALIBRATING, "calibration ended");
-        return new CalibrationPoint(depth, controller.collarSteps(), source.measure(index, count, depth));
+        return new CalibrationPoint(depth, controller.status().collarSteps(), source.measure(index, count, depth));
     }
 
     /**
@@ -152,15 +152,15 @@ public final class CalibrationProcedure {
     }
 
     private void expect(PenState state, String what) {
-        if (controller.state() != state) {
-            throw new IllegalStateException(what + " (" + controller.state() + why() + ")");
+        if (controller.status().state() != state) {
+            throw new IllegalStateException(what + " (" + controller.status().state() + why() + ")");
         }
     }
 
     private String why() {
-        if (controller.fault() != null) {
-            return ": " + controller.fault().shortCode() + " " + controller.fault().description();
+        if (controller.status().fault() != null) {
+            return ": " + controller.status().fault().shortCode() + " " + controller.status().fault().description();
         }
-        return controller.lastRefusal() == null ? "" : ": " + controller.lastRefusal();
+        return controller.status().lastRefusal() == null ? "" : ": " + controller.status().lastRefusal();
     }
 }

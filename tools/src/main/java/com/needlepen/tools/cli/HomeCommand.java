@@ -57,15 +57,15 @@ public final class HomeCommand implements Callable<Integer> {
                 rig.controller().submit(Request.home());
                 rig.runner().runFor(2_000_000L);
             }
-            if (!rig.runner().runUntil(() -> rig.controller().readyToStart()
-                    || rig.controller().state() == PenState.FAULT, 30_000_000_000L)
-                    || rig.controller().state() == PenState.FAULT) {
-                out.printf("homing %d failed: %s%n", i + 1, rig.controller().faultDetail());
+            if (!rig.runner().runUntil(() -> rig.controller().status().readyToStart()
+                    || rig.controller().status().state() == PenState.FAULT, 30_000_000_000L)
+                    || rig.controller().status().state() == PenState.FAULT) {
+                out.printf("homing %d failed: %s%n", i + 1, rig.controller().status().faultDetail());
                 out.flush();
                 return NeedlePenCli.FAULT;
             }
             if (i > 0) {
-                position += rig.controller().lastHomingTripSteps() * umPerStep;
+                position += rig.controller().status().lastHomingTripSteps() * umPerStep;
             }
             positionsUm.add(position);
             out.printf(Locale.ROOT, "homing %3d: switch closed at %+8.2f µm from the first%n", i + 1, position);

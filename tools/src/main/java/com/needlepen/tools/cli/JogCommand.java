@@ -42,18 +42,18 @@ public final class JogCommand implements Callable<Integer> {
         }
         SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, p.depth().minMm(),
                 p.rate().minHz(), DepthCalibration.unusable(p.collar(), "bench"), pen.cartridges(), false);
-        if (!rig.runner().runUntil(rig.controller()::readyToStart, 30_000_000_000L)) {
-            out.printf("the collar did not home: %s%n", rig.controller().faultDetail());
+        if (!rig.runner().runUntil(() -> rig.controller().status().readyToStart(), 30_000_000_000L)) {
+            out.printf("the collar did not home: %s%n", rig.controller().status().faultDetail());
             return NeedlePenCli.FAULT;
         }
-        long before = rig.controller().collarSteps();
+        long before = rig.controller().status().collarSteps();
         rig.controller().submit(Request.jog(byMm));
         rig.runner().runFor(2_000_000L);
-        if (rig.controller().lastRefusal() != null) {
-            throw new UserInputException(rig.controller().lastRefusal());
+        if (rig.controller().status().lastRefusal() != null) {
+            throw new UserInputException(rig.controller().status().lastRefusal());
         }
-        rig.runner().runUntil(rig.controller()::collarSettled, 30_000_000_000L);
-        long after = rig.controller().collarSteps();
+        rig.runner().runUntil(() -> rig.controller().status().collarSettled(), 30_000_000_000L);
+        long after = rig.controller().status().collarSteps();
         out.printf(Locale.ROOT, "collar moved %+d steps: from %d to %d steps from home (%.4f mm from home, nominal)%n",
                 after - before, before, after, after / p.collar().stepsPerMm());
         out.flush();

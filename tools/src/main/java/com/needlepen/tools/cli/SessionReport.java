@@ -37,8 +37,8 @@ final class SessionReport {
         List<Session> sessions = controller.sessions().endedSessions();
         Session s = sessions.isEmpty() ? controller.sessions().current() : sessions.get(sessions.size() - 1);
         Run run = s == null || s.runs().isEmpty() ? null : s.runs().get(0);
-        String fault = controller.fault() == null ? null : controller.fault().shortCode() + " "
-                + controller.fault().description() + (controller.faultDetail() == null ? "" : " (" + controller.faultDetail() + ")");
+        String fault = controller.status().fault() == null ? null : controller.status().fault().shortCode() + " "
+                + controller.status().fault().description() + (controller.status().faultDetail() == null ? "" : " (" + controller.status().faultDetail() + ")");
         boolean ran = o.needlesRan();
         Double depthErrorMm = ran ? round(o.peakProtrusionMm() - asked.depthMm(), 4) : null;
         double tolerance = p.calibration().toleranceMm();
@@ -48,8 +48,8 @@ final class SessionReport {
                         o.peakProtrusionMm(), asked.depthMm(), depthErrorMm, plain(tolerance))
                 : null;
         String endReason = s != null ? (s.endReason() == null ? "open" : s.endReason())
-                : controller.state() == PenState.FAULT ? "fault" : SessionSummary.NOT_STARTED;
-        long parkedNanos = controller.lastStopToParkedNanos();
+                : controller.status().state() == PenState.FAULT ? "fault" : SessionSummary.NOT_STARTED;
+        long parkedNanos = controller.status().lastStopToParkedNanos();
         return new SessionSummary(
                 s == null ? null : s.id(), p.name(), seed, asked.cartridge().name(), asked.cartridgeId(),
                 asked.depthMm(), asked.rateHz(), asked.runNanos() / 1e9,
@@ -64,7 +64,7 @@ final class SessionReport {
                         Double.isFinite(o.stopToRestMs()) ? round(Math.max(0.0, o.stopToRestMs()), 3) : null,
                         round(o.finalProtrusionMm(), 4)),
                 loop,
-                new SessionSummary.Telemetry(controller.samplesOffered(), controller.samplesDropped(),
+                new SessionSummary.Telemetry(controller.status().samplesOffered(), controller.status().samplesDropped(),
                         counts.deliveredSamples(), counts.deliveredEvents(), counts.delivered(), counts.undelivered(),
                         counts.received(), counts.connects() > 0, counts.connectedAtStart(), counts.connects(),
                         counts.monitorSubscribed(), counts.monitorConnects(), counts.notSeenByMonitor(),

@@ -182,15 +182,17 @@ public final class SimulateCommand implements Callable<Integer> {
         out.flush();
         DepthCalibration calibration = SessionCalibration.load(pen, out);
         // simulate's job is the simulated pen, whatever backend the profile names for the real one
-        SimPen simPen = new com.needlepen.hal.sim.SimBackend().open(p, new com.needlepen.hal.backend.BackendOptions(
-                p.telemetry().deviceId(), type.needles(), pen.seed(), System.currentTimeMillis())).pen();
+        var opened = new com.needlepen.hal.sim.SimBackend().open(p, new com.needlepen.hal.backend.BackendOptions(
+                p.telemetry().deviceId(), type.needles(), pen.seed(), System.currentTimeMillis()));
+        SimPen simPen = opened.pen();
         TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), simPen.clock()::utcEpochMillis);
         try (rig) {
             // a depth above the ceiling (on a profile that unlocks it) is set on the panel and confirmed there
             double initialDepth = Math.min(depth, p.depth().ceilingMm());
-            PenController controller = new PenController(p, simPen.hardware(), rig.telemetry(), initialDepth, rate,
-                    calibration, ledger);
-            SimulationRunner runner = new SimulationRunner(simPen::advanceTo, simPen.clock(), controller, p.loop(), !fast);
+            com.needlepen.firmware.Pen assembled = com.needlepen.firmware.Pen.on(opened, p, a -> a.telemetry(rig.telemetry())
+                    .settings(initialDepth, rate).calibration(calibration).ledger(ledger), !fast);
+            PenController controller = assembled.controller();
+            SimulationRunner runner = assembled.runner();
             signals = SignalShutdown.install(runner, out);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
             var firstTick = com.needlepen.tools.bench.FirstTickProbe.fromSystemProperty(); // for needlepen bench
@@ -209,7 +211,7 @@ public final class SimulateCommand implements Callable<Integer> {
             controller.submit(Request.endSession());
             // closing the session first proves the collar's zero (about 2 s), so a collar pushed back in the run shows
             runner.runFor(10_000_000L);
-            runner.runUntil(() -> controller.sessions().current() == null || controller.state() == PenState.FAULT,
+            runner.runUntil(() -> controller.sessions().current() == null || controller.status().state() == PenState.FAULT,
                     SESSION_END_TIMEOUT_NANOS);
             status.finish(runner.nowNanos());
             TelemetryRig.Counts counts = rig.finish(5_000);

@@ -34,8 +34,8 @@ final class StatusLine {
 
     private void print(long nowNanos) {
         String line = String.format(Locale.ROOT, "[%7.1f s] %-8s depth %.2f mm  rate %5.1f Hz set, %6.1f Hz measured  strokes %7d",
-                nowNanos / 1e9, controller.state(), controller.depthMm(), controller.rateHz(),
-                moving(controller.state()) ? controller.measuredRateHz(nowNanos) : 0.0, controller.strokes());
+                nowNanos / 1e9, controller.status().state(), controller.status().depthMm(), controller.status().rateHz(),
+                moving(controller.status().state()) ? controller.status().measuredRateHz() : 0.0, controller.status().strokes());
         if (terminal) {
             out.print("\r" + line);
             wroteInPlace = true;

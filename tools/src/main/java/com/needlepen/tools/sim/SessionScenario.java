@@ -86,8 +86,8 @@ public final class SessionScenario {
     public Outcome run(long runNanos) {
         SimHandle sim = pen.handle();
         sim.insertCartridge(new CartridgeInfo(cartridgeId, cartridge.needles()));
-        if (!runner.runUntil(() -> controller.readyToStart() || controller.state() == PenState.FAULT,
-                READY_TIMEOUT_NANOS) || controller.state() == PenState.FAULT) {
+        if (!runner.runUntil(() -> controller.status().readyToStart() || controller.status().state() == PenState.FAULT,
+                READY_TIMEOUT_NANOS) || controller.status().state() == PenState.FAULT) {
             return notStarted(sim.trueExcursions(), "the pen did not get ready to start");
         }
         readyListener.ready(runner.nowNanos());
@@ -98,7 +98,7 @@ public final class SessionScenario {
             controller.submit(Request.depth(deeperDepthMm)); // refused until confirmed: the display asks
             runner.runFor(2_000_000L);
             click(PanelButton.CONFIRM);
-            if (!runner.runUntil(controller::readyToStart, READY_TIMEOUT_NANOS)) {
+            if (!runner.runUntil(() -> controller.status().readyToStart(), READY_TIMEOUT_NANOS)) {
                 return notStarted(sim.trueExcursions(), "the deeper depth was not confirmed");
             }
         }
@@ -107,23 +107,23 @@ public final class SessionScenario {
         sim.setSkinContact(true);
         click(PanelButton.START_STOP);
         // every run starts with the collar's zero check (about 2 s at 1 mm)
-        runner.runUntil(() -> controller.state() != PenState.CHECKING, CHECK_TIMEOUT_NANOS);
-        if (controller.state() != PenState.RUNNING) {
+        runner.runUntil(() -> controller.status().state() != PenState.CHECKING, CHECK_TIMEOUT_NANOS);
+        if (controller.status().state() != PenState.RUNNING) {
             return notStarted(excursionsBefore, "the start was refused");
         }
-        long started = controller.runStartNanos();
-        runner.runUntil(() -> controller.spunUp() || controller.state() != PenState.RUNNING,
+        long started = controller.status().runStartNanos();
+        runner.runUntil(() -> controller.status().spunUp() || controller.status().state() != PenState.RUNNING,
                 Math.max(0, runNanos - PRESS_NANOS));
         double turnsAtSpinUp = sim.shaftTurns();
-        long strokesAtSpinUp = controller.strokes();
+        long strokesAtSpinUp = controller.status().strokes();
         long spinUpAt = runner.nowNanos();
         // pressed so that the firmware stops the run on the tick at runNanos of running, not after it: the
         // press lands after the tick that passes pressAt, the next tick sees it, and it counts once held for
         // the debounce time (a run of exactly the profile's longest is allowed; one tick more is F14)
         long pressAt = started + runNanos - PenController.DEBOUNCE_NANOS - 2 * runner.periodNanos() + 1;
-        runner.runUntil(() -> runner.nowNanos() >= pressAt || controller.state() != PenState.RUNNING,
+        runner.runUntil(() -> runner.nowNanos() >= pressAt || controller.status().state() != PenState.RUNNING,
                 Long.MAX_VALUE / 4);
-        if (controller.state() != PenState.RUNNING) {
+        if (controller.status().state() != PenState.RUNNING) {
             // a fault (or a shutdown) ended the run: let the pen brake and park as it would before reporting the truth
             long faultAt = runner.shutdownAtNanos() >= 0 ? runner.shutdownAtNanos() : runner.nowNanos();
             runner.runFor(AFTER_FAULT_NANOS);
@@ -133,15 +133,15 @@ public final class SessionScenario {
         long stopPressed = runner.nowNanos();
         double span = (stopPressed - spinUpAt) * 1e-9;
         double meanRate = (sim.shaftTurns() - turnsAtSpinUp) / span;
-        double firmwareMean = (controller.strokes() - strokesAtSpinUp) / span;
+        double firmwareMean = (controller.status().strokes() - strokesAtSpinUp) / span;
         sim.press(PanelButton.START_STOP);
         runner.runFor(PRESS_NANOS);
         sim.release(PanelButton.START_STOP);
-        runner.runUntil(() -> controller.state() == PenState.READY || controller.state() == PenState.FAULT,
+        runner.runUntil(() -> controller.status().state() == PenState.READY || controller.status().state() == PenState.FAULT,
                 PARK_TIMEOUT_NANOS);
         sim.setSkinContact(false);
         double stopToRestMs = (sim.lastMovingNanos() - stopPressed) / 1e6;
-        return outcome(controller.state() == PenState.READY, firmwareMean, meanRate, excursionsBefore, stopToRestMs, null);
+        return outcome(controller.status().state() == PenState.READY, firmwareMean, meanRate, excursionsBefore, stopToRestMs, null);
     }
 
     /**
@@ -149,11 +149,11 @@ public final class SessionScenario {
      * or the reason it gave for refusing the start).
      */
     private Outcome notStarted(long excursionsBefore, String what) {
-        if (controller.fault() != null) {
+        if (controller.status().fault() != null) {
             return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN, "the pen faulted before the needles ran: "
-                    + controller.fault().shortCode() + " " + controller.fault().description());
+                    + controller.status().fault().shortCode() + " " + controller.status().fault().description());
         }
-        String why = controller.lastRefusal() != null ? controller.lastRefusal() : "it stayed in " + controller.state();
+        String why = controller.status().lastRefusal() != null ? controller.status().lastRefusal() : "it stayed in " + controller.status().state();
         return outcome(false, Double.NaN, Double.NaN, excursionsBefore, Double.NaN, what + ": " + why);
     }
 

@@ -4,7 +4,9 @@ import com.needlepen.firmware.loop.SimulationRunner;
 import com.needlepen.config.CartridgeType;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.Pen;
 import com.needlepen.firmware.PenController;
+import com.needlepen.hal.sim.SimBackend;
 import com.needlepen.firmware.session.CartridgeLedger;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
@@ -27,10 +29,9 @@ public record SimRig(SimPen pen, PenController controller, SimulationRunner runn
     /** The firmware and runner for an already built simulated pen (one whose unit was changed, say). */
     public static SimRig of(SimPen pen, DeviceProfile profile, TelemetrySink telemetry, double depthMm, double rateHz,
                             DepthCalibration calibration, CartridgeLedger ledger, boolean realTime) {
-        PenController controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz, calibration,
-                ledger);
-        SimulationRunner runner = new SimulationRunner(pen::advanceTo, pen.clock(), controller, profile.loop(), realTime);
-        return new SimRig(pen, controller, runner);
+        Pen assembled = Pen.on(new SimBackend.Opened(pen), profile, a -> a.telemetry(telemetry).settings(depthMm, rateHz)
+                .calibration(calibration).ledger(ledger), realTime);
+        return new SimRig(pen, assembled.controller(), assembled.runner());
     }
 
     /** Puts a cartridge of {@code type} in, with an id from the seed. */

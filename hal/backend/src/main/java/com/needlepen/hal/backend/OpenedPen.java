@@ -11,6 +11,18 @@ public interface OpenedPen extends AutoCloseable {
     /** The HAL the firmware is assembled on. */
     PenHardware hardware();
 
+    /**
+     * Advances a simulated pen's physics to {@code nowNanos} (its virtual clock), as one phase of
+     * each control period; real hardware's physics runs by itself, so by default this does nothing.
+     */
+    default void advancePlantTo(long nowNanos) {
+    }
+
+    /** Whether this pen's time may run faster than the wall clock: only a simulated pen's. */
+    default boolean virtualTimeAllowed() {
+        return false;
+    }
+
     /** The backend's name, as the profile gave it. */
     String backend();
 

@@ -20,6 +20,16 @@ public final class SimBackend implements PenBackend {
         }
 
         @Override
+        public void advancePlantTo(long nowNanos) {
+            pen.advanceTo(nowNanos);
+        }
+
+        @Override
+        public boolean virtualTimeAllowed() {
+            return true;
+        }
+
+        @Override
         public String backend() {
             return NAME;
         }

@@ -1,0 +1,48 @@
+package com.needlepen.firmware.state;
+
+import com.needlepen.firmware.safety.FaultCode;
+
+/** The fault the pen is latched in (null outside FAULT), its detail, and whether it was acknowledged. */
+final class FaultLatch {
+
+    private FaultCode code;
+    private String detail;
+    private boolean acknowledged;
+
+    /** Records what is about to latch; the state machine then enters FAULT. */
+    PenState latch(FaultCode code, String detail) {
+        this.code = code;
+        this.detail = detail;
+        return PenState.FAULT;
+    }
+
+    FaultCode code() {
+        return code;
+    }
+
+    String detail() {
+        return detail;
+    }
+
+    boolean acknowledged() {
+        return acknowledged;
+    }
+
+    void acknowledge() {
+        acknowledged = true;
+    }
+
+    void entered() {
+        acknowledged = false;
+    }
+
+    void cleared() {
+        code = null;
+        detail = null;
+    }
+
+    /** What ends a run or a session on this fault, in words. */
+    String reason() {
+        return "fault " + code.shortCode() + ": " + code.description() + (detail == null ? "" : " (" + detail + ")");
+    }
+}

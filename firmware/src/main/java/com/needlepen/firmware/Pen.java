@@ -48,6 +48,26 @@ public final class Pen implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #open}, in virtual time when the backend allows it (the simulated pen: a
+     * technician's command need not wait for the wall clock) and in real time otherwise.
+     */
+    public static Pen openAsFastAsAllowed(DeviceProfile profile, PenBackend backend, BackendOptions options,
+                                          UnaryOperator<PenAssembly> assembly) {
+        OpenedPen opened = backend.open(profile, options);
+        try {
+            return on(opened, profile, assembly, !opened.virtualTimeAllowed());
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** Whether this pen's runner paces ticks by the wall clock. */
+    public boolean realTime() {
+        return runner.loop() != null;
+    }
+
     /** The firmware and its runner on hardware already opened (a simulated pen a test changed, say). */
     public static Pen on(OpenedPen opened, DeviceProfile profile, UnaryOperator<PenAssembly> assembly,
                          boolean realTime) {

@@ -17,7 +17,9 @@ import com.needlepen.tools.calibration.MeasurementSource;
 import com.needlepen.tools.calibration.ReadingsInProgress;
 import com.needlepen.tools.calibration.SimGauge;
 import com.needlepen.tools.calibration.WallClock;
-import com.needlepen.tools.sim.SimRig;
+import com.needlepen.firmware.Pen;
+import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.sim.SimBackend;
 import com.needlepen.hal.sim.SimulatedPenFactory;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -89,7 +91,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DeviceProfile p = pen.profile();
-        pen.requireSimBackend();
+        if (source.fromSim) {
+            pen.requireSimFor("--from-sim");
+        }
         String who = technician != null ? technician : System.getenv().getOrDefault("USER", "unknown");
         if (who.isBlank()) {
             throw new UserInputException("--technician must name who calibrates");
@@ -128,10 +132,16 @@ public final class CalibrateCommand implements Callable<Integer> {
             out.printf("note: the interrupted calibration in %s is kept; only a calibration at the prompt resumes it%n",
                     new ReadingsInProgress(pen.deviceDir()).file());
         }
-        SimRig rig = calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"));
-        if (source.fromSim) {
-            measurements = new SimGauge(rig.pen().handle());
+        try (Pen rig = calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"))) {
+            if (source.fromSim) {
+                measurements = new SimGauge(simulated(rig).handle());
+            }
+            return calibrate(out, p, rig, plan, measurements, who, typed);
         }
+    }
+
+    private int calibrate(PrintWriter out, DeviceProfile p, Pen rig, List<Double> plan, MeasurementSource measurements,
+                          String who, PromptCalibration typed) throws java.io.IOException {
         out.printf(Locale.ROOT, "Calibrating %s (profile %s): %d points from %.2f to %.2f mm; technician %s%n",
                 p.telemetry().deviceId(), p.name(), plan.size(), plan.get(0), plan.get(plan.size() - 1), who);
         if (typed != null && typed.resumedReadings() > 0) {
@@ -153,7 +163,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         return exit;
     }
 
-    static CalibrationMaker.Draft measureAndBuild(DeviceProfile p, SimRig rig, List<Double> plan, MeasurementSource source,
+    static CalibrationMaker.Draft measureAndBuild(DeviceProfile p, Pen rig, List<Double> plan, MeasurementSource source,
                                        String technician, double runHours, PrintWriter out) {
         List<CalibrationPoint> measured;
         try {
@@ -199,18 +209,33 @@ public final class CalibrateCommand implements Callable<Integer> {
         return outcome.stored() ? NeedlePenCli.OK : NeedlePenCli.FAULT;
     }
 
-    /** The simulated pen a technician calibrates or verifies: the profile's unit, a cartridge in, no telemetry. */
-    static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration) {
+    /**
+     * The pen a technician calibrates or verifies, with its firmware: the profile's backend; on the
+     * simulated pen, the profile's unit with a cartridge in, no telemetry.
+     */
+    static Pen calibrationRig(PenOptions pen, DepthCalibration calibration) {
         return calibrationRig(pen, calibration, 0.0);
     }
 
-    /** The same, on a unit whose home switch has moved {@code homeSwitchMovedMm} since it was calibrated. */
-    static SimRig calibrationRig(PenOptions pen, DepthCalibration calibration, double homeSwitchMovedMm) {
+    /** The same; a simulated unit's home switch has moved {@code homeSwitchMovedMm} since it was calibrated. */
+    static Pen calibrationRig(PenOptions pen, DepthCalibration calibration, double homeSwitchMovedMm) {
+        if (!pen.simulated()) {
+            return pen.open(a -> a.settings(1.0, 100).calibration(calibration));
+        }
         var parameters = SimulatedPenFactory.parameters(pen.profile(), pen.cartridgeType().needles(), pen.seed());
         SimPen unit = new SimPen(SimulatedPenFactory.homeSwitchMoved(parameters, homeSwitchMovedMm),
                 SimulatedPenFactory.SIM_EPOCH_MILLIS);
-        return SimRig.of(unit, pen.profile(), TelemetrySink.NONE, 1.0, 100, calibration, pen.cartridges(), false)
-                .withCartridge(pen.cartridgeType(), pen.seed());
+        var ledger = pen.cartridges();
+        Pen rig = Pen.on(new SimBackend.Opened(unit), pen.profile(), a -> a.settings(1.0, 100).calibration(calibration)
+                .ledger(ledger), false);
+        unit.handle().insertCartridge(new CartridgeInfo(String.format("CART-%08X", pen.seed() & 0xFFFFFFFFL),
+                pen.cartridgeType().needles()));
+        return rig;
+    }
+
+    /** The simulated pen under {@code rig} (only for a profile whose backend is the sim: checked before). */
+    static SimPen simulated(Pen rig) {
+        return ((SimBackend.Opened) rig.opened()).pen();
     }
 
     static String toolVersion() {

@@ -12,7 +12,14 @@ import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.SimGauge;
 import com.needlepen.tools.calibration.WallClock;
-import com.needlepen.tools.sim.SimRig;
+import com.needlepen.firmware.Pen;
+import com.needlepen.tools.calibration.MeasurementSource;
+import com.needlepen.tools.calibration.PromptSource;
+import com.needlepen.tools.calibration.ReadingCheck;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,11 +63,24 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
     @Option(names = "--technician", description = "Who verifies (default: $USER).")
     String technician;
 
+    /** Where the technician's typed readings come from (hardware backends). */
+    private final InputStream in;
+
+    public CalibrateVerifyCommand() {
+        this(System.in);
+    }
+
+    public CalibrateVerifyCommand(InputStream in) {
+        this.in = in;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         DeviceProfile p = pen.profile();
-        pen.requireSimBackend();
+        if (simDriftMm != 0) {
+            pen.requireSimFor("--sim-drift");
+        }
         if (!(Math.abs(simDriftMm) <= MAX_SIM_DRIFT_MM)) {
             throw new UserInputException(String.format(Locale.ROOT, "--sim-drift %s mm is out of range; allowed %.2f to %.2f mm",
                     simDriftMm, -MAX_SIM_DRIFT_MM, MAX_SIM_DRIFT_MM));
@@ -77,13 +97,17 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
         if (problem != null && !problem.contains("run hours old")) {
             throw new UserInputException(problem);
         }
-        SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored), simDriftMm);
         List<Double> plan = stored.points().stream().map(CalibrationPoint::commandedMm).toList();
         out.printf(Locale.ROOT, "Verifying %s against %s (%d points)%n", p.telemetry().deviceId(), stored.id(), plan.size());
+        out.flush();
         List<CalibrationPoint> now;
-        try {
-            now = new CalibrationProcedure(rig.controller(), rig.runner()).run(plan, new SimGauge(rig.pen().handle()),
-                    (i, n, d, s, m) -> { });
+        try (Pen rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored), simDriftMm)) {
+            // the simulated pen's gauge reads itself; on hardware the technician types the max-hold gauge's readings
+            MeasurementSource gauge = pen.simulated() ? new SimGauge(CalibrateCommand.simulated(rig).handle())
+                    : new PromptSource(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, -1.0,
+                            p.collar().absoluteMaxDepthMm() + 1.0, ReadingCheck.of(p.calibration()), List.of(),
+                            taken -> { });
+            now = new CalibrationProcedure(rig.controller(), rig.runner()).run(plan, gauge, (i, n, d, s, m) -> { });
         } catch (IllegalStateException e) {
             throw new CalibrateCommand.CalibrationAborted(e.getMessage());
         }

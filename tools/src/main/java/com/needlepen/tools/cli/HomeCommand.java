@@ -2,12 +2,11 @@ package com.needlepen.tools.cli;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.Pen;
 import com.needlepen.firmware.state.PenState;
 import com.needlepen.firmware.Request;
-import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
-import com.needlepen.tools.sim.SimRig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +45,13 @@ public final class HomeCommand implements Callable<Integer> {
             throw new UserInputException("--repeat " + repeat + " is out of range; allowed 1 to 1000");
         }
         DeviceProfile p = pen.profile();
-        pen.requireSimBackend();
-        SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, p.depth().minMm(), p.rate().minHz(),
-                DepthCalibration.unusable(p.collar(), "homing only"), pen.cartridges(), false);
+        try (Pen rig = pen.open(a -> a.settings(p.depth().minMm(), p.rate().minHz())
+                .calibration(DepthCalibration.unusable(p.collar(), "homing only")))) {
+            return home(out, p, rig);
+        }
+    }
+
+    private int home(PrintWriter out, DeviceProfile p, Pen rig) {
         double umPerStep = 1000.0 / p.collar().stepsPerMm();
         List<Double> positionsUm = new ArrayList<>();
         double position = 0;

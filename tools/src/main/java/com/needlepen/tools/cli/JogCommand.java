@@ -2,11 +2,10 @@ package com.needlepen.tools.cli;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.firmware.DepthCalibration;
+import com.needlepen.firmware.Pen;
 import com.needlepen.firmware.Request;
-import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
-import com.needlepen.tools.sim.SimRig;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,12 +35,16 @@ public final class JogCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DeviceProfile p = pen.profile();
-        pen.requireSimBackend();
         if (!Double.isFinite(byMm)) {
             throw new UserInputException("--by must be a number of mm");
         }
-        SimRig rig = SimRig.create(p, pen.cartridgeType(), pen.seed(), TelemetrySink.NONE, p.depth().minMm(),
-                p.rate().minHz(), DepthCalibration.unusable(p.collar(), "bench"), pen.cartridges(), false);
+        try (Pen rig = pen.open(a -> a.settings(p.depth().minMm(), p.rate().minHz())
+                .calibration(DepthCalibration.unusable(p.collar(), "jogging only")))) {
+            return jog(out, p, rig);
+        }
+    }
+
+    private int jog(PrintWriter out, DeviceProfile p, Pen rig) {
         if (!rig.runner().runUntil(() -> rig.controller().status().readyToStart(), 30_000_000_000L)) {
             out.printf("the collar did not home: %s%n", rig.controller().status().faultDetail());
             return NeedlePenCli.FAULT;

@@ -153,13 +153,37 @@ public final class PenOptions {
     }
 
     /**
-     * These commands drive the simulated pen in virtual time (its gauge, its physics); on another
-     * backend they need the firmware's real-time runner, which they do not use yet: refuse plainly.
+     * Opens the pen the profile's backend names and assembles its firmware (the ledger of this
+     * device's used cartridges, plus what {@code assembly} adds): in virtual time on the simulated
+     * pen, in real time on hardware. A backend that cannot open is refused in one line.
      */
-    public void requireSimBackend() {
-        if (!com.needlepen.hal.sim.SimBackend.NAME.equals(backend().name())) {
-            throw new UserInputException("profile " + profile().name() + " uses backend '" + profile().backend()
-                    + "'; this command drives only the simulated pen so far (backend 'sim')");
+    public com.needlepen.firmware.Pen open(java.util.function.UnaryOperator<com.needlepen.firmware.PenAssembly> assembly) {
+        var b = backend();
+        var ledger = cartridges();
+        try {
+            return com.needlepen.firmware.Pen.openAsFastAsAllowed(profile(), b, backendOptions(),
+                    a -> assembly.apply(a.ledger(ledger)));
+        } catch (com.needlepen.hal.backend.BackendException e) {
+            throw new UserInputException("profile " + profile().name() + ", backend '" + b.name() + "': " + e.getMessage());
+        }
+    }
+
+    /** The unit (this profile's device), the cartridge's needles, the seed; the simulated pen's clock starts at a fixed UTC. */
+    public com.needlepen.hal.backend.BackendOptions backendOptions() {
+        return new com.needlepen.hal.backend.BackendOptions(profile().telemetry().deviceId(), cartridgeType().needles(),
+                seed, com.needlepen.hal.sim.SimulatedPenFactory.SIM_EPOCH_MILLIS);
+    }
+
+    /** Whether the profile's backend is the simulated pen (whose gauge and faults a command may use). */
+    public boolean simulated() {
+        return com.needlepen.hal.sim.SimBackend.NAME.equals(backend().name());
+    }
+
+    /** Refuses {@code option}, which only the simulated pen has, when the profile names another backend. */
+    public void requireSimFor(String option) {
+        if (!simulated()) {
+            throw new UserInputException(option + " is for the simulated pen only: profile " + profile().name()
+                    + " uses backend '" + profile().backend() + "'; allowed: a profile with backend 'sim'");
         }
     }
 }

@@ -9,7 +9,6 @@ import com.needlepen.tools.UserInputException;
 import com.needlepen.tools.calibration.CalibrationMaker;
 import com.needlepen.tools.calibration.CalibrationProcedure;
 import com.needlepen.tools.calibration.SimGauge;
-import com.needlepen.tools.sim.SimRig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -33,10 +32,12 @@ final class SessionCalibration {
             out.printf("no depth calibration for %s in %s: calibrating the simulated pen in-process (--from-sim)%n",
                     p.telemetry().deviceId(), store.directory());
             out.flush();
-            SimRig rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"));
-            CalibrationMaker.Draft made = CalibrateCommand.measureAndBuild(p, rig,
-                    CalibrationProcedure.plan(p, CalibrateCommand.DEFAULT_POINTS), new SimGauge(rig.pen().handle()),
-                    "needlepen simulate", pen.runHours().hours(), new PrintWriter(java.io.Writer.nullWriter()));
+            CalibrationMaker.Draft made;
+            try (var rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"))) {
+                made = CalibrateCommand.measureAndBuild(p, rig, CalibrationProcedure.plan(p, CalibrateCommand.DEFAULT_POINTS),
+                        new SimGauge(CalibrateCommand.simulated(rig).handle()), "needlepen simulate",
+                        pen.runHours().hours(), new PrintWriter(java.io.Writer.nullWriter()));
+            }
             CalibrationMaker.Outcome outcome = CalibrationMaker.store(made, store);
             Calibration stored = outcome.calibration();
             if (!outcome.stored()) {

@@ -6,8 +6,6 @@ import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = LoopbackPorts.HOST;
     /** Moquette's default of 8 KB would drop a batch of samples with the connection. */
     private static final int MAX_MESSAGE_BYTES = 1 << 20;
     private static final int FREE_PORT_ATTEMPTS = 5;
@@ -103,7 +101,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** The URL of a loopback broker on {@code port} (running or not). */
     public static String urlFor(int port) {
-        return "tcp://" + HOST + ":" + port;
+        return LoopbackPorts.urlFor(port);
     }
 
     /** Whether a client with this id is connected now. */
@@ -140,9 +138,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return probe.getLocalPort();
-        }
+        return LoopbackPorts.free();
     }
 
     private static boolean causedByBind(Throwable e) {

@@ -16,7 +16,7 @@ import com.needlepen.firmware.session.FileCartridgeLedger;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.tools.NeedlePenCli;
 import com.needlepen.tools.UserInputException;
-import com.needlepen.broker.EmbeddedBroker;
+import com.needlepen.broker.LoopbackPorts;
 import com.needlepen.tools.sim.FaultInjector;
 import com.needlepen.tools.sim.SessionScenario;
 import com.needlepen.firmware.loop.SimulationRunner;
@@ -167,17 +167,29 @@ public final class SimulateCommand implements Callable<Integer> {
     private int simulate(PrintWriter out, DeviceProfile p, CartridgeType type, double depth, double rate,
                          long runNanos, FaultInjector injector, CartridgeLedger ledger, String cartridge)
             throws IOException {
-        EmbeddedBroker embedded = null;
+        // the in-JVM broker gets its port now and starts on another thread: the loop needs no broker to boot and
+        // home, and the publisher keeps what the loop hands it until the link is up
         String url = broker != null ? broker : p.telemetry().brokerUrl();
+        int embeddedPort = -1;
         if (url == null) {
-            embedded = EmbeddedBroker.start();
-            url = embedded.url();
+            embeddedPort = LoopbackPorts.free();
+            url = LoopbackPorts.urlFor(embeddedPort);
         } else {
             validateUrl(broker != null ? "--broker" : "profile " + p.name() + " telemetry.brokerUrl", url);
         }
+        TelemetryUp telemetryUp = TelemetryUp.begin(embeddedPort, out);
+        try (telemetryUp) {
+            return simulate(out, p, type, depth, rate, runNanos, injector, ledger, cartridge, url, embeddedPort > 0,
+                    telemetryUp);
+        }
+    }
+
+    private int simulate(PrintWriter out, DeviceProfile p, CartridgeType type, double depth, double rate,
+                         long runNanos, FaultInjector injector, CartridgeLedger ledger, String cartridge, String url,
+                         boolean embedded, TelemetryUp telemetryUp) throws IOException {
         out.printf(Locale.ROOT, "NeedlePen simulate: profile %s, cartridge %s, depth %.2f mm, rate %.0f Hz, %s, seed %d%n",
                 p.name(), type.name(), depth, rate, fast ? "virtual time" : "real time", pen.seed());
-        out.printf("telemetry: %s%s under %s/#%n", url, embedded != null ? " (in-JVM broker)" : "",
+        out.printf("telemetry: %s%s under %s/#%n", url, embedded ? " (in-JVM broker)" : "",
                 p.telemetry().deviceTopic());
         out.flush();
         DepthCalibration calibration = SessionCalibration.load(pen, out);
@@ -185,8 +197,9 @@ public final class SimulateCommand implements Callable<Integer> {
         var opened = new com.needlepen.hal.sim.SimBackend().open(p, new com.needlepen.hal.backend.BackendOptions(
                 p.telemetry().deviceId(), type.needles(), pen.seed(), System.currentTimeMillis()));
         SimPen simPen = opened.pen();
-        TelemetryRig rig = TelemetryRig.start(url, p.telemetry(), simPen.clock()::utcEpochMillis);
-        try (rig) {
+        TelemetryRig rig = TelemetryRig.create(url, p.telemetry(), simPen.clock()::utcEpochMillis);
+        telemetryUp.connect(rig);
+        try {
             // a depth above the ceiling (on a profile that unlocks it) is set on the panel and confirmed there
             double initialDepth = Math.min(depth, p.depth().ceilingMm());
             com.needlepen.firmware.Pen assembled = com.needlepen.firmware.Pen.on(opened, p, a -> a.telemetry(rig.telemetry())
@@ -206,7 +219,12 @@ public final class SimulateCommand implements Callable<Integer> {
             });
             SessionScenario.Outcome outcome = new SessionScenario(simPen, controller, runner, type, cartridge)
                     .withDeeperDepth(depth > initialDepth ? depth : Double.NaN)
-                    .onReady(readyAt -> refuseInjectionsAfterTheEnd(injector, readyAt, runNanos))
+                    .onReady(readyAt -> {
+                        refuseInjectionsAfterTheEnd(injector, readyAt, runNanos);
+                        // the session's messages are counted from the first: the practitioner starts once the
+                        // monitor listens and the publisher is connected (or has given up trying, reported)
+                        telemetryUp.await();
+                    })
                     .run(runNanos);
             controller.submit(Request.endSession());
             // closing the session first proves the collar's zero (about 2 s), so a collar pushed back in the run shows
@@ -214,6 +232,7 @@ public final class SimulateCommand implements Callable<Integer> {
             runner.runUntil(() -> controller.sessions().current() == null || controller.status().state() == PenState.FAULT,
                     SESSION_END_TIMEOUT_NANOS);
             status.finish(runner.nowNanos());
+            telemetryUp.await();
             TelemetryRig.Counts counts = rig.finish(5_000);
             SessionSummary summary = SessionReport.summarize(p, pen.seed(),
                     new SessionReport.Asked(type, cartridge, depth, rate, runNanos), controller, outcome, counts, runner.loop());
@@ -234,9 +253,6 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             return code;
         } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
             if (signals != null) {
                 signals.uninstall();
             }

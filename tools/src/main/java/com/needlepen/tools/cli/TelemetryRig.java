@@ -38,14 +38,18 @@ public final class TelemetryRig implements AutoCloseable {
     }
 
     private final MqttTelemetry telemetry;
-    private final TelemetryMonitor monitor;
-    private final boolean connectedAtStart;
+    private final String brokerUrl;
+    private final String topic;
+    private final String monitorId;
+    private volatile TelemetryMonitor monitor;
+    private volatile boolean connectedAtStart;
     private Counts finished;
 
-    private TelemetryRig(MqttTelemetry telemetry, TelemetryMonitor monitor, boolean connectedAtStart) {
+    private TelemetryRig(MqttTelemetry telemetry, String brokerUrl, String topic, String monitorId) {
         this.telemetry = telemetry;
-        this.monitor = monitor;
-        this.connectedAtStart = connectedAtStart;
+        this.brokerUrl = brokerUrl;
+        this.topic = topic;
+        this.monitorId = monitorId;
     }
 
     /**
@@ -53,16 +57,40 @@ public final class TelemetryRig implements AutoCloseable {
      * last will and waits up to 3 s for it to connect, so the session's messages are seen from the start.
      */
     public static TelemetryRig start(String brokerUrl, TelemetrySpec spec, LongSupplier utcMillis) {
+        TelemetryRig rig = create(brokerUrl, spec, utcMillis);
+        rig.connect();
+        return rig;
+    }
+
+    /**
+     * The publisher, built but not connected: the firmware can be assembled on it and tick at once,
+     * while {@link #connect()} brings the broker link up on another thread. Until then the
+     * publisher keeps what the loop hands it (it never blocks the loop).
+     */
+    public static TelemetryRig create(String brokerUrl, TelemetrySpec spec, LongSupplier utcMillis) {
         String topic = spec.deviceTopic();
-        TelemetryMonitor monitor = new TelemetryMonitor(brokerUrl, spec.deviceId() + "-monitor");
-        boolean subscribed = monitor.start(topic, 3_000);
         MqttSettings settings = MqttSettings.of(brokerUrl, spec.deviceId() + "-fw")
                 .withWill(MqttTelemetry.lastWill(topic, spec.deviceId()));
         MqttTelemetry telemetry = new MqttTelemetry(new PahoMqttTransport(settings), topic, spec.deviceId(),
                 RING_CAPACITY, utcMillis);
+        return new TelemetryRig(telemetry, brokerUrl, topic, spec.deviceId() + "-monitor");
+    }
+
+    /**
+     * Subscribes the monitor (up to 3 s), then starts the publisher and waits up to 3 s for it: the
+     * publisher sends nothing before the monitor listens, so every message is seen. Call once.
+     */
+    public void connect() {
+        TelemetryMonitor m = new TelemetryMonitor(brokerUrl, monitorId);
+        boolean subscribed = m.start(topic, 3_000);
+        monitor = m;
         telemetry.start();
-        boolean connected = subscribed && Waits.until(telemetry::connected, 3_000);
-        return new TelemetryRig(telemetry, monitor, connected);
+        connectedAtStart = subscribed && Waits.until(telemetry::connected, 3_000);
+    }
+
+    /** Whether the monitor listened and the publisher was connected when {@link #connect()} returned. */
+    public boolean connectedAtStart() {
+        return connectedAtStart;
     }
 
     public MqttTelemetry telemetry() {
@@ -88,6 +116,12 @@ public final class TelemetryRig implements AutoCloseable {
         telemetry.close(flushMs);
         long delivered = telemetry.delivered();
         long undelivered = telemetry.backlog();
+        TelemetryMonitor monitor = this.monitor;
+        if (monitor == null) { // connect() never ran: nothing was sent, and no one listened
+            finished = new Counts(delivered, telemetry.deliveredSamples(), telemetry.deliveredEvents(), undelivered, 0,
+                    telemetry.connects(), false, false, 0, 0, "");
+            return finished;
+        }
         if (monitor.subscribed()) {
             monitor.awaitCount(delivered, 3_000);
         }

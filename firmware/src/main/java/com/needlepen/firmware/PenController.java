@@ -269,7 +269,8 @@ public final class PenController implements LoopControl {
                 supervisor.runStarted(now);
                 drive.startRun(now, treatment.rateHz());
                 outputs.runStarted(now);
-                events.emit("run.start", now, "depthMm", treatment.depthMm(), "rateHz", treatment.rateHz());
+                events.event("run.start", now).with("depthMm", treatment.depthMm()).with("rateHz", treatment.rateHz())
+                        .send();
             }
             case STOPPING -> {
                 stopRequestedNanos = now;
@@ -281,7 +282,7 @@ public final class PenController implements LoopControl {
                 positioner.setNominalAbsoluteLimit();
                 supervisor.runStarted(now);
                 camStepper.start(now, CALIBRATION_RATE_HZ);
-                events.emit("calibration.start", now, "rateHz", CALIBRATION_RATE_HZ);
+                events.event("calibration.start", now).with("rateHz", CALIBRATION_RATE_HZ).send();
             }
             case FAULT -> {
                 drive.disable();
@@ -354,7 +355,8 @@ public final class PenController implements LoopControl {
                 drive.disable();
                 if (sessions.runActive()) {
                     sessions.runEnded(now, drive.strokes(), treatment.depthMm(), treatment.rateHz(), "stopped");
-                    events.emit("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
+                    events.event("run.end", now).with("reason", "stopped")
+                            .with("stopToParkedMs", lastStopToParkedNanos / 1e6).send();
                 }
             }
             case FAULT -> {
@@ -405,8 +407,8 @@ public final class PenController implements LoopControl {
             sessions.runEnded(now, drive.strokes(), treatment.depthMm(), treatment.rateHz(), reason);
         }
         hw.display().writeLine(3, fault.shortCode() + " " + fault.description());
-        events.emit("fault", now, "code", fault.shortCode(), "description", fault.description(), "detail",
-                faultDetail == null ? "" : faultDetail);
+        events.event("fault", now).with("code", fault.shortCode()).with("description", fault.description())
+                .with("detail", faultDetail == null ? "" : faultDetail).send();
         treatment.closeSession(now, reason);
     }
 
@@ -525,7 +527,7 @@ public final class PenController implements LoopControl {
     public void refuse(long now, String why) {
         lastRefusal = why;
         hw.indicators().setBuzzer(BuzzerPattern.REFUSED);
-        events.emit("input.refused", now, "reason", why, "state", state.name());
+        events.event("input.refused", now).with("reason", why).with("state", state.name()).send();
     }
 
     // ---------------------------------------------------------------- read-outs (control thread)

@@ -8,6 +8,7 @@ import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.PenHardware;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;
@@ -15,6 +16,7 @@ import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** A simulated pen with its firmware, stepped in virtual time, for tests. */
 public final class PenBench {
@@ -56,12 +58,29 @@ public final class PenBench {
     public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
              Function<SafetyInputs, List<SafetyCheck>> checks) {
+        this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry, ledger, checks, UnaryOperator.identity());
+    }
+
+    /**
+     * A bench whose firmware sees the simulated pen's hardware through {@code wiring} (a test that
+     * stands in for one sensor, say); the plant behind it is the same.
+     */
+    public static PenBench wired(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+             TelemetrySink telemetry, UnaryOperator<PenHardware> wiring) {
+        return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry,
+                com.needlepen.firmware.session.CartridgeLedger.inMemory(),
+                com.needlepen.firmware.safety.SafetyChecks::standard, wiring);
+    }
+
+    private PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial,
+             long seed, TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
+             Function<SafetyInputs, List<SafetyCheck>> checks, UnaryOperator<PenHardware> wiring) {
         this.profile = profile;
         this.cartridge = profile.cartridges().stream().filter(c -> c.name().equals(cartridgeName)).findFirst()
                 .orElseThrow();
         this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
-        this.controller = new PenController(profile, pen.hardware(), telemetry, depthMm, rateHz,
+        this.controller = new PenController(profile, wiring.apply(pen.hardware()), telemetry, depthMm, rateHz,
                 com.needlepen.firmware.DepthCalibration.nominalForTestBench(profile.collar()), ledger, checks);
         this.runner = new SimulationRunner(pen::advanceTo, pen.clock(), controller, profile.loop().periodNanos(), false);
     }

@@ -29,7 +29,7 @@ final class CalibratingState implements State {
         p.positioner().setNominalAbsoluteLimit();
         p.supervisor().runStarted(now);
         p.camStepper().start(now, RATE_HZ);
-        p.events().emit("calibration.start", now, "rateHz", RATE_HZ);
+        p.events().event("calibration.start", now).with("rateHz", RATE_HZ).send();
     }
 
     @Override

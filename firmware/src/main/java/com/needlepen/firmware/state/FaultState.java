@@ -30,8 +30,9 @@ final class FaultState implements State {
             p.sessions().runEnded(now, p.drive().strokes(), p.treatment().depthMm(), p.treatment().rateHz(), reason);
         }
         p.hw().display().writeLine(3, faults.code().shortCode() + " " + faults.code().description());
-        p.events().emit("fault", now, "code", faults.code().shortCode(), "description", faults.code().description(),
-                "detail", faults.detail() == null ? "" : faults.detail());
+        p.events().event("fault", now).with("code", faults.code().shortCode())
+                .with("description", faults.code().description())
+                .with("detail", faults.detail() == null ? "" : faults.detail()).send();
         p.treatment().closeSession(now, reason);
         p.treatment().relock(now);
     }

@@ -35,7 +35,7 @@ public final class LoopControl {
     public void refuse(long nowNanos, String why) {
         lastRefusal = why;
         indicators.setBuzzer(BuzzerPattern.REFUSED);
-        events.emit("input.refused", nowNanos, "reason", why, "state", state.name());
+        events.event("input.refused", nowNanos).with("reason", why).with("state", state.name()).send();
     }
 
     /** The last input refused, and why (null: none yet). */

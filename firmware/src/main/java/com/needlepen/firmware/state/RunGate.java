@@ -110,7 +110,7 @@ public final class RunGate {
     void checkingEntered(long now) {
         hw.indicators().setLed(LedPattern.BUSY);
         zeroCheck.start(now);
-        events.emit("collar.check.start", now);
+        events.event("collar.check.start", now).send();
     }
 
     /**
@@ -121,8 +121,8 @@ public final class RunGate {
     PenState checking(long now) {
         if (!zeroCheck.done()) {
             if (zeroCheck.periodic(now) == ZeroCheck.Phase.DONE) {
-                events.emit("collar.check", now, "found", zeroCheck.found(), "offsetMm",
-                        zeroCheck.offsetSteps() / profile.collar().stepsPerMm());
+                events.event("collar.check", now).with("found", zeroCheck.found())
+                        .with("offsetMm", zeroCheck.offsetSteps() / profile.collar().stepsPerMm()).send();
                 zeroProven = true;
                 positioner.moveTo(treatment.depthMm());
             }

@@ -24,7 +24,8 @@ final class RunningState implements State {
         p.supervisor().runStarted(now);
         p.drive().startRun(now, p.treatment().rateHz());
         p.outputs().runStarted(now);
-        p.events().emit("run.start", now, "depthMm", p.treatment().depthMm(), "rateHz", p.treatment().rateHz());
+        p.events().event("run.start", now).with("depthMm", p.treatment().depthMm()).with("rateHz", p.treatment().rateHz())
+                .send();
     }
 
     @Override

@@ -38,7 +38,8 @@ final class StoppingState implements State {
         p.drive().disable();
         if (p.sessions().runActive()) {
             p.sessions().runEnded(now, p.drive().strokes(), p.treatment().depthMm(), p.treatment().rateHz(), "stopped");
-            p.events().emit("run.end", now, "reason", "stopped", "stopToParkedMs", lastStopToParkedNanos / 1e6);
+            p.events().event("run.end", now).with("reason", "stopped")
+                    .with("stopToParkedMs", lastStopToParkedNanos / 1e6).send();
         }
     }
 

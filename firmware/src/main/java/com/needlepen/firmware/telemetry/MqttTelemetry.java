@@ -4,8 +4,6 @@ import com.needlepen.firmware.mqtt.MqttSettings;
 import com.needlepen.firmware.mqtt.MqttTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Telemetry over MQTT. The control thread hands samples to a bounded preallocated ring and events
- * to an unbounded queue; a publisher thread of its own encodes them as JSON, keeps them in an
+ * Telemetry over MQTT. The control thread hands samples to a bounded preallocated ring (a full one
+ * drops and counts) and events to a ring of preallocated event slots with an overflow queue behind
+ * it (never dropped; see {@link EventRing}); a publisher thread of its own encodes them as JSON,
+ * keeps them in an
  * outbox in order, and publishes them one at a time while the broker is reachable, so publishing
  * never blocks the loop and a broker that is down loses nothing that is still in memory. On every
  * connect it publishes a retained {@code online} status; the last will is a retained
@@ -30,6 +30,8 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttTelemetry.class);
     private static final long PUBLISH_TIMEOUT_MS = 5_000;
+    /** Events the ring holds before the overflow takes them: many times any burst of events the pen emits. */
+    static final int EVENT_SLOTS = 256;
 
     /** One encoded message waiting for delivery; {@code kind} says which counter its delivery adds to. */
     private record Outgoing(String topic, byte[] payload, boolean retained, int kind) {
@@ -43,7 +45,11 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
     private final TelemetryJson json;
     private final LongSupplier utcMillis;
     private final SampleRing ring;
-    private final Queue<TelemetryEvent> events = new ConcurrentLinkedQueue<>();
+    private final EventRing events = new EventRing(EVENT_SLOTS);
+    /** The control thread's slot for an event handed over as an object. */
+    private final EventSlot offeredObject = new EventSlot();
+    /** The publisher thread's slot for the event it encodes. */
+    private final EventSlot polledEvent = new EventSlot();
     private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>();
     private final String statusTopic;
     private final String eventTopic;
@@ -124,7 +130,14 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
 
     @Override
     public void offerEvent(TelemetryEvent event) {
-        events.add(event);
+        offeredObject.copyFrom(event);
+        events.offer(offeredObject);
+    }
+
+    /** Copies the event into a preallocated slot: allocates nothing unless the event ring is full (then counted). */
+    @Override
+    public void offerEvent(EventSlot event) {
+        events.offer(event);
     }
 
     @Override
@@ -133,7 +146,7 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
     }
 
     private void publishLoop() {
-        while (running || !events.isEmpty() || ring.size() > 0) {
+        while (running || events.size() > 0 || ring.size() > 0) {
             boolean worked = encodeNew();
             if (transport.isConnected()) {
                 if (birthDue) {
@@ -156,9 +169,8 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
 
     private boolean encodeNew() {
         boolean any = false;
-        TelemetryEvent e;
-        while ((e = events.poll()) != null) {
-            outbox.add(new Outgoing(eventTopic, json.event(++seq, e), false, EVENT));
+        while (events.poll(polledEvent)) {
+            outbox.add(new Outgoing(eventTopic, json.event(++seq, polledEvent), false, EVENT));
             encoded.incrementAndGet();
             any = true;
         }
@@ -167,7 +179,7 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
             encoded.incrementAndGet();
             any = true;
         }
-        if (offlineDue && events.isEmpty() && ring.size() == 0) {
+        if (offlineDue && events.size() == 0 && ring.size() == 0) {
             offlineDue = false;
             outbox.add(new Outgoing(statusTopic, json.status(++seq, "offline", utcMillis.getAsLong()), true, STATUS));
             any = true;
@@ -262,6 +274,14 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
 
     public int ringCapacity() {
         return ring.capacity();
+    }
+
+    /**
+     * Events that found the event ring full and were queued behind it by the overflow path, which
+     * allocates on the control thread (none are dropped either way).
+     */
+    public long eventsOverflowed() {
+        return events.overflowed();
     }
 
     /**

@@ -42,10 +42,20 @@ final class TelemetryJson {
         return bytes(n);
     }
 
-    byte[] event(long seq, TelemetryEvent e) {
+    /** Each field as Jackson encodes its value boxed (a long as an integer, a double as Jackson writes doubles). */
+    byte[] event(long seq, EventSlot e) {
         ObjectNode n = header(EVENT_SCHEMA, seq, e.utcEpochMillis());
         n.put("type", e.type());
-        e.fields().forEach((k, v) -> n.set(k, mapper.valueToTree(v)));
+        for (int i = 0; i < e.size(); i++) {
+            String key = e.key(i);
+            switch (e.kind(i)) {
+                case EventSlot.LONG -> n.put(key, e.longValue(i));
+                case EventSlot.DOUBLE -> n.put(key, e.doubleValue(i));
+                case EventSlot.BOOLEAN -> n.put(key, e.booleanValue(i));
+                case EventSlot.STRING -> n.put(key, (String) e.ref(i));
+                default -> n.set(key, mapper.valueToTree(e.ref(i)));
+            }
+        }
         return bytes(n);
     }
 

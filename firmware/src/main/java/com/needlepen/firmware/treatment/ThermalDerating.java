@@ -17,12 +17,14 @@ public final class ThermalDerating {
 
     private final SafetySpec spec;
     private final AnalogSensors sensors;
+    private final String warningPrompt;
     private boolean warm;
     private double celsius;
 
     public ThermalDerating(SafetySpec spec, AnalogSensors sensors) {
         this.spec = spec;
         this.sensors = sensors;
+        this.warningPrompt = String.format(Locale.ROOT, "WARM: max %.0f Hz", spec.warningMaxRateHz());
     }
 
     /** Reads the handpiece; returns +1 the tick it becomes warm, -1 the tick it has cooled, else 0. */
@@ -50,6 +52,11 @@ public final class ThermalDerating {
     /** The highest rate allowed now. */
     public double maxRateHz() {
         return warm ? spec.warningMaxRateHz() : Double.POSITIVE_INFINITY;
+    }
+
+    /** The display's prompt while warm, formatted once: its limit is the profile's. */
+    String warningPrompt() {
+        return warningPrompt;
     }
 
     /** Why {@code rateHz} may not be set now, or null. */

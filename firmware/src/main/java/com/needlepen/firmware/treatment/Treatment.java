@@ -81,14 +81,14 @@ public final class Treatment {
     public void onWarmthChanged(boolean warm, long now) {
         double limit = derating.maxRateHz();
         if (!warm) {
-            events.emit("temperature.normal", now, "celsius", derating.celsius());
+            events.event("temperature.normal", now).with("celsius", derating.celsius()).send();
             prompt(null);
             return;
         }
         double from = rateHz;
-        events.emit("temperature.warning", now, "celsius", derating.celsius(), "maxRateHz", limit, "fromHz", from,
-                "toHz", Math.min(from, limit));
-        prompt(String.format(java.util.Locale.ROOT, "WARM: max %.0f Hz", limit));
+        events.event("temperature.warning", now).with("celsius", derating.celsius()).with("maxRateHz", limit)
+                .with("fromHz", from).with("toHz", Math.min(from, limit)).send();
+        prompt(derating.warningPrompt());
         if (from > limit) {
             rateHz = limit;
             sessions.changed(now, false, from, limit);
@@ -126,7 +126,8 @@ public final class Treatment {
         unlock.relock();
         positioner.setLimitMm(unlock.limitMm());
         double limit = unlock.limitMm();
-        events.emit("depth.relocked", now, "limitMm", limit, "fromMm", depthMm, "toMm", Math.min(depthMm, limit));
+        events.event("depth.relocked", now).with("limitMm", limit).with("fromMm", depthMm)
+                .with("toMm", Math.min(depthMm, limit)).send();
         if (depthMm > limit) {
             depthMm = limit;
             if (loop.state() != PenState.HOMING && loop.state() != PenState.CALIBRATING) {
@@ -142,12 +143,12 @@ public final class Treatment {
         } else if (unlock.pending()) {
             double deeper = unlock.confirm();
             positioner.setLimitMm(unlock.limitMm());
-            events.emit("depth.unlocked", now, "limitMm", unlock.limitMm());
+            events.event("depth.unlocked", now).with("limitMm", unlock.limitMm()).send();
             prompt(null);
             changeSettings(now, deeper, rateHz);
         } else if (sessions.current() == null && acceptance.needsConfirmation()) {
             acceptance.confirmNew();
-            events.emit("cartridge.confirmed", now, "needles", hw.cartridge().read().needleCount());
+            events.event("cartridge.confirmed", now).with("needles", hw.cartridge().read().needleCount()).send();
             prompt(null);
             hw.indicators().setBuzzer(BuzzerPattern.ACK);
         } else {

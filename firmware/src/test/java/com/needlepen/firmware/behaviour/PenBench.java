@@ -12,6 +12,7 @@ import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.hal.CartridgeInfo;
+import com.needlepen.hal.PenHardware;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;
@@ -19,6 +20,7 @@ import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** A simulated pen with its firmware, stepped in virtual time, for tests. */
 public final class PenBench {
@@ -60,12 +62,56 @@ public final class PenBench {
     public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
              Function<SafetyInputs, List<SafetyCheck>> checks) {
+        this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry, ledger, checks, UnaryOperator.identity());
+    }
+
+    /**
+     * A bench whose firmware sees the simulated pen's hardware through {@code wiring} (a test that
+     * stands in for one sensor, say); the plant behind it is the same.
+     */
+    public static PenBench wired(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+             TelemetrySink telemetry, UnaryOperator<PenHardware> wiring) {
+        return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry,
+                com.needlepen.firmware.session.CartridgeLedger.inMemory(),
+                com.needlepen.firmware.safety.SafetyChecks::standard, wiring);
+    }
+
+    private PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial,
+             long seed, TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
+             Function<SafetyInputs, List<SafetyCheck>> checks, UnaryOperator<PenHardware> wiring) {
         this.profile = profile;
         this.cartridge = profile.cartridges().stream().filter(c -> c.name().equals(cartridgeName)).findFirst()
                 .orElseThrow();
         this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
-        Pen assembled = Pen.on(new SimBackend.Opened(pen), profile, a -> a.unit(unitSerial).telemetry(telemetry)
+        PenHardware wired = wiring.apply(pen.hardware());
+        // the sim pen as a backend opens it, with its hardware as the test wired it
+        com.needlepen.hal.backend.OpenedPen opened = new com.needlepen.hal.backend.OpenedPen() {
+            @Override
+            public PenHardware hardware() {
+                return wired;
+            }
+
+            @Override
+            public void advancePlantTo(long nowNanos) {
+                pen.advanceTo(nowNanos);
+            }
+
+            @Override
+            public boolean virtualTimeAllowed() {
+                return true;
+            }
+
+            @Override
+            public String backend() {
+                return SimBackend.NAME;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Pen assembled = Pen.on(opened, profile, a -> a.unit(unitSerial).telemetry(telemetry)
                 .settings(depthMm, rateHz).calibration(DepthCalibration.nominalForTestBench(profile.collar()))
                 .ledger(ledger).safetyChecksForTest(checks), false);
         this.controller = assembled.controller();

@@ -8,8 +8,8 @@ import java.util.List;
  * and, apart from them, in the ticks of stopping, the zero check and starting again. All figures are
  * counts or sums (never NaN, never negative); {@code notMeasured} says why when there are none.
  *
- * @param ticksWithEvent ticks in RUNNING that emitted a telemetry event (a thermal warning, say): events are
- *                       built as objects, so these allocate by design; the steady ticks are the rest
+ * @param ticksWithEvent ticks in RUNNING that emitted a telemetry event (a thermal warning, say), reported
+ *                       apart from the steady ticks (the rest), as an event takes a path of its own
  * @param largest  the ticks in RUNNING that allocated most, with what the tick emitted
  * @param coverage what the measured ticks went through
  * @param warmUpPassBytes bytes in RUNNING of the unmeasured pass that first runs every path (the JIT

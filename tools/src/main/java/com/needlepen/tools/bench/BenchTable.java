@@ -98,13 +98,13 @@ final class BenchTable {
             return;
         }
         out.printf(Locale.ROOT, "  exit %d (%s); peak RSS %s MiB; %s: %s GCs, %s pauses, longest %s ms (once the loop"
-                        + " ticked: %s pauses, longest %s ms); first tick %s ms after spawn (%s ms after JVM start);"
-                        + " %.1f s wall%n", f.exitCode(), f.passed() ? "passed" : "failed: " + f.failure(),
+                        + " ticked: %s pauses, longest %s ms); first tick %s ms after spawn (%s ms after JVM start; %s ms in"
+                        + " the cold start before, which wrote the class-data archive); %.1f s wall%n", f.exitCode(), f.passed() ? "passed" : "failed: " + f.failure(),
                 number(f.peakRssMiB(), "%.1f"), f.collector() == null ? "GC" : f.collector(), number(f.gcCount(), "%d"),
                 number(f.gcPauses(), "%d"), number(f.longestGcPauseMillis(), "%.1f"),
                 number(f.gcPausesAfterFirstTick(), "%d"), number(f.longestGcPauseAfterFirstTickMillis(), "%.1f"),
                 number(f.firstTickMillisFromSpawn(), "%d"), number(f.firstTickMillisFromJvmStart(), "%d"),
-                f.wallSeconds());
+                number(f.coldFirstTickMillisFromSpawn(), "%d"), f.wallSeconds());
     }
 
     private static String number(Object value, String format) {

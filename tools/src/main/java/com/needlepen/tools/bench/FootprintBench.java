@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 /**
  * {@code needlepen simulate --fast} as a child JVM under a small heap, in the bench's own data
  * directory (calibrated already, so the first tick is not held up by a calibration). The child is
- * this JVM's own java binary and class path.
+ * this JVM's own java binary and class path, with class data sharing as the launcher
+ * ({@code tools/bin/needlepen}) starts it: a first, "cold" start writes the archive at its exit
+ * (the first start after a build or an install), and the figures come from the second, "warm"
+ * one, which maps it (every start after that); the cold start's first tick is reported beside.
  */
 final class FootprintBench {
 
@@ -27,19 +30,33 @@ final class FootprintBench {
     }
 
     /** The child's arguments after the java binary, for the report and for running it. */
-    static List<String> command(String profile, String duration, Path dataDir, Path gcLog) {
+    static List<String> command(String profile, String duration, Path dataDir, Path gcLog, Path archive) {
         return List.of(HEAP, "-Dio.netty.noUnsafe=true", "-Xlog:gc:file=" + gcLog, "-D" + FirstTickProbe.PROPERTY + "=true",
+                "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
                 "-cp", System.getProperty("java.class.path"), NeedlePenCli.class.getName(), "simulate", "--fast",
                 "--duration", duration, "--profile", profile, "--data-dir", dataDir.toString());
     }
 
+    /** The cold start (it writes the class-data archive), then the measured warm start. */
     static FootprintFigures measure(String profile, String duration, Path dataDir, Path workDir)
             throws InterruptedException {
+        Path archive = workDir.resolve("footprint-cds.jsa");
+        FootprintFigures cold = run(profile, duration, dataDir, workDir, archive);
+        if (!cold.measured() || !cold.passed()) {
+            return cold;
+        }
+        FootprintFigures warm = run(profile, duration, dataDir, workDir, archive);
+        return warm.withColdFirstTick(cold.firstTickMillisFromSpawn());
+    }
+
+    private static FootprintFigures run(String profile, String duration, Path dataDir, Path workDir, Path archive)
+            throws InterruptedException {
         Path gcLog = workDir.resolve("footprint-gc.log");
-        List<String> args = command(profile, duration, dataDir, gcLog);
+        List<String> args = command(profile, duration, dataDir, gcLog, archive);
         List<String> shown = new ArrayList<>(args);
         shown.set(shown.indexOf("-cp") + 1, "<this JVM's class path>");
         shown.set(2, "-Xlog:gc:file=<temp file>");
+        shown.set(4, "-XX:SharedArchiveFile=<temp file>");
         shown.set(shown.indexOf("--data-dir") + 1, "<the bench's calibrated data directory>");
         String java = ProcessHandle.current().info().command().orElse(null);
         if (java == null) {
@@ -83,7 +100,7 @@ final class FootprintBench {
                 gc == null ? null : gc.collector(), gc == null ? null : gc.collections(),
                 gc == null ? null : gc.pauses().size(), gc == null ? null : gc.longestPauseMillis(0),
                 afterKnown ? gc.pausesFrom(firstTickSeconds) : null,
-                afterKnown ? gc.longestPauseMillis(firstTickSeconds) : null, fromSpawn, fromJvm, wallSeconds,
+                afterKnown ? gc.longestPauseMillis(firstTickSeconds) : null, fromSpawn, fromJvm, null, wallSeconds,
                 exit == 0 ? null : lastLines(text, 3), null);
     }
 

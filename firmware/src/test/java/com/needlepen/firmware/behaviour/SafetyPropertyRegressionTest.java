@@ -1,4 +1,4 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
 import com.needlepen.firmware.safety.SafetyChecks;

@@ -138,8 +138,8 @@ final class SafetyProperties {
 
     /**
      * One drawn case: the noise seed of the simulated pen's run (index jitter, switch repeatability)
-     * and the sequence, printed as the Java that replays it (paste it into
-     * {@code SafetyPropertyRegressionTest} to keep a counterexample).
+     * and the sequence, printed as the Java that makes it again (paste it into
+     * {@code SafetyPropertyRegressionTest} to keep a counterexample: {@code trial.run(SafetyChecks::standard)}).
      */
     record Trial(long noiseSeed, List<Action> actions) {
 
@@ -148,11 +148,11 @@ final class SafetyProperties {
         }
 
         String asJava() {
-            StringBuilder java = new StringBuilder("noise seed ").append(noiseSeed).append(", List.of(");
+            StringBuilder java = new StringBuilder("new SafetyProperties.Trial(").append(noiseSeed).append("L, List.of(");
             for (int i = 0; i < actions.size(); i++) {
                 java.append(i == 0 ? "\n" : ",\n").append(asJava(actions.get(i)));
             }
-            return java.append(")").toString();
+            return java.append("))").toString();
         }
 
         private static String asJava(Action a) {

@@ -31,9 +31,10 @@ import java.util.function.BooleanSupplier;
  * {@value #REVOLUTIONS_PER_POINT} revolutions, and the reading is the deepest true tip protrusion in
  * them plus the gauge's noise ({@link SimulatedPenFactory#GAUGE_SIGMA_MM}, drawn anew for every
  * reading), shown to the gauge's resolution of {@value #GAUGE_RESOLUTION_MM} mm as a technician reads
- * it off the display. The plan is docs/calibration.md's: {@value #POINTS} points over the profile's
- * depth range, with one more in each end interval, extended a plan step at a time (0.1 mm short of
- * the hard stop) until the measured depth covers the deepest selectable depth. The fit is the
+ * it off the display. The plan is the one {@code needlepen calibrate} uses by default
+ * (docs/calibration.md): {@value #POINTS} points over the profile's depth range, evenly spaced with one
+ * more in each end interval, extended a plan step at a time (staying 0.1 mm short of the hard stop)
+ * until the measured depth covers the deepest selectable depth. The fit is the
  * firmware's piecewise-linear model, and the calibration must pass its leave-one-out tolerance, as
  * the store requires; one that does not fails the test that asked for it.
  */

@@ -1,14 +1,22 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
 import com.needlepen.firmware.safety.SafetyChecks;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 /**
  * Sequences the safety property once found to break an invariant, kept so the fix stays fixed.
  * The first: a depth lowered while the collar was still on a shallower approach leg; its momentum
  * carried it past the new target, which it then reached moving only 21 steps deeper, less than the
  * backlash, so the collar stood 0.025 mm deeper than set (H23).
+ *
+ * <p>Another, found by the long profile on QuickTheories (seed 20261123, its 3,689th sequence,
+ * shrunk) and not fixed yet, so disabled: the index sensor dies at the first millisecond of a run;
+ * for the 400 ms of {@code StallCheck}'s soft-start grace the blind regulator drives the needles up
+ * to about 170 Hz (55 Hz set); F11 brakes the cam with the tips out (0.59 mm), and 290 ms later the
+ * fault's parking nudges a cam whose index it cannot see, turning it more than half a revolution
+ * 350 ms into FAULT (docs/safety.md, Findings).
  */
 class SafetyPropertyRegressionTest {
 
@@ -120,5 +128,112 @@ new SafetyProperties.Release(PanelButton.FOOTSWITCH));
             org.assertj.core.api.Assertions.assertThat(SafetyProperties.violation(a, SafetyChecks::standard, seed))
                     .as("seed %d", seed).isNull();
         }
+    }
+
+    @Test
+    @Disabled("a firmware finding not fixed yet: the index sensor dead from a run's first millisecond (docs/safety.md)")
+    void givenTheIndexSensorDeadFromTheFirstMillisecondOfARunThenNoInvariantBreaks() {
+        SafetyProperties.Trial trial = new SafetyProperties.Trial(2398L, List.of(
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.SetRate(55.0),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(13),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Wait(1),
+new SafetyProperties.SetDepth(0.0),
+new SafetyProperties.Wait(4),
+new SafetyProperties.Start(50),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(11),
+new SafetyProperties.Wait(19),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(10),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Release(PanelButton.START_STOP),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Release(PanelButton.START_STOP),
+new SafetyProperties.Press(PanelButton.RATE_UP),
+new SafetyProperties.SetDepth(0.6000000000000001),
+new SafetyProperties.Wait(10),
+new SafetyProperties.Start(160),
+new SafetyProperties.Skin(false),
+new SafetyProperties.Press(PanelButton.FOOTSWITCH),
+new SafetyProperties.Press(PanelButton.FOOTSWITCH),
+new SafetyProperties.Wait(9),
+new SafetyProperties.Wait(2),
+new SafetyProperties.InjectInRun(SimFault.INDEX_SENSOR_DEAD),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(7),
+new SafetyProperties.Wait(24),
+new SafetyProperties.Start(387),
+new SafetyProperties.Skin(true),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(32),
+new SafetyProperties.Wait(12),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Wait(22),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.InjectInRun(SimFault.COLLAR_STEPS_LOST),
+new SafetyProperties.Wait(36),
+new SafetyProperties.Wait(13),
+new SafetyProperties.Wait(8),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Wait(4),
+new SafetyProperties.Wait(16),
+new SafetyProperties.Wait(30),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Wait(7),
+new SafetyProperties.SetDepth(0.25),
+new SafetyProperties.Release(PanelButton.FOOTSWITCH),
+new SafetyProperties.SetDepth(0.0),
+new SafetyProperties.Wait(10),
+new SafetyProperties.Wait(8),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(26),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Press(PanelButton.FOOTSWITCH),
+new SafetyProperties.Skin(false),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(7),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(10),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(4),
+new SafetyProperties.Wait(14),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Wait(49)));
+        org.assertj.core.api.Assertions.assertThat(trial.run(SafetyChecks::standard).violation()).isNull();
     }
 }

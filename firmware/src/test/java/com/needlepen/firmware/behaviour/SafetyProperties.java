@@ -1,4 +1,4 @@
-package com.needlepen.tools;
+package com.needlepen.firmware.behaviour;
 
 import com.needlepen.firmware.behaviour.PenBench;
 
@@ -97,11 +97,6 @@ final class SafetyProperties {
     /** Leaving a moving state, the brake and the park get this long before the shaft must be still. */
     static final long STOP_GRACE_NANOS = 300_000_000L;
 
-    /** How many sequences ran the needles, and how many latched a fault (for the report: a property never exercised proves nothing). */
-    static final java.util.concurrent.atomic.AtomicLong RAN_NEEDLES = new java.util.concurrent.atomic.AtomicLong();
-    static final java.util.concurrent.atomic.AtomicLong LATCHED_FAULT = new java.util.concurrent.atomic.AtomicLong();
-    static final java.util.concurrent.atomic.AtomicLong INJECTED_WHILE_RUNNING = new java.util.concurrent.atomic.AtomicLong();
-
     private static DeviceProfile profile;
     private static Calibration calibration;
 
@@ -119,7 +114,10 @@ final class SafetyProperties {
             String yaml = new String(readResource()).replace("unlockAboveCeiling: false", "unlockAboveCeiling: true")
                     .replace("maxSpeedMmPerS: 2.0", "maxSpeedMmPerS: 20.0");
             profile = ProfileLoader.parse(yaml, "sim-property.yaml");
-            calibration = CalibrationAccuracyTest.calibrate(profile, 26);
+            // the unit every sequence runs on, calibrated as a technician would (not from its parameters)
+            calibration = TechnicianCalibration.of(profile, profile.telemetry().deviceId());
+            System.out.printf(Locale.ROOT, "safety property's pen: calibrated through CALIBRATING, %d gauge readings,"
+                    + " worst leave-one-out residual %.4f mm%n", calibration.points().size(), calibration.worstResidualMm());
         }
         return profile;
     }
@@ -132,8 +130,57 @@ final class SafetyProperties {
         }
     }
 
+    /**
+     * What one sequence did: the first invariant it broke (null: none), and whether it ran the
+     * needles, had a fault injected while they ran and latched a fault (the report's figures: a
+     * property never exercised proves nothing).
+     */
+    record Outcome(String violation, boolean ranNeedles, boolean injectedWhileRunning, boolean latchedFault) {
+    }
+
+    /**
+     * One drawn case: the noise seed of the simulated pen's run (index jitter, switch repeatability)
+     * and the sequence, printed as the Java that makes it again (paste it into
+     * {@code SafetyPropertyRegressionTest} to keep a counterexample: {@code trial.run(SafetyChecks::standard)}).
+     */
+    record Trial(long noiseSeed, List<Action> actions) {
+
+        Outcome run(Function<SafetyInputs, List<SafetyCheck>> checks) {
+            return SafetyProperties.run(actions, checks, noiseSeed);
+        }
+
+        String asJava() {
+            StringBuilder java = new StringBuilder("new SafetyProperties.Trial(").append(noiseSeed).append("L, List.of(");
+            for (int i = 0; i < actions.size(); i++) {
+                java.append(i == 0 ? "\n" : ",\n").append(asJava(actions.get(i)));
+            }
+            return java.append("))").toString();
+        }
+
+        private static String asJava(Action a) {
+            String args = switch (a) {
+                case Press p -> "PanelButton." + p.button();
+                case Release r -> "PanelButton." + r.button();
+                case SetDepth d -> Double.toString(d.depthMm());
+                case SetRate r -> Double.toString(r.rateHz());
+                case Skin s -> Boolean.toString(s.contact());
+                case Inject i -> "SimFault." + i.fault();
+                case InjectInRun i -> "SimFault." + i.fault();
+                case Wait w -> Integer.toString(w.millis());
+                case Acknowledge ack -> "";
+                case Start st -> Integer.toString(st.millis());
+            };
+            return "new SafetyProperties." + a.getClass().getSimpleName() + "(" + args + ")";
+        }
+    }
+
     /** Runs the sequence; returns the first invariant broken, or null. */
     static String violation(List<Action> actions, Function<SafetyInputs, List<SafetyCheck>> checks, long seed) {
+        return run(actions, checks, seed).violation();
+    }
+
+    /** Runs the sequence with the pen's run noise drawn from {@code seed}, checking the invariants every millisecond. */
+    static Outcome run(List<Action> actions, Function<SafetyInputs, List<SafetyCheck>> checks, long seed) {
         DeviceProfile p = profile();
         SimParameters params = SimulatedPenFactory.parameters(p, 12, p.telemetry().deviceId(), seed);
         SimPen pen = new SimPen(new SimParameters(params.motor(), params.cam(), params.skin(), params.index(),
@@ -146,12 +193,9 @@ final class SafetyProperties {
         SimHandle sim = pen.handle();
         sim.insertCartridge(new CartridgeInfo("PROP", 12));
         if (!runner.runUntil(() -> c.status().readyToStart(), 10_000_000_000L)) {
-            return "never READY";
+            return new Outcome("never READY", false, false, false);
         }
         Watch watch = new Watch(p.calibration().toleranceMm());
-        boolean ran = false;
-        boolean faulted = false;
-        boolean injectedRunning = false;
         for (Action a : actions) {
             switch (a) {
                 case Press pr -> sim.press(pr.button());
@@ -181,7 +225,7 @@ final class SafetyProperties {
                         broken = steps(1, runner, c, sim, watch);
                     }
                     if (broken != null) {
-                        return broken + " after " + a + " at " + runner.nowNanos() / 1_000_000 + " ms";
+                        return broken(broken, a, runner, watch);
                     }
                 }
             }
@@ -190,16 +234,15 @@ final class SafetyProperties {
                     : a instanceof Press || a instanceof Release ? 8 : 1;
             String broken = steps(millis, runner, c, sim, watch);
             if (broken != null) {
-                return broken + " after " + a + " at " + runner.nowNanos() / 1_000_000 + " ms";
+                return broken(broken, a, runner, watch);
             }
-            ran |= watch.ran;
-            faulted |= watch.faulted;
-            injectedRunning |= watch.injectedRunning;
         }
-        RAN_NEEDLES.addAndGet(ran ? 1 : 0);
-        LATCHED_FAULT.addAndGet(faulted ? 1 : 0);
-        INJECTED_WHILE_RUNNING.addAndGet(injectedRunning ? 1 : 0);
-        return null;
+        return new Outcome(null, watch.ran, watch.injectedRunning, watch.faulted);
+    }
+
+    private static Outcome broken(String what, Action after, SimulationRunner runner, Watch watch) {
+        return new Outcome(what + " after " + after + " at " + runner.nowNanos() / 1_000_000 + " ms", watch.ran,
+                watch.injectedRunning, watch.faulted);
     }
 
     /** Steps {@code millis} milliseconds, checking the invariants after each; the first broken, or null. */

@@ -31,15 +31,26 @@ final class FootprintBench {
 
     /** The child's arguments after the java binary, for the report and for running it. */
     static List<String> command(String profile, String duration, Path dataDir, Path gcLog, Path archive) {
-        return List.of(HEAP, "-Dio.netty.noUnsafe=true", "-Xlog:gc:file=" + gcLog, "-D" + FirstTickProbe.PROPERTY + "=true",
-                "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
-                "-cp", System.getProperty("java.class.path"), NeedlePenCli.class.getName(), "simulate", "--fast",
-                "--duration", duration, "--profile", profile, "--data-dir", dataDir.toString());
+        List<String> args = new ArrayList<>(List.of(HEAP, "-Dio.netty.noUnsafe=true", "-Xlog:gc:file=" + gcLog,
+                "-D" + FirstTickProbe.PROPERTY + "=true"));
+        if (archive != null) {
+            args.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive"));
+        }
+        args.addAll(List.of("-cp", System.getProperty("java.class.path"), NeedlePenCli.class.getName(), "simulate",
+                "--fast", "--duration", duration, "--profile", profile, "--data-dir", dataDir.toString()));
+        return args;
     }
 
-    /** The cold start (it writes the class-data archive), then the measured warm start. */
+    /**
+     * The cold start (it writes the class-data archive), then the measured warm start. A class path
+     * with directories (tests run from {@code target/classes}) cannot be archived: then one start,
+     * without.
+     */
     static FootprintFigures measure(String profile, String duration, Path dataDir, Path workDir)
             throws InterruptedException {
+        if (!jarsOnly(System.getProperty("java.class.path"))) {
+            return run(profile, duration, dataDir, workDir, null);
+        }
         Path archive = workDir.resolve("footprint-cds.jsa");
         FootprintFigures cold = run(profile, duration, dataDir, workDir, archive);
         if (!cold.measured() || !cold.passed()) {
@@ -56,7 +67,9 @@ final class FootprintBench {
         List<String> shown = new ArrayList<>(args);
         shown.set(shown.indexOf("-cp") + 1, "<this JVM's class path>");
         shown.set(2, "-Xlog:gc:file=<temp file>");
-        shown.set(4, "-XX:SharedArchiveFile=<temp file>");
+        if (archive != null) {
+            shown.set(4, "-XX:SharedArchiveFile=<temp file>");
+        }
         shown.set(shown.indexOf("--data-dir") + 1, "<the bench's calibrated data directory>");
         String java = ProcessHandle.current().info().command().orElse(null);
         if (java == null) {
@@ -102,6 +115,16 @@ final class FootprintBench {
                 afterKnown ? gc.pausesFrom(firstTickSeconds) : null,
                 afterKnown ? gc.longestPauseMillis(firstTickSeconds) : null, fromSpawn, fromJvm, null, wallSeconds,
                 exit == 0 ? null : lastLines(text, 3), null);
+    }
+
+    /** Whether every entry of {@code classPath} is a jar (class data sharing archives only jars). */
+    static boolean jarsOnly(String classPath) {
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty() && !entry.endsWith(".jar")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static GcLog readGcLog(Path file) {

@@ -34,7 +34,8 @@ final class FootprintBench {
         List<String> args = new ArrayList<>(List.of(HEAP, "-Dio.netty.noUnsafe=true", "-Xlog:gc:file=" + gcLog,
                 "-D" + FirstTickProbe.PROPERTY + "=true"));
         if (archive != null) {
-            args.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive"));
+            args.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off")); // as the launcher starts it
         }
         args.addAll(List.of("-cp", System.getProperty("java.class.path"), NeedlePenCli.class.getName(), "simulate",
                 "--fast", "--duration", duration, "--profile", profile, "--data-dir", dataDir.toString()));

@@ -100,8 +100,12 @@ public final class RateRegulator {
      * @param supplyVolts  the measured motor supply
      * @param edgeAgeNanos how long ago the last index edge came (or the run started), which tells a
      *                     stalled shaft from a merely unmeasured one
+     * @param shaftHeld    whether the motor current says the shaft is held ({@link HeldShaft}): only a
+     *                     held shaft gets the breakaway boost; one that turns without index pulses has a
+     *                     blind sensor, and pushing harder would run the needles away
      */
-    public double update(long nowNanos, double measuredHz, boolean measured, double supplyVolts, long edgeAgeNanos) {
+    public double update(long nowNanos, double measuredHz, boolean measured, double supplyVolts, long edgeAgeNanos,
+                         boolean shaftHeld) {
         if (!running) {
             return 0.0;
         }
@@ -131,7 +135,7 @@ public final class RateRegulator {
             rampEndNanos = nowNanos;
         }
         if (!engaged) {
-            updateBreakaway(edgeAgeNanos, hzPerDuty, dt);
+            updateBreakaway(edgeAgeNanos, shaftHeld, hzPerDuty, dt);
         }
         if (engaged) {
             double error = referenceHz - measuredHz;
@@ -153,10 +157,11 @@ public final class RateRegulator {
      * low duty. While the shaft is far behind the set point this term grows until it breaks away;
      * once it turns it decays, so it cannot wind up into an overshoot: the PI takes the real load.
      */
-    private void updateBreakaway(long edgeAgeNanos, double hzPerDuty, double dt) {
-        // no edge for well over a revolution at the set point: the shaft is stalled, not just slow
+    private void updateBreakaway(long edgeAgeNanos, boolean shaftHeld, double hzPerDuty, double dt) {
+        // no edge for well over a revolution at the set point, and the current of a held shaft: stalled, not
+        // just slow (nor turning past a dead sensor)
         long expectedNanos = referenceHz > 0 ? (long) (stallPeriods * 1e9 / referenceHz) : Long.MAX_VALUE;
-        boolean stalled = edgeAgeNanos > Math.max(stallGraceNanos, expectedNanos);
+        boolean stalled = shaftHeld && edgeAgeNanos > Math.max(stallGraceNanos, expectedNanos);
         if (stalled) {
             breakawayDuty = Math.min(maxDuty, breakawayDuty + kiNormalisedPerS * referenceHz / hzPerDuty * dt);
         } else {

@@ -31,7 +31,10 @@ public final class StrokeDrive {
         var m = profile.motor();
         this.regulator = new RateRegulator(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.frictionTorqueNm(),
                 m.maxDutyFraction(), profile.tuning().rateRegulator());
+        this.hotOhm = profile.motorLimits().hotResistanceOhm();
     }
+
+    private final double hotOhm;
 
     /** Reads the edges that arrived since the last tick; returns how many. */
     public int readEdges() {
@@ -66,8 +69,11 @@ public final class StrokeDrive {
     public void periodic(long nowNanos) {
         if (regulating) {
             long edgeAge = nowNanos - (estimator.hasEdge() ? estimator.lastEdgeNanos() : runStartNanos);
+            // a shaft without index pulses is broken away only if its current says it is held: a blind sensor
+            // on a turning shaft must not look like a stall the regulator pushes harder against
+            boolean held = HeldShaft.held(sensors.motorCurrentAmps(), motor.dutyFraction(), sensors.supplyVolts(), hotOhm);
             double duty = regulator.update(nowNanos, estimator.rateHz(nowNanos), estimator.hasMeasurement(),
-                    sensors.supplyVolts(), edgeAge);
+                    sensors.supplyVolts(), edgeAge, held);
             motor.setDutyFraction(duty);
         }
         motor.refreshDeadman(nowNanos);

@@ -1,6 +1,12 @@
 package com.needlepen.firmware.safety;
 
-/** Coded, latched faults. {@code driveSuspect} faults leave the motor braked rather than parked. */
+/**
+ * Coded, latched faults. Every fault brakes the motor. A {@code driveSuspect} fault also stops the
+ * loop feeding the hardware enable timer, which then holds the driver off and opens the motor
+ * supply (a shorted driver cannot resist that); a fault that is not {@code parkable} leaves the cam
+ * braked where it stopped instead of nudging it to park, because parking needs a trusted drive and
+ * a working index sensor.
+ */
 public enum FaultCode {
     F01_HOMING_FAILED("collar homing failed", false),
     F02_CAM_JAMMED("cam jammed: drive on, current high, no index pulses", true),
@@ -12,7 +18,9 @@ public enum FaultCode {
     F08_DEADMAN("motor driver dead-man expired", true),
     F09_DEPTH_LIMIT("a collar command deeper than the limit was clamped", false),
     F10_PARK_FAILED("the cam could not be parked with the needles hidden", true),
-    F11_INDEX_SENSOR_DEAD("index sensor dead: drive on, current normal, no index pulses", true),
+    // the drive is sound and must stay powered to hold the brake (a released brake lets a fast shaft coast
+    // on); parking needs the index this fault has lost
+    F11_INDEX_SENSOR_DEAD("index sensor dead: drive on, current normal, no index pulses", false, false),
     F12_SUPPLY_LOW("motor supply below its minimum", false),
     F13_TURNING_WHILE_OFF("the motor turned while commanded off", true),
     F14_RUN_TOO_LONG("a run lasted longer than the profile allows", false),
@@ -23,19 +31,30 @@ public enum FaultCode {
 
     private final String description;
     private final boolean driveSuspect;
+    private final boolean parkable;
 
     FaultCode(String description, boolean driveSuspect) {
+        this(description, driveSuspect, !driveSuspect);
+    }
+
+    FaultCode(String description, boolean driveSuspect, boolean parkable) {
         this.description = description;
         this.driveSuspect = driveSuspect;
+        this.parkable = parkable;
     }
 
     public String description() {
         return description;
     }
 
-    /** Whether the drive itself may be at fault, so it must stay braked rather than move to park. */
+    /** Whether the drive itself may be at fault, so the hardware enable timer is left to cut it off. */
     public boolean driveSuspect() {
         return driveSuspect;
+    }
+
+    /** Whether the cam may be nudged to park: a trusted drive and a working index sensor. */
+    public boolean parkable() {
+        return parkable;
     }
 
     /** "F02". */

@@ -5,8 +5,8 @@ import com.needlepen.hal.LedPattern;
 
 /**
  * A latched fault: drive disabled, alarm, the run and the session closed with the fault as their
- * reason, the depth relocked; the cam parks once the shaft is still unless the drive itself is
- * suspect. Left only by an acknowledge, into re-homing.
+ * reason, the depth relocked; the cam parks once the shaft is still when the fault allows it
+ * ({@link com.needlepen.firmware.safety.FaultCode#parkable()}), and stays braked otherwise. Left only by an acknowledge, into re-homing.
  */
 final class FaultState implements State {
 
@@ -39,7 +39,7 @@ final class FaultState implements State {
 
     @Override
     public PenState periodic(long now) {
-        if (!faults.code().driveSuspect()) {
+        if (faults.code().parkable()) {
             p.parker().periodic(now); // parks once the shaft is still; stays braked otherwise
         }
         return faults.acknowledged() ? PenState.HOMING : PenState.FAULT;

@@ -3,7 +3,6 @@ import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
 import com.needlepen.firmware.safety.SafetyChecks;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 /**
  * Sequences the safety property once found to break an invariant, kept so the fix stays fixed.
@@ -12,11 +11,13 @@ import org.junit.jupiter.api.Test;
  * backlash, so the collar stood 0.025 mm deeper than set (H23).
  *
  * <p>Another, found by the long profile on QuickTheories (seed 20261123, its 3,689th sequence,
- * shrunk) and not fixed yet, so disabled: the index sensor dies at the first millisecond of a run;
- * for the 400 ms of {@code StallCheck}'s soft-start grace the blind regulator drives the needles up
- * to about 170 Hz (55 Hz set); F11 brakes the cam with the tips out (0.59 mm), and 290 ms later the
- * fault's parking nudges a cam whose index it cannot see, turning it more than half a revolution
- * 350 ms into FAULT (docs/safety.md, Findings).
+ * shrunk): the index sensor dies at the first millisecond of a run; for the 400 ms of
+ * {@code StallCheck}'s soft-start grace the blind regulator took the silence for a stall and drove
+ * the needles up to about 170 Hz (55 Hz set); F11 then braked them, and once the enable timer
+ * (F11 was drive-suspect) released the brake the cam turned more than half a revolution in FAULT.
+ * Fixed: the breakaway boost needs the current of a held shaft, a turning shaft without pulses is
+ * F11 after 150 ms even in the grace, and F11 keeps the drive powered to hold its brake
+ * (docs/safety.md, Findings; {@link IndexDeadAtStartTest}).
  */
 class SafetyPropertyRegressionTest {
 
@@ -131,7 +132,6 @@ new SafetyProperties.Release(PanelButton.FOOTSWITCH));
     }
 
     @Test
-    @Disabled("a firmware finding not fixed yet: the index sensor dead from a run's first millisecond (docs/safety.md)")
     void givenTheIndexSensorDeadFromTheFirstMillisecondOfARunThenNoInvariantBreaks() {
         SafetyProperties.Trial trial = new SafetyProperties.Trial(2398L, List.of(
 new SafetyProperties.Wait(1),

@@ -20,7 +20,7 @@ class RateRegulatorTest {
     @Test
     void givenAStartWhenTheRampRunsThenTheDutyIsTheFeedForwardOfTheRampedSetPoint() {
         regulator.start(0, 100);
-        double duty = regulator.update(50 * MS, 0, false, 12.0, 0);
+        double duty = regulator.update(50 * MS, 0, false, 12.0, 0, true);
         assertThat(regulator.referenceHz()).isCloseTo(SHIPPED.softStartHzPerS() * 0.050, within(1e-9)).isCloseTo(30.0, within(1e-9));
         double expected = (KE * 2 * Math.PI * 30.0 + 2.5 * 0.0003 / KE) / 12.0;
         assertThat(duty).isCloseTo(expected, within(1e-12));
@@ -32,16 +32,16 @@ class RateRegulatorTest {
                 .tuning().rateRegulator();
         RateRegulator tuned = new RateRegulator(KE, 2.5, 0.0003, 0.9, fast);
         tuned.start(0, 100);
-        tuned.update(50 * MS, 0, false, 12.0, 0);
+        tuned.update(50 * MS, 0, false, 12.0, 0, true);
         assertThat(tuned.referenceHz()).isCloseTo(50.0, within(1e-9));
     }
 
     @Test
     void givenTheSupplySagsWhenRegulatingThenTheFeedForwardDutyRisesToKeepTheVoltage() {
         regulator.start(0, 100);
-        regulator.update(500 * MS, 100, true, 12.0, 0);
-        double atTwelve = regulator.update(501 * MS, 100, true, 12.0, 0);
-        double atNine = regulator.update(502 * MS, 100, true, 9.0, 0);
+        regulator.update(500 * MS, 100, true, 12.0, 0, true);
+        double atTwelve = regulator.update(501 * MS, 100, true, 12.0, 0, true);
+        double atNine = regulator.update(502 * MS, 100, true, 9.0, 0, true);
         assertThat(atNine * 9.0).isCloseTo(atTwelve * 12.0, within(1e-3));
     }
 
@@ -51,12 +51,12 @@ class RateRegulatorTest {
         long t = 0;
         for (int i = 0; i < 5_000; i++) { // 5 s unable to reach the set rate (shaft held at 100 Hz)
             t += MS;
-            regulator.update(t, 100, true, 12.0, 0);
+            regulator.update(t, 100, true, 12.0, 0, true);
         }
         assertThat(regulator.lastDuty()).isEqualTo(0.9);
         // once the shaft reaches the set rate, the duty comes off the limit within a few ms, not seconds
         int ticksToLeave = 0;
-        while (regulator.update(t += MS, 151, true, 12.0, 0) >= 0.9 && ticksToLeave < 10_000) {
+        while (regulator.update(t += MS, 151, true, 12.0, 0, true) >= 0.9 && ticksToLeave < 10_000) {
             ticksToLeave++;
         }
         assertThat(ticksToLeave).isLessThan(50);
@@ -65,21 +65,39 @@ class RateRegulatorTest {
     @Test
     void givenAShaftStalledDuringSoftStartWhenNoEdgeComesThenTheDutyGrowsUntilItBreaksAway() {
         regulator.start(0, 50);
-        double before = regulator.update(60 * MS, 0, false, 12.0, 60 * MS);
-        double later = regulator.update(120 * MS, 0, false, 12.0, 120 * MS);
+        double before = regulator.update(60 * MS, 0, false, 12.0, 60 * MS, true);
+        double later = regulator.update(120 * MS, 0, false, 12.0, 120 * MS, true);
         RateRegulator turning = new RateRegulator(KE, 2.5, 0.0003, 0.9, SHIPPED);
         turning.start(0, 50);
-        turning.update(60 * MS, 0, false, 12.0, 5 * MS);
-        double notStalled = turning.update(120 * MS, 40, true, 12.0, 5 * MS);
+        turning.update(60 * MS, 0, false, 12.0, 5 * MS, true);
+        double notStalled = turning.update(120 * MS, 40, true, 12.0, 5 * MS, true);
         assertThat(later - before).isGreaterThan(notStalled - before + 0.05);
+    }
+
+    @Test
+    void givenNoEdgeButTheCurrentOfATurningShaftWhenSoftStartingThenThereIsNoBreakawayBoost_aBlindSensorIsNotAStall() {
+        regulator.start(0, 50);
+        double heldBefore = regulator.update(60 * MS, 0, false, 12.0, 60 * MS, true);
+        double heldLater = regulator.update(120 * MS, 0, false, 12.0, 120 * MS, true);
+        RateRegulator blind = new RateRegulator(KE, 2.5, 0.0003, 0.9, SHIPPED);
+        blind.start(0, 50);
+        blind.update(60 * MS, 0, false, 12.0, 60 * MS, false);
+        double later = blind.update(120 * MS, 0, false, 12.0, 120 * MS, false);
+        RateRegulator seen = new RateRegulator(KE, 2.5, 0.0003, 0.9, SHIPPED); // an edge 5 ms ago: not stalled
+        seen.start(0, 50);
+        seen.update(60 * MS, 0, false, 12.0, 5 * MS, false);
+        double feedForwardOnly = seen.update(120 * MS, 0, false, 12.0, 5 * MS, false);
+        assertThat(heldLater - heldBefore).as("a held shaft is pushed").isGreaterThan(0.05);
+        assertThat(later).as("a turning one without pulses gets the ramp's feed-forward only")
+                .isCloseTo(feedForwardOnly, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
     void givenALowerTargetWhenRunningThenTheSetPointFollowsAtOnce() {
         regulator.start(0, 150);
-        regulator.update(1_000 * MS, 150, true, 12.0, 0);
+        regulator.update(1_000 * MS, 150, true, 12.0, 0, true);
         regulator.setTargetHz(80);
-        regulator.update(1_001 * MS, 150, true, 12.0, 0);
+        regulator.update(1_001 * MS, 150, true, 12.0, 0, true);
         assertThat(regulator.referenceHz()).isEqualTo(80.0);
     }
 }

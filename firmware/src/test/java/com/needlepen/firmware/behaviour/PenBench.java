@@ -84,33 +84,8 @@ public final class PenBench {
                 .orElseThrow();
         this.pen = SimulatedPenFactory.create(profile, cartridge.needles(), unitSerial, seed);
         this.sim = pen.handle();
-        PenHardware wired = wiring.apply(pen.hardware());
-        // the sim pen as a backend opens it, with its hardware as the test wired it
-        com.needlepen.hal.backend.OpenedPen opened = new com.needlepen.hal.backend.OpenedPen() {
-            @Override
-            public PenHardware hardware() {
-                return wired;
-            }
-
-            @Override
-            public void advancePlantTo(long nowNanos) {
-                pen.advanceTo(nowNanos);
-            }
-
-            @Override
-            public boolean virtualTimeAllowed() {
-                return true;
-            }
-
-            @Override
-            public String backend() {
-                return SimBackend.NAME;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        // the sim pen as its backend opens it, with its hardware as the test wired it
+        SimBackend.Opened opened = new SimBackend.Opened(pen, wiring.apply(pen.hardware()));
         Pen assembled = Pen.on(opened, profile, a -> a.unit(unitSerial).telemetry(telemetry)
                 .settings(depthMm, rateHz).calibration(DepthCalibration.nominalForTestBench(profile.collar()))
                 .ledger(ledger).safetyChecksForTest(checks), false);

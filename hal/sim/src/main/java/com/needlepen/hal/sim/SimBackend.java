@@ -11,12 +11,15 @@ public final class SimBackend implements PenBackend {
 
     public static final String NAME = "sim";
 
-    /** A simulated pen, open; its physics is advanced by the loop that runs it ({@link #pen()}). */
-    public record Opened(SimPen pen) implements OpenedPen {
+    /**
+     * A simulated pen, open; its physics is advanced by the loop that runs it ({@link #pen()}).
+     *
+     * @param hardware what the firmware drives: the pen's own, or (in tests) the pen's wrapped
+     */
+    public record Opened(SimPen pen, PenHardware hardware) implements OpenedPen {
 
-        @Override
-        public PenHardware hardware() {
-            return pen.hardware();
+        public Opened(SimPen pen) {
+            this(pen, pen.hardware());
         }
 
         @Override

@@ -27,7 +27,10 @@ public enum FaultCode {
     F15_LOOP_OVERRUN("the control loop ran late beyond its budget", true),
     F16_COLLAR_STEPS_LOST("the collar's stepper lost steps: its depth cannot be trusted", false),
     F17_HOME_SWITCH_UNEXPECTED("the home switch closed far from home", false),
-    F18_HOME_SWITCH_OPEN("the home switch did not close as the collar passed it", false);
+    F18_HOME_SWITCH_OPEN("the home switch did not close as the collar passed it", false),
+    // the readings the other checks (and parking's stillness test) rest on cannot be trusted: brake and hold
+    F19_SENSOR_IMPLAUSIBLE("a sensor reads what it physically cannot (not a number, or outside its range)", false,
+            false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -18,7 +18,8 @@ public final class OvercurrentCheck implements SafetyCheck {
     @Override
     public FaultCode check(long nowNanos, PenState state) {
         amps = in.sensors().motorCurrentAmps();
-        return high.update(amps > in.profile().motor().maxCurrentAmps(), nowNanos) ? FaultCode.F05_OVERCURRENT : null;
+        // written so that a reading that is not a number counts as high
+        return high.update(!(amps <= in.profile().motor().maxCurrentAmps()), nowNanos) ? FaultCode.F05_OVERCURRENT : null;
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class SafetyChecks {
         checks.add(new OvercurrentCheck(in));
         checks.add(new OverspeedCheck(in));
         checks.add(new TurningWhileOffCheck(in));
+        checks.add(new SensorPlausibilityCheck(in));
         checks.add(new TemperatureCheck(in));
         checks.add(new SupplyCheck(in));
         checks.add(new CartridgeCheck(in));

@@ -22,7 +22,9 @@ public final class SupplyCheck implements SafetyCheck {
     @Override
     public FaultCode check(long nowNanos, PenState state) {
         volts = in.sensors().supplyVolts();
-        return low.update(volts < FRACTION * in.profile().supply().minVolts(), nowNanos) ? FaultCode.F12_SUPPLY_LOW : null;
+        // written so that a reading that is not a number counts as low
+        return low.update(!(volts >= FRACTION * in.profile().supply().minVolts()), nowNanos) ? FaultCode.F12_SUPPLY_LOW
+                : null;
     }
 
     @Override

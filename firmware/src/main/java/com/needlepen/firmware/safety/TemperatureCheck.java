@@ -16,7 +16,8 @@ public final class TemperatureCheck implements SafetyCheck {
     @Override
     public FaultCode check(long nowNanos, PenState state) {
         celsius = in.sensors().handpieceCelsius();
-        return celsius >= in.profile().safety().cutoffCelsius() ? FaultCode.F06_OVERTEMPERATURE : null;
+        // not "celsius >= cut-off": a reading that is not a number must stop the needles, not pass
+        return !(celsius < in.profile().safety().cutoffCelsius()) ? FaultCode.F06_OVERTEMPERATURE : null;
     }
 
     @Override

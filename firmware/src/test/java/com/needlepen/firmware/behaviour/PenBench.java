@@ -76,6 +76,13 @@ public final class PenBench {
                 com.needlepen.firmware.safety.SafetyChecks::standard, wiring);
     }
 
+    /** As {@link #wired}, with a chosen set of checks: a test that leaves a mitigation out behind a lying sensor. */
+    public static PenBench wired(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+             UnaryOperator<PenHardware> wiring, Function<SafetyInputs, List<SafetyCheck>> checks) {
+        return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed,
+                TelemetrySink.NONE, com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks, wiring);
+    }
+
     private PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial,
              long seed, TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
              Function<SafetyInputs, List<SafetyCheck>> checks, UnaryOperator<PenHardware> wiring) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * carried it past the new target, which it then reached moving only 21 steps deeper, less than the
  * backlash, so the collar stood 0.025 mm deeper than set (H23).
  *
- * <p>Another, found by the long profile on QuickTheories (seed 20261123, its 3,689th sequence,
+ * <p>Another (H02), found by the long profile on QuickTheories (seed 20261123, its 3,689th sequence,
  * shrunk): the index sensor dies at the first millisecond of a run; for the 400 ms of
  * {@code StallCheck}'s soft-start grace the blind regulator took the silence for a stall and drove
  * the needles up to about 170 Hz (55 Hz set); F11 then braked them, and once the enable timer

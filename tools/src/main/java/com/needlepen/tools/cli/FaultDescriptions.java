@@ -23,6 +23,7 @@ final class FaultDescriptions {
             case SUPPLY_SAG -> "the motor supply sags to 75 % of nominal";
             case DRIVER_SHORTED -> "a driver transistor shorts: the motor is driven at 30 % even when disabled";
             case PWM_STUCK_HIGH -> "the PWM line sticks high: an enabled drive runs away at full duty";
+            case THERMISTOR_OPEN -> "the handpiece thermistor's lead opens: it reads -40 °C whatever the true temperature";
         };
     }
 }

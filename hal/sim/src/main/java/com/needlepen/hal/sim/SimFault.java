@@ -33,5 +33,12 @@ public enum SimFault {
      * driver is enabled and driving, the motor gets full duty and runs away above the set rate.
      * Braking and disabling still work.
      */
-    PWM_STUCK_HIGH
+    PWM_STUCK_HIGH,
+    /**
+     * The handpiece thermistor's lead opens: the divider sits at its rail and the converter reads
+     * its floor, {@value SimPen#THERMISTOR_OPEN_CELSIUS} °C, whatever the handpiece's true
+     * temperature. A sensor that lies low: heat that should stop the needles goes unseen unless the
+     * firmware knows the reading is impossible.
+     */
+    THERMISTOR_OPEN
 }

@@ -176,6 +176,7 @@ public final class SimHandle {
             case SUPPLY_SAG -> pen.setSupplyVolts(0.75 * pen.parameters().supplyVolts());
             case DRIVER_SHORTED -> pen.driver().setShorted(true);
             case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(true);
+            case THERMISTOR_OPEN -> pen.setThermistorOpen(true);
         }
     }
 
@@ -189,6 +190,7 @@ public final class SimHandle {
             case SUPPLY_SAG -> pen.setSupplyVolts(pen.parameters().supplyVolts());
             case DRIVER_SHORTED -> pen.driver().setShorted(false);
             case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(false);
+            case THERMISTOR_OPEN -> pen.setThermistorOpen(false);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

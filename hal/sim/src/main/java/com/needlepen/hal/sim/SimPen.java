@@ -197,6 +197,15 @@ public final class SimPen {
         return lastMovingNanos;
     }
 
+    /** What an open thermistor reads: the converter's floor. */
+    public static final double THERMISTOR_OPEN_CELSIUS = -40.0;
+
+    private boolean thermistorOpen;
+
+    void setThermistorOpen(boolean open) {
+        thermistorOpen = open;
+    }
+
     private final class Sensors implements AnalogSensors {
         @Override
         public double motorCurrentAmps() {
@@ -205,7 +214,7 @@ public final class SimPen {
 
         @Override
         public double handpieceCelsius() {
-            return drive.handpieceCelsius();
+            return thermistorOpen ? THERMISTOR_OPEN_CELSIUS : drive.handpieceCelsius();
         }
 
         @Override

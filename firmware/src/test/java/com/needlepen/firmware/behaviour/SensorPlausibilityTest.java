@@ -1,0 +1,144 @@
+package com.needlepen.firmware.behaviour;
+
+import static com.needlepen.firmware.behaviour.PenBench.MS;
+import static com.needlepen.firmware.behaviour.PenBench.S;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.safety.FaultCode;
+import com.needlepen.firmware.safety.SafetyCheck;
+import com.needlepen.firmware.safety.SafetyChecks;
+import com.needlepen.firmware.safety.SafetyInputs;
+import com.needlepen.firmware.safety.SensorPlausibilityCheck;
+import com.needlepen.firmware.safety.TemperatureCheck;
+import com.needlepen.firmware.state.PenState;
+import com.needlepen.hal.AnalogSensors;
+import com.needlepen.hal.PanelButton;
+import com.needlepen.hal.PenHardware;
+import com.needlepen.hal.sim.SimFault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * H26, sensors that lie: a reading the quantity cannot have is a fault (F19), and every check
+ * compares so that a reading that is not a number fails safe. Each test shows what the firmware did,
+ * and the harm when its mitigation is left out.
+ */
+class SensorPlausibilityTest {
+
+    private static Function<SafetyInputs, List<SafetyCheck>> without(Predicate<SafetyCheck> leftOut) {
+        return in -> {
+            List<SafetyCheck> checks = new ArrayList<>(SafetyChecks.standard(in));
+            checks.removeIf(leftOut);
+            return checks;
+        };
+    }
+
+    private static PenBench runningAt100Hz(Function<SafetyInputs, List<SafetyCheck>> checks,
+                                           java.util.function.UnaryOperator<PenHardware> wiring) {
+        PenBench bench = PenBench.wired(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 31, wiring, checks)
+                .insertCartridge().ready();
+        bench.sim.setSkinContact(true);
+        return bench.click(PanelButton.START_STOP).running().spunUp();
+    }
+
+    /** Runs up to {@code seconds} while RUNNING; returns the hottest true handpiece temperature seen meanwhile. */
+    private static double hottestWhileRunning(PenBench bench, int seconds) {
+        double hottest = Double.NEGATIVE_INFINITY;
+        for (int ms = 0; ms < seconds * 1000 && bench.controller.status().state() == PenState.RUNNING; ms++) {
+            bench.run(MS);
+            if (bench.controller.status().state() == PenState.RUNNING) {
+                hottest = Math.max(hottest, bench.sim.handpieceCelsius());
+            }
+        }
+        return hottest;
+    }
+
+    @Tag("H26")
+    @Test
+    void givenTheThermistorOpensWhileRunning_thenF19StopsTheNeedlesWithinItsBound() {
+        PenBench bench = runningAt100Hz(SafetyChecks::standard, hw -> hw);
+        bench.sim.inject(SimFault.THERMISTOR_OPEN);
+        bench.sim.inject(SimFault.OVERHEATING);
+        long opened = bench.now();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, S)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F19_SENSOR_IMPLAUSIBLE);
+        assertThat(bench.controller.status().faultDetail()).isEqualTo("handpiece temperature reads -40.00");
+        assertThat((bench.now() - opened) / 1_000_000).as("ms from the open lead to F19").isBetween(5L, 7L);
+        bench.run(500 * MS);
+        assertThat(bench.sim.shaftAtRest()).isTrue();
+    }
+
+    @Tag("H26")
+    @Test
+    void givenTheThermistorOpenWithoutThePlausibilityCheck_thenTheHandpieceOverheatsUnderTheNeedles() {
+        PenBench bench = runningAt100Hz(without(SensorPlausibilityCheck.class::isInstance), hw -> hw);
+        bench.sim.inject(SimFault.THERMISTOR_OPEN);
+        bench.sim.inject(SimFault.OVERHEATING);
+        double hottest = hottestWhileRunning(bench, 240);
+        assertThat(hottest).as("hottest true handpiece temperature while the needles ran, °C")
+                .isGreaterThan(ProfileLoader.bundled("sim").safety().cutoffCelsius());
+    }
+
+    /** The firmware's view of the sensors: the plant's, with the handpiece temperature replaced by {@code celsius}. */
+    private static PenHardware temperatureReads(PenHardware hw, double celsius) {
+        AnalogSensors plant = hw.sensors();
+        AnalogSensors read = new AnalogSensors() {
+            @Override
+            public double motorCurrentAmps() {
+                return plant.motorCurrentAmps();
+            }
+
+            @Override
+            public double handpieceCelsius() {
+                return celsius;
+            }
+
+            @Override
+            public double supplyVolts() {
+                return plant.supplyVolts();
+            }
+        };
+        return new PenHardware(hw.clock(), hw.motor(), hw.index(), hw.collar(), hw.panel(), hw.indicators(),
+                hw.display(), hw.cartridge(), read, hw.enableTimer(), hw.watchdog());
+    }
+
+    @Tag("H26")
+    @Test
+    void givenATemperatureThatIsNotANumber_thenThePenNeverBecomesReadyAndTheFaultSaysWhy() {
+        PenBench bench = PenBench.wired(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 32,
+                hw -> temperatureReads(hw, Double.NaN), SafetyChecks::standard).insertCartridge();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 100 * MS)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F19_SENSOR_IMPLAUSIBLE);
+        assertThat(bench.controller.status().faultDetail()).isEqualTo("handpiece temperature reads not a number");
+    }
+
+    @Tag("H26")
+    @Test
+    void givenATemperatureThatIsNotANumberAndNoPlausibilityCheck_thenTheCutOffStillFailsSafe() {
+        // the second line of defence: TemperatureCheck compares so that not-a-number is not "below the cut-off"
+        PenBench bench = PenBench.wired(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 33,
+                hw -> temperatureReads(hw, Double.NaN), without(SensorPlausibilityCheck.class::isInstance))
+                .insertCartridge();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 100 * MS)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F06_OVERTEMPERATURE);
+    }
+
+    @Tag("H26")
+    @Test
+    void givenATemperatureThatIsNotANumberAndNeitherCheck_thenNothingStopsTheNeedles() {
+        // what the two checks prevent together: a pen that runs with no idea of its temperature
+        PenBench bench = PenBench.wired(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 34,
+                hw -> temperatureReads(hw, Double.NaN),
+                without(c -> c instanceof SensorPlausibilityCheck || c instanceof TemperatureCheck)).insertCartridge()
+                .ready();
+        bench.sim.setSkinContact(true);
+        bench.click(PanelButton.START_STOP).running().spunUp();
+        bench.run(2 * S);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
+    }
+}

@@ -23,6 +23,11 @@ public final class SettingsPolicy {
     }
 
     /** Why {@code depthMm} at {@code rateHz} with {@code cartridge} is refused, or null if allowed. */
+    /** The depth buttons' step: the most the depth may change at once while the needles run. */
+    public double depthStepMm() {
+        return profile.depth().stepMm();
+    }
+
     public String refusal(double depthMm, double rateHz, CartridgeType cartridge) {
         String depth = depthRefusal(depthMm, cartridge);
         return depth != null ? depth : rateRefusal(depthMm, rateHz, cartridge);

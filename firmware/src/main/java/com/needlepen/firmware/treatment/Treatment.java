@@ -156,6 +156,24 @@ public final class Treatment {
         }
     }
 
+    /**
+     * While the needles run the depth goes deeper one step at a time (the panel's depth buttons): a
+     * larger jump (a preset chosen mid-run, a remote request) would take the needles to a depth the
+     * practitioner never passed through under their eyes. Refused whole; stopping first allows it.
+     * Shallower is the safe direction and is never held back.
+     */
+    private String jumpWhileRunning(double newDepthMm) {
+        if (loop.state() != PenState.RUNNING) {
+            return null;
+        }
+        double step = policy.depthStepMm();
+        if (newDepthMm - depthMm <= step + 1e-9) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "while the needles run the depth goes deeper one step (%.2f mm) at"
+                + " a time: stop to go from %.2f to %.2f mm", step, depthMm, newDepthMm);
+    }
+
     /** Shows what CONFIRM would confirm on the display's last line, or clears it. */
     public void prompt(String text) {
         hw.display().writeLine(3, text == null ? "" : text);
@@ -175,6 +193,9 @@ public final class Treatment {
             }
         } else {
             unlock.forgetPending();
+        }
+        if (why == null && newDepthMm != depthMm) {
+            why = jumpWhileRunning(newDepthMm);
         }
         if (why == null && newRateHz != rateHz) {
             why = derating.refusal(newRateHz);

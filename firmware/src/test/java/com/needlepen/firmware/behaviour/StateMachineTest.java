@@ -109,15 +109,50 @@ class StateMachineTest {
     }
 
     @Test
-    void givenRunningWhenDepthChangesThenTheCollarMovesWithoutStopping() {
+    void givenRunningWhenDepthChangesByAStepThenTheCollarMovesWithoutStopping() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 9).insertCartridge().ready();
         bench.click(PanelButton.START_STOP).spunUp();
-        bench.controller.submit(Request.depth(1.25));
+        bench.controller.submit(Request.depth(1.05));
         bench.run(S);
         assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
-        assertThat(bench.controller.status().collarDepthMm()).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(bench.controller.status().collarDepthMm()).isCloseTo(1.05, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(bench.controller.sessions().current().changes()).singleElement()
-                .satisfies(c -> assertThat(c.to()).isEqualTo(1.25));
+                .satisfies(c -> assertThat(c.to()).isEqualTo(1.05));
+    }
+
+    @org.junit.jupiter.api.Tag("H27")
+    @Test
+    void givenRunningWhenThePresetButtonJumpsTheDepthDeeperThenTheJumpIsRefusedAndTheNeedlesStayAtTheirDepth() {
+        // sim's presets, cycled by the panel's PRESET button: forehead 0.5 mm at 120 Hz, then cheeks 1.0 mm
+        PenBench bench = PenBench.sim("12-pin", 0.5, 100, 12).insertCartridge().ready();
+        bench.sim.setSkinContact(true);
+        bench.click(PanelButton.START_STOP).spunUp();
+        bench.sim.resetPeakProtrusion();
+        bench.click(PanelButton.PRESET); // forehead: the same depth, the rate changes
+        bench.run(S);
+        assertThat(bench.controller.status().rateHz()).isEqualTo(120.0);
+        bench.click(PanelButton.PRESET); // cheeks: 0.5 mm deeper at once
+        bench.run(S);
+        assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
+        assertThat(bench.controller.status().lastRefusal())
+                .isEqualTo("while the needles run the depth goes deeper one step (0.05 mm) at a time: stop to go from"
+                        + " 0.50 to 1.00 mm");
+        assertThat(bench.controller.status().depthMm()).isEqualTo(0.5);
+        assertThat(bench.sim.peakProtrusionMm()).as("true peak, mm")
+                .isLessThan(0.5 + bench.profile.calibration().toleranceMm() + 0.05);
+        // a step at a time is taken while running, and shallower at once
+        bench.controller.submit(Request.depth(0.55));
+        bench.run(500 * MS);
+        assertThat(bench.controller.status().depthMm()).isEqualTo(0.55);
+        bench.controller.submit(Request.depth(0.1));
+        bench.run(500 * MS);
+        assertThat(bench.controller.status().depthMm()).isEqualTo(0.1);
+        // stopped, a jump is taken
+        bench.click(PanelButton.START_STOP);
+        bench.run(S);
+        bench.controller.submit(Request.depth(1.0));
+        bench.run(10 * MS);
+        assertThat(bench.controller.status().depthMm()).isEqualTo(1.0);
     }
 
     @org.junit.jupiter.api.Tag("H10")

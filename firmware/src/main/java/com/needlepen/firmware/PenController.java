@@ -62,7 +62,7 @@ public final class PenController {
     private boolean begun;
     private long ticks;
     private long lastTickNanos;
-    private Thread loopThread;
+    private volatile Thread loopThread;
     private volatile PenStatus published;
     private long publishedTick = -1;
     private volatile boolean statusWanted;

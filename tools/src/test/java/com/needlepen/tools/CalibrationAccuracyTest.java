@@ -115,10 +115,16 @@ class CalibrationAccuracyTest {
         sim.release(PanelButton.START_STOP);
         assertThat(rig.runner().runUntil(() -> rig.controller().status().spunUp(), 5 * S)).as("spin-up").isTrue();
         double worst = 0;
+        double step = profile.depth().stepMm();
         for (double depth : depths) {
-            rig.controller().submit(Request.depth(depth));
-            rig.runner().runFor(2 * MS);
-            assertThat(rig.runner().runUntil(() -> rig.controller().status().collarSettled(), 5 * S)).isTrue();
+            // deeper a step at a time, as the panel's depth button goes while the needles run (H27); shallower at once
+            double set = rig.controller().status().depthMm();
+            do {
+                set = depth > set ? Math.min(depth, Math.round((set + step) * 1e6) / 1e6) : depth;
+                rig.controller().submit(Request.depth(set));
+                rig.runner().runFor(2 * MS);
+                assertThat(rig.runner().runUntil(() -> rig.controller().status().collarSettled(), 5 * S)).isTrue();
+            } while (set != depth);
             assertThat(rig.controller().status().depthMm()).as(rig.controller().status().lastRefusal()).isEqualTo(depth);
             rig.runner().runFor(100 * MS);
             sim.resetPeakProtrusion();

@@ -12,7 +12,6 @@ import com.needlepen.firmware.telemetry.RecordingTransport;
 import com.needlepen.firmware.telemetry.TelemetryEvent;
 import com.needlepen.firmware.telemetry.TelemetrySample;
 import com.needlepen.firmware.telemetry.TelemetrySink;
-import com.needlepen.hal.AnalogSensors;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.PenHardware;
 import java.lang.management.ManagementFactory;
@@ -84,25 +83,7 @@ class AllocationFreeRunningTest {
         double celsius = Double.NaN;
 
         PenHardware wire(PenHardware hw) {
-            AnalogSensors plant = hw.sensors();
-            AnalogSensors read = new AnalogSensors() {
-                @Override
-                public double motorCurrentAmps() {
-                    return plant.motorCurrentAmps();
-                }
-
-                @Override
-                public double handpieceCelsius() {
-                    return Double.isNaN(celsius) ? plant.handpieceCelsius() : celsius;
-                }
-
-                @Override
-                public double supplyVolts() {
-                    return plant.supplyVolts();
-                }
-            };
-            return new PenHardware(hw.clock(), hw.motor(), hw.index(), hw.collar(), hw.panel(), hw.indicators(),
-                    hw.display(), hw.cartridge(), read, hw.enableTimer(), hw.watchdog());
+            return PenBench.temperatureReading(hw, plant -> Double.isNaN(celsius) ? plant : celsius);
         }
     }
 

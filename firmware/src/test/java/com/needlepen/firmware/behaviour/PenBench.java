@@ -111,6 +111,33 @@ public final class PenBench {
                 .ledger(com.needlepen.firmware.session.CartridgeLedger.inMemory())), false);
     }
 
+    /**
+     * {@code hw} with the handpiece temperature the firmware reads replaced: {@code reading} gets the
+     * plant's and returns what the sensor says (a test that makes it lie, or stand in for heat). The
+     * other readings are the plant's. Reading it allocates nothing.
+     */
+    public static PenHardware temperatureReading(PenHardware hw, java.util.function.DoubleUnaryOperator reading) {
+        com.needlepen.hal.AnalogSensors plant = hw.sensors();
+        com.needlepen.hal.AnalogSensors read = new com.needlepen.hal.AnalogSensors() {
+            @Override
+            public double motorCurrentAmps() {
+                return plant.motorCurrentAmps();
+            }
+
+            @Override
+            public double handpieceCelsius() {
+                return reading.applyAsDouble(plant.handpieceCelsius());
+            }
+
+            @Override
+            public double supplyVolts() {
+                return plant.supplyVolts();
+            }
+        };
+        return new PenHardware(hw.clock(), hw.motor(), hw.index(), hw.collar(), hw.panel(), hw.indicators(),
+                hw.display(), hw.cartridge(), read, hw.enableTimer(), hw.watchdog());
+    }
+
     public static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {
         return new PenBench(ProfileLoader.bundled("sim"), cartridge, depthMm, rateHz, seed, TelemetrySink.NONE);
     }

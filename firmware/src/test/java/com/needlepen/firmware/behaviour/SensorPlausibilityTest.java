@@ -12,7 +12,6 @@ import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.safety.SensorPlausibilityCheck;
 import com.needlepen.firmware.safety.TemperatureCheck;
 import com.needlepen.firmware.state.PenState;
-import com.needlepen.hal.AnalogSensors;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.PenHardware;
 import com.needlepen.hal.sim.SimFault;
@@ -86,25 +85,7 @@ class SensorPlausibilityTest {
 
     /** The firmware's view of the sensors: the plant's, with the handpiece temperature replaced by {@code celsius}. */
     private static PenHardware temperatureReads(PenHardware hw, double celsius) {
-        AnalogSensors plant = hw.sensors();
-        AnalogSensors read = new AnalogSensors() {
-            @Override
-            public double motorCurrentAmps() {
-                return plant.motorCurrentAmps();
-            }
-
-            @Override
-            public double handpieceCelsius() {
-                return celsius;
-            }
-
-            @Override
-            public double supplyVolts() {
-                return plant.supplyVolts();
-            }
-        };
-        return new PenHardware(hw.clock(), hw.motor(), hw.index(), hw.collar(), hw.panel(), hw.indicators(),
-                hw.display(), hw.cartridge(), read, hw.enableTimer(), hw.watchdog());
+        return PenBench.temperatureReading(hw, plant -> celsius);
     }
 
     @Tag("H26")

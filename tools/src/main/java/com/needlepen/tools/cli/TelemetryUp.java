@@ -18,6 +18,7 @@ final class TelemetryUp implements AutoCloseable {
     private final PrintWriter out;
     private volatile EmbeddedBroker broker;
     private volatile String problem;
+    private boolean reported;
 
     private TelemetryUp(int embeddedPort, PrintWriter out) {
         this.out = out;
@@ -61,10 +62,10 @@ final class TelemetryUp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (problem != null) {
+        if (problem != null && !reported) {
+            reported = true;
             out.println(problem);
             out.flush();
-            problem = "";
         }
     }
 

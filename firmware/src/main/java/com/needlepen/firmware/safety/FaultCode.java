@@ -30,7 +30,8 @@ public enum FaultCode {
     F18_HOME_SWITCH_OPEN("the home switch did not close as the collar passed it", false),
     // the readings the other checks (and parking's stillness test) rest on cannot be trusted: brake and hold
     F19_SENSOR_IMPLAUSIBLE("a sensor reads what it physically cannot (not a number, or outside its range)", false,
-            false);
+            false),
+    F20_WAIT_TIMED_OUT("work handed to another thread did not finish within its bound", false);
 
     private final String description;
     private final boolean driveSuspect;

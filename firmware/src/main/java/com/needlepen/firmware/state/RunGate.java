@@ -160,6 +160,14 @@ public final class RunGate {
         return PenState.RUNNING;
     }
 
+    /**
+     * The session's cartridge record has been awaited longer than its bound: the storage behind
+     * the ledger has hung. CHECKING turns this into F20 (the needles never moved).
+     */
+    boolean recordOverdue(long now) {
+        return acceptance.overdue(now);
+    }
+
     void homingStarted() {
         zeroProven = false;
         zeroCheck.reset();

@@ -15,6 +15,14 @@ public final class CartridgeAcceptance {
     private final CartridgeLedger ledger;
     private boolean confirmedNew;
     private CartridgeLedger.Receipt receipt;
+    private long recordedAtNanos;
+
+    /**
+     * How long the session's first run may wait for its cartridge to be on record: an fsync'd append
+     * takes milliseconds; storage that has not answered in this long has hung, and the wait would
+     * otherwise never end.
+     */
+    public static final long RECORD_BOUND_NANOS = 2_000_000_000L;
 
     public CartridgeAcceptance(CartridgeSensor sensor, CartridgeLedger ledger) {
         this.sensor = sensor;
@@ -54,8 +62,9 @@ public final class CartridgeAcceptance {
         confirmedNew = true;
     }
 
-    /** The session {@code sessionId} opened on the inserted cartridge. */
-    public void record(String sessionId, long utcMillis) {
+    /** The session {@code sessionId} opened on the inserted cartridge, at {@code nowNanos}. */
+    public void record(String sessionId, long utcMillis, long nowNanos) {
+        recordedAtNanos = nowNanos;
         var info = sensor.read();
         receipt = info.hasId() ? ledger.record(info.id(), sessionId, utcMillis) : CartridgeLedger.DONE;
     }
@@ -63,6 +72,12 @@ public final class CartridgeAcceptance {
     /** The open session's cartridge record is durable (or there is none pending). */
     public boolean durable() {
         return receipt == null || receipt.done();
+    }
+
+    /** The record was asked for longer than {@link #RECORD_BOUND_NANOS} ago and is neither written nor failed. */
+    public boolean overdue(long nowNanos) {
+        return receipt != null && !receipt.done() && receipt.failure() == null
+                && nowNanos - recordedAtNanos > RECORD_BOUND_NANOS;
     }
 
     /** Why the record could not be written, or null. */

@@ -105,7 +105,7 @@ public final class Treatment {
         var type = startChecks.cartridgeType();
         long utc = hw.clock().utcEpochMillis();
         sessions.open(type.name(), info.id(), type.needles(), utc, now, depthMm, rateHz, calibrationId);
-        acceptance.record(sessions.current().id(), utc);
+        acceptance.record(sessions.current().id(), utc, now);
     }
 
     /**

@@ -29,28 +29,11 @@ public final class Pen implements AutoCloseable {
 
     /**
      * Opens {@code backend}'s hardware for {@code profile}, assembles the firmware on it (the
-     * calibration, ledger, telemetry and settings {@code assembly} gives), and makes its runner.
+     * calibration, ledger, telemetry and settings {@code assembly} gives), and makes its runner: in
+     * virtual time when the opened pen allows it (the simulated pen: a technician's command need not
+     * wait for the wall clock), in real time otherwise.
      *
-     * @throws BackendException when the hardware cannot be opened, or virtual time is asked of real hardware
-     */
-    public static Pen open(DeviceProfile profile, PenBackend backend, BackendOptions options,
-                           UnaryOperator<PenAssembly> assembly, boolean realTime) {
-        OpenedPen opened = backend.open(profile, options);
-        if (!realTime && !opened.virtualTimeAllowed()) {
-            opened.close();
-            throw new BackendException("backend '" + backend.name() + "' drives real hardware: it runs in real time only");
-        }
-        try {
-            return on(opened, profile, assembly, realTime);
-        } catch (RuntimeException e) {
-            opened.close();
-            throw e;
-        }
-    }
-
-    /**
-     * As {@link #open}, in virtual time when the backend allows it (the simulated pen: a
-     * technician's command need not wait for the wall clock) and in real time otherwise.
+     * @throws BackendException when the hardware cannot be opened
      */
     public static Pen openAsFastAsAllowed(DeviceProfile profile, PenBackend backend, BackendOptions options,
                                           UnaryOperator<PenAssembly> assembly) {
@@ -61,11 +44,6 @@ public final class Pen implements AutoCloseable {
             opened.close();
             throw e;
         }
-    }
-
-    /** Whether this pen's runner paces ticks by the wall clock. */
-    public boolean realTime() {
-        return runner.loop() != null;
     }
 
     /** The firmware and its runner on hardware already opened (a simulated pen a test changed, say). */

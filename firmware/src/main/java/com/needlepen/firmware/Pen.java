@@ -49,8 +49,7 @@ public final class Pen implements AutoCloseable {
     /** The firmware and its runner on hardware already opened (a simulated pen a test changed, say). */
     public static Pen on(OpenedPen opened, DeviceProfile profile, UnaryOperator<PenAssembly> assembly,
                          boolean realTime) {
-        PenController controller = assembly.apply(PenAssembly.of(profile, opened.hardware()).unit(profile.telemetry().deviceId()))
-                .build();
+        PenController controller = assembly.apply(PenAssembly.of(profile, opened.hardware())).build();
         SimulationRunner runner = new SimulationRunner(opened::advancePlantTo, opened.hardware().clock(), controller,
                 profile.loop(), realTime);
         return new Pen(opened, controller, runner);

@@ -39,9 +39,6 @@ public final class PenController {
     /** How long a panel level must hold before it counts. */
     public static final long DEBOUNCE_NANOS = PanelInputs.DEBOUNCE_NANOS;
 
-    /** The cam's speed while calibrating: slow enough for a max-hold gauge to follow. */
-    public static final double CALIBRATION_RATE_HZ = StateMachine.calibrationRateHz();
-
     /** The system watchdog's timeout: a hung system is rebooted (the needles stopped long before). */
     static final long WATCHDOG_NANOS = 2_000_000_000L;
 

@@ -15,6 +15,8 @@ public final class StrokeDrive {
     private final StrokeMotorDriver motor;
     private final IndexSensor index;
     private final AnalogSensors sensors;
+    /** The winding's hot resistance: the lowest stall current it may have, for {@link HeldShaft}. */
+    private final double hotOhm;
     private final IndexRateEstimator estimator = new IndexRateEstimator();
     private final RateRegulator regulator;
     private final long[] edgeBuffer = new long[64];
@@ -33,8 +35,6 @@ public final class StrokeDrive {
                 m.maxDutyFraction(), profile.tuning().rateRegulator());
         this.hotOhm = profile.motorLimits().hotResistanceOhm();
     }
-
-    private final double hotOhm;
 
     /** Reads the edges that arrived since the last tick; returns how many. */
     public int readEdges() {

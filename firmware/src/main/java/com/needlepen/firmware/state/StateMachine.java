@@ -137,11 +137,6 @@ public final class StateMachine {
         return p.gate().zeroCheckDue();
     }
 
-    /** The cam's speed while calibrating. */
-    public static double calibrationRateHz() {
-        return CalibratingState.RATE_HZ;
-    }
-
     /** The commands as the operator's inputs and requests reach them. */
     private final class MachineCommands implements Commands {
 

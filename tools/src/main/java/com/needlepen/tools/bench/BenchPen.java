@@ -7,7 +7,9 @@ import com.needlepen.firmware.state.PenState;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimHandle;
 import com.needlepen.hal.sim.SimPen;
-import com.needlepen.tools.sim.SimRig;
+import com.needlepen.firmware.Pen;
+import com.needlepen.hal.sim.SimBackend;
+import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.firmware.loop.SimulationRunner;
 import java.util.Locale;
 
@@ -34,10 +36,10 @@ final class BenchPen {
     private BenchPen(PenSupply supply, String cartridgeId, double depthMm, double rateHz) {
         this.profile = supply.profile();
         this.cartridge = supply.cartridge();
-        SimRig rig = SimRig.create(profile, supply.cartridge(), supply.seed(), sink, depthMm, rateHz,
-                supply.calibration(), supply.ledger(), false);
-        rig.pen().handle().insertCartridge(new com.needlepen.hal.CartridgeInfo(cartridgeId, supply.cartridge().needles()));
-        this.pen = rig.pen();
+        this.pen = SimulatedPenFactory.create(profile, supply.cartridge().needles(), supply.seed());
+        Pen rig = Pen.on(new SimBackend.Opened(pen), profile, a -> a.telemetry(sink).settings(depthMm, rateHz)
+                .calibration(supply.calibration()).ledger(supply.ledger()), false);
+        pen.handle().insertCartridge(new com.needlepen.hal.CartridgeInfo(cartridgeId, supply.cartridge().needles()));
         this.sim = pen.handle();
         this.controller = rig.controller();
         this.runner = rig.runner();

@@ -3,17 +3,18 @@ package com.needlepen.config.calibration;
 import java.util.List;
 
 /**
- * A depth calibration as the machine wrote it: who, when, on which device and profile, the points,
+ * A depth calibration as the machine wrote it: who, when, on which handpiece and profile, the points,
  * the fitted model and its leave-one-out residuals. Immutable; stored by {@link CalibrationStore}
  * with a checksum over all of it, and never edited by hand.
  *
- * @param id                 unique on the device: {@code <device>-c<number>}, the store's calibration number
- * @param deviceId           the pen it belongs to
+ * @param id                 unique on the handpiece: {@code <handpiece>-c<number>}, the store's calibration number
+ * @param handpieceId        the handpiece it was made on: the factory-unique id its identity EEPROM
+ *                           read then ({@code hp-0004a3...}); it is this handpiece's only
  * @param profile            the profile it was made with
  * @param technician         who made it
  * @param utcEpochMillis     when, by the wall clock of the machine that made it (never a simulator's virtual clock)
  * @param clockSynchronised  whether that clock was synchronised (if not, its age cannot be trusted)
- * @param runHours           the device's run-hour counter at that moment
+ * @param runHours           the handpiece's run-hour counter at that moment
  * @param toolVersion        version of the tool that made it
  * @param model              the fitted model's name ({@value CalibrationFit#MODEL})
  * @param points             the measured points, by increasing commanded depth
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public record Calibration(
         String id,
-        String deviceId,
+        String handpieceId,
         String profile,
         String technician,
         long utcEpochMillis,

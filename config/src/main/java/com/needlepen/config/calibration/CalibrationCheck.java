@@ -7,8 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Whether a stored calibration may be used for a session on this device now: it must belong to
- * this device and profile, have passed, never have failed a verification, and not be older than
+ * Whether a stored calibration may be used for a session on this handpiece now: it must have been
+ * made on this handpiece (its identity EEPROM's id, not the profile's device id, which every unit of
+ * a model shares) with this profile, have passed, never have failed a verification, and not be older than
  * the profile allows in run hours, nor in days when the device's clock is synchronised. Each
  * refusal is its own one-line message.
  */
@@ -21,17 +22,20 @@ public final class CalibrationCheck {
     private CalibrationCheck() {
     }
 
-    /** The reason the calibration stored as {@code entry} cannot be used, or null if it can. */
-    public static String problem(CalibrationStore.Entry entry, DeviceProfile profile, double runHoursNow,
-                                 long utcNowMillis, boolean clockSynchronised) {
+    /**
+     * The reason the calibration stored as {@code entry} cannot be used on the handpiece
+     * {@code handpieceId} (as its identity EEPROM reads), or null if it can.
+     */
+    public static String problem(CalibrationStore.Entry entry, DeviceProfile profile, String handpieceId,
+                                 double runHoursNow, long utcNowMillis, boolean clockSynchronised) {
         if (!entry.readable()) {
             return entry.problem();
         }
         Calibration c = entry.calibration();
         String file = entry.file().toString();
-        String device = profile.telemetry().deviceId();
-        if (!c.deviceId().equals(device)) {
-            return file + " belongs to device " + c.deviceId() + ", not " + device + "; calibrate this pen";
+        if (!c.handpieceId().equals(handpieceId)) {
+            return file + " was made on handpiece " + c.handpieceId() + ", this handpiece is " + handpieceId
+                    + "; calibrate this handpiece";
         }
         if (!c.profile().equals(profile.name())) {
             return file + " was made with profile " + c.profile() + ", not " + profile.name() + "; re-calibrate";

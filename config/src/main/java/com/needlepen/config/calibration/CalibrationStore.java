@@ -77,9 +77,9 @@ public final class CalibrationStore {
         return dir;
     }
 
-    /** The id of calibration {@code number} of {@code deviceId}: readable, and unique on the device. */
-    public static String calibrationId(String deviceId, int number) {
-        return String.format(Locale.ROOT, "%s-c%04d", deviceId, number);
+    /** The id of calibration {@code number} of handpiece {@code handpieceId}: readable, and unique. */
+    public static String calibrationId(String handpieceId, int number) {
+        return String.format(Locale.ROOT, "%s-c%04d", handpieceId, number);
     }
 
     /** Every stored calibration, in the order they were stored (oldest first). */

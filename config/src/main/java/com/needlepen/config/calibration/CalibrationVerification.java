@@ -9,18 +9,18 @@ import java.util.List;
  * calibration unusable for good ({@link CalibrationCheck}): only a new calibration clears it.
  *
  * @param calibrationId      the calibration verified
- * @param deviceId           the pen
+ * @param handpieceId        the handpiece verified (its identity EEPROM's id)
  * @param technician         who verified
  * @param utcEpochMillis     when, by the wall clock of the machine that verified
  * @param clockSynchronised  whether that clock was synchronised
- * @param runHours           the device's run-hour counter at that moment
+ * @param runHours           the handpiece's run-hour counter at that moment
  * @param toolVersion        version of the tool that verified
  * @param driftMm            for each of the calibration's points, measured now minus measured then
  * @param toleranceMm        the tolerance every drift had to meet (the calibration's)
  */
 public record CalibrationVerification(
         String calibrationId,
-        String deviceId,
+        String handpieceId,
         String technician,
         long utcEpochMillis,
         boolean clockSynchronised,

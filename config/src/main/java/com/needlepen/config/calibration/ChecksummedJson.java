@@ -65,6 +65,26 @@ public final class ChecksummedJson {
         }
     }
 
+    /**
+     * As {@link #decode(byte[], String, String, String, Class)}, for a body whose {@code format} field
+     * must be {@code format}: another format is refused before its fields are read, naming both and
+     * adding {@code otherFormat}'s advice for it (an older format's fields need not parse as this one's).
+     */
+    public <T> T decode(byte[] file, String name, String what, String advice, Class<T> type, String format,
+                        java.util.function.UnaryOperator<String> otherFormat) {
+        com.fasterxml.jackson.databind.JsonNode tree = decode(file, name, what, advice,
+                com.fasterxml.jackson.databind.JsonNode.class);
+        String found = tree.path("format").asText(null);
+        if (!format.equals(found)) {
+            throw new CalibrationException(name + ": format '" + found + "' is not " + format + otherFormat.apply(found));
+        }
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (java.io.IOException e) {
+            throw new CalibrationException(name + ": not readable as " + what + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -20,9 +20,9 @@ final class CalibrationTestData {
         return points;
     }
 
-    static Calibration calibration(String device, String profile, long utc, double runHours) {
+    static Calibration calibration(String handpiece, String profile, long utc, double runHours) {
         List<CalibrationPoint> p = points();
-        return new Calibration(device + "-cal", device, profile, "tech", utc, true, runHours, "test",
+        return new Calibration(handpiece + "-cal", handpiece, profile, "tech", utc, true, runHours, "test",
                 CalibrationFit.MODEL, p, CalibrationFit.leaveOneOutResiduals(p), 0.05);
     }
 }

@@ -17,7 +17,8 @@ public record PenHardware(
         CartridgeSensor cartridge,
         AnalogSensors sensors,
         EnableTimer enableTimer,
-        HardwareWatchdog watchdog) {
+        HardwareWatchdog watchdog,
+        HandpieceMemory handpiece) {
 
     public PenHardware {
         Objects.requireNonNull(clock, "clock");
@@ -31,5 +32,6 @@ public record PenHardware(
         Objects.requireNonNull(sensors, "sensors");
         Objects.requireNonNull(enableTimer, "enableTimer");
         Objects.requireNonNull(watchdog, "watchdog");
+        Objects.requireNonNull(handpiece, "handpiece");
     }
 }

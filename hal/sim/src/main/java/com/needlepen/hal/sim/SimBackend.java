@@ -1,6 +1,7 @@
 package com.needlepen.hal.sim;
 
 import com.needlepen.config.DeviceProfile;
+import com.needlepen.hal.HandpieceId;
 import com.needlepen.hal.PenHardware;
 import com.needlepen.hal.backend.BackendOptions;
 import com.needlepen.hal.backend.OpenedPen;
@@ -52,6 +53,12 @@ public final class SimBackend implements PenBackend {
     public Opened open(DeviceProfile profile, BackendOptions options) {
         SimParameters p = SimulatedPenFactory.parameters(profile, options.needleCount(), options.unitSerial(),
                 options.seed());
-        return new Opened(new SimPen(p, options.utcEpochMillis()));
+        return new Opened(new SimPen(p, options.utcEpochMillis(), identify(profile, options)));
+    }
+
+    /** The simulated unit's handpiece id, without building its pen. */
+    @Override
+    public HandpieceId identify(DeviceProfile profile, BackendOptions options) {
+        return SimulatedPenFactory.handpieceIdOf(options.unitSerial());
     }
 }

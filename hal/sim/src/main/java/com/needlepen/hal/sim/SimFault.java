@@ -40,5 +40,11 @@ public enum SimFault {
      * temperature. A sensor that lies low: heat that should stop the needles goes unseen unless the
      * firmware knows the reading is impossible.
      */
-    THERMISTOR_OPEN
+    THERMISTOR_OPEN,
+    /**
+     * The handpiece's identity EEPROM stops answering on I2C (a missing part, a broken bus): the
+     * pen cannot tell which handpiece it drives, so it cannot know whether its calibration is this
+     * handpiece's.
+     */
+    HANDPIECE_ID_SILENT
 }

@@ -162,6 +162,19 @@ public final class SimHandle {
 
     // --- faults ---
 
+    /**
+     * Another handpiece plugged in while the pen is on: from now its identity EEPROM reads
+     * {@code other} (the physics stays the unit the pen was built as).
+     */
+    public void swapHandpiece(com.needlepen.hal.HandpieceId other) {
+        pen.handpiece().swapTo(other);
+    }
+
+    /** What the handpiece's identity EEPROM holds now. */
+    public com.needlepen.hal.HandpieceId handpieceId() {
+        return pen.handpiece().id();
+    }
+
     /** Injects a fault with its default magnitude. */
     public void inject(SimFault fault) {
         switch (fault) {
@@ -177,6 +190,7 @@ public final class SimHandle {
             case DRIVER_SHORTED -> pen.driver().setShorted(true);
             case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(true);
             case THERMISTOR_OPEN -> pen.setThermistorOpen(true);
+            case HANDPIECE_ID_SILENT -> pen.handpiece().setSilent(true);
         }
     }
 
@@ -191,6 +205,7 @@ public final class SimHandle {
             case DRIVER_SHORTED -> pen.driver().setShorted(false);
             case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(false);
             case THERMISTOR_OPEN -> pen.setThermistorOpen(false);
+            case HANDPIECE_ID_SILENT -> pen.handpiece().setSilent(false);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

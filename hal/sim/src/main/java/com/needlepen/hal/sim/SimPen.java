@@ -33,6 +33,7 @@ public final class SimPen {
     private final SplittableRandom gaugeRandom;
     private final SimEnableTimer enableTimer;
     private final SimWatchdog watchdog = new SimWatchdog();
+    private final SimHandpiece handpiece;
     private boolean jvmFrozen;
     private double supplyVolts;
     private double filteredCurrentAmps;
@@ -42,7 +43,13 @@ public final class SimPen {
     private long lastMovingNanos;
 
     public SimPen(SimParameters params, long utcEpochMillisAtZero) {
+        this(params, utcEpochMillisAtZero, SimHandpiece.DEFAULT_ID);
+    }
+
+    /** A simulated pen whose handpiece carries {@code handpieceId} (see {@link SimulatedPenFactory#handpieceIdOf}). */
+    public SimPen(SimParameters params, long utcEpochMillisAtZero, com.needlepen.hal.HandpieceId handpieceId) {
         this.params = params;
+        this.handpiece = new SimHandpiece(handpieceId);
         this.clock = new VirtualClock(utcEpochMillisAtZero);
         SplittableRandom random = new SplittableRandom(params.seed());
         this.driver = new SimMotorDriver(params.motor().deadmanNanos());
@@ -54,7 +61,7 @@ public final class SimPen {
         this.activeHalfWidthRad = Math.toRadians(params.index().activeHalfWidthDeg());
         this.enableTimer = new SimEnableTimer(params.motor().enableTimerNanos());
         this.hardware = new PenHardware(clock, driver, index, collar, panel, indicators, display, cartridge,
-                new Sensors(), enableTimer, watchdog);
+                new Sensors(), enableTimer, watchdog, handpiece);
         this.handle = new SimHandle(this);
         index.update(magnetAtSensor(), 0L);
         protruding = drive.protrusionMm(collar.trueDepthMm()) > 0.0;
@@ -162,6 +169,10 @@ public final class SimPen {
 
     boolean motorPowerAllowed() {
         return enableTimer.allowsPower(clock.nanoTime());
+    }
+
+    SimHandpiece handpiece() {
+        return handpiece;
     }
 
     boolean watchdogFired() {

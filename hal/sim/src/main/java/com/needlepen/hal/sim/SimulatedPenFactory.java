@@ -1,6 +1,7 @@
 package com.needlepen.hal.sim;
 
 import com.needlepen.config.DeviceProfile;
+import com.needlepen.hal.HandpieceId;
 import java.util.SplittableRandom;
 
 /**
@@ -95,7 +96,8 @@ public final class SimulatedPenFactory {
     }
 
     public static SimPen create(DeviceProfile profile, int needleCount, long seed) {
-        return new SimPen(parameters(profile, needleCount, seed), SIM_EPOCH_MILLIS);
+        return new SimPen(parameters(profile, needleCount, seed), SIM_EPOCH_MILLIS,
+                handpieceIdOf(profile.telemetry().deviceId()));
     }
 
     /**
@@ -104,10 +106,19 @@ public final class SimulatedPenFactory {
      * carry true dates; tests keep the fixed {@link #SIM_EPOCH_MILLIS}.
      */
     public static SimPen create(DeviceProfile profile, int needleCount, long seed, long utcEpochMillis) {
-        return new SimPen(parameters(profile, needleCount, seed), utcEpochMillis);
+        return new SimPen(parameters(profile, needleCount, seed), utcEpochMillis,
+                handpieceIdOf(profile.telemetry().deviceId()));
     }
 
     public static SimPen create(DeviceProfile profile, int needleCount, String unitSerial, long seed) {
-        return new SimPen(parameters(profile, needleCount, unitSerial, seed), SIM_EPOCH_MILLIS);
+        return new SimPen(parameters(profile, needleCount, unitSerial, seed), SIM_EPOCH_MILLIS, handpieceIdOf(unitSerial));
+    }
+
+    /**
+     * The identity EEPROM's id of the simulated unit {@code unitSerial}: each unit its own, the same
+     * every time (a calibration made on it is bound to this id).
+     */
+    public static HandpieceId handpieceIdOf(String unitSerial) {
+        return SimHandpiece.idOfUnit(unitSerial);
     }
 }

@@ -26,6 +26,7 @@ import com.needlepen.firmware.state.StateParts;
 import com.needlepen.firmware.telemetry.TelemetrySink;
 import com.needlepen.firmware.treatment.CartridgeAcceptance;
 import com.needlepen.firmware.treatment.DepthUnlock;
+import com.needlepen.firmware.treatment.HandpieceBinding;
 import com.needlepen.firmware.treatment.SettingsPolicy;
 import com.needlepen.firmware.treatment.SpinUp;
 import com.needlepen.firmware.treatment.StartChecks;
@@ -53,6 +54,7 @@ public final class PenAssembly {
     private final DeviceProfile profile;
     private final PenHardware hw;
     private String unitId;
+    private boolean unitGiven;
     private DepthCalibration calibration;
     private CartridgeLedger ledger;
     private TelemetrySink telemetry = TelemetrySink.NONE;
@@ -64,16 +66,20 @@ public final class PenAssembly {
     private PenAssembly(DeviceProfile profile, PenHardware hardware) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.hw = Objects.requireNonNull(hardware, "hardware");
-        this.unitId = profile.telemetry().deviceId();
     }
 
     public static PenAssembly of(DeviceProfile profile, PenHardware hardware) {
         return new PenAssembly(profile, hardware);
     }
 
-    /** The unit's identity, as its sessions and telemetry name it (default: the profile's device id). */
+    /**
+     * The unit's identity, as its sessions name it (default: the handpiece's id as its identity
+     * EEPROM reads at assembly; the profile's device id when it cannot be read, and then no session
+     * starts).
+     */
     public PenAssembly unit(String id) {
         this.unitId = Objects.requireNonNull(id, "unit id");
+        this.unitGiven = true;
         return this;
     }
 
@@ -138,6 +144,9 @@ public final class PenAssembly {
         }
         ThermalDerating derating = new ThermalDerating(profile.safety(), hw.sensors());
         CartridgeAcceptance acceptance = new CartridgeAcceptance(hw.cartridge(), ledger);
+        HandpieceBinding handpiece = HandpieceBinding.atPowerOn(hw.handpiece(), calibration.id(), calibration.handpieceId());
+        String unitId = unitGiven ? this.unitId
+                : handpiece.atPowerOn() != null ? handpiece.atPowerOn().toString() : profile.telemetry().deviceId();
         SettingsPolicy policy = new SettingsPolicy(profile);
         StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile);
         DepthPositioner positioner = new DepthPositioner(hw.collar(), profile.collar(), calibration.map(),
@@ -152,7 +161,7 @@ public final class PenAssembly {
         SessionRecorder sessions = new SessionRecorder(unitId, telemetry);
         ControllerEvents events = new ControllerEvents(telemetry, sessions, hw.clock());
         LoopControl control = new LoopControl(hw.indicators(), events);
-        StartChecks startChecks = new StartChecks(profile, policy, calibration, hw.cartridge(), positioner);
+        StartChecks startChecks = new StartChecks(profile, policy, calibration, hw.cartridge(), positioner, handpiece);
         TechnicianCommands technician = new TechnicianCommands(profile, positioner, hw.cartridge(), sessions, control);
         PanelCommands panelCommands = new PanelCommands(new PanelInputs(hw.panel()), profile);
         RunOutputs outputs = new RunOutputs(hw, drive, positioner, telemetry, profile.telemetry().sampleRateHz());

@@ -12,17 +12,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The technician's commands on the simulated pen, as a technician runs them. */
 class CalibrateCommandTest {
 
+    /** The sim profile's unit's handpiece: its records live under its id. */
+    static final String HANDPIECE = com.needlepen.hal.sim.SimulatedPenFactory.handpieceIdOf("np-sim-0001").toString();
+
     @TempDir
     Path dir;
 
     private Path calibrationDir() {
-        return dir.resolve("np-sim-0001").resolve("calibration");
+        return dir.resolve(HANDPIECE).resolve("calibration");
     }
 
     @Test
@@ -66,7 +70,7 @@ class CalibrateCommandTest {
         long after = System.currentTimeMillis();
         var history = new CalibrationStore(calibrationDir()).history();
         assertThat(history).extracting(e -> e.calibration().id())
-                .containsExactly("np-sim-0001-c0001", "np-sim-0001-c0002");
+                .containsExactly(HANDPIECE + "-c0001", HANDPIECE + "-c0002");
         assertThat(history).extracting(e -> e.calibration().technician()).containsExactly("alice", "bob");
         long first = history.get(0).calibration().utcEpochMillis();
         long second = history.get(1).calibration().utcEpochMillis();
@@ -74,22 +78,22 @@ class CalibrateCommandTest {
         assertThat(second).isBetween(first, after);
         var listed = runIn(dir, "calibrate", "history").out().lines().toList();
         assertThat(listed).hasSize(2);
-        assertThat(listed.get(0)).contains("np-sim-0001-c0001").contains("superseded").doesNotContain("2027-");
-        assertThat(listed.get(1)).contains("np-sim-0001-c0002").contains("current");
+        assertThat(listed.get(0)).contains(HANDPIECE + "-c0001").contains("superseded").doesNotContain("2027-");
+        assertThat(listed.get(1)).contains(HANDPIECE + "-c0002").contains("current");
     }
 
     @Test
     void givenAFailedCalibrationAttemptThenItsNumberIsNotReusedAndSimulateDoesNotCalibrateOverIt() {
         var failed = runIn(dir, "calibrate", "--from-sim", "--points", "10");
         assertThat(failed.exit()).as(failed.out()).isEqualTo(3);
-        assertThat(failed.out()).contains("calibration np-sim-0001-c0001 did not pass: nothing stored");
+        assertThat(failed.out()).contains("calibration " + HANDPIECE + "-c0001 did not pass: nothing stored");
         assertThat(calibrationDir().resolve("failed-cal-000001.txt")).exists();
         var session = runIn(dir, "simulate", "--fast", "--duration", "1s");
         assertThat(session.exit()).as(session.out()).isEqualTo(2);
         assertThat(session.out()).doesNotContain("calibrating the simulated pen in-process");
         assertThat(session.err().strip()).doesNotContain("\n").contains("no depth calibration in");
         assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
-        assertThat(new CalibrationStore(calibrationDir()).current().calibration().id()).isEqualTo("np-sim-0001-c0002");
+        assertThat(new CalibrationStore(calibrationDir()).current().calibration().id()).isEqualTo(HANDPIECE + "-c0002");
     }
 
     @Test
@@ -125,7 +129,7 @@ class CalibrateCommandTest {
         String date = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC)
                 .format(java.time.Instant.ofEpochMilli(failed.utcEpochMillis()));
         assertThat(session.err().strip()).doesNotContain("\n").matches(String.format(Locale.ROOT,
-                "needlepen: calibration np-sim-0001-c0001 failed verification on %s \\d\\d:\\d\\d:\\d\\d UTC"
+                "needlepen: calibration " + HANDPIECE + "-c0001 failed verification on %s \\d\\d:\\d\\d:\\d\\d UTC"
                         + " \\(drift %.4f mm, tolerance 0.0200 mm\\): re-calibrate \\(needlepen calibrate\\)",
                 date, failed.worstDriftMm()));
 
@@ -157,12 +161,12 @@ class CalibrateCommandTest {
     private List<String> gaugeReadings() {
         Path reference = dir.resolve("reference");
         assertThat(runIn(reference, "calibrate", "--from-sim").exit()).isZero();
-        return new CalibrationStore(reference.resolve("np-sim-0001").resolve("calibration")).current().calibration()
+        return new CalibrationStore(reference.resolve(HANDPIECE).resolve("calibration")).current().calibration()
                 .points().stream().map(p -> String.format(Locale.ROOT, "%.4f", p.measuredMm())).toList();
     }
 
     private Path inProgress() {
-        return dir.resolve("np-sim-0001").resolve("calibration-in-progress.npreadings");
+        return dir.resolve(HANDPIECE).resolve("calibration-in-progress.npreadings");
     }
 
     @Test
@@ -214,8 +218,8 @@ class CalibrateCommandTest {
         assertThat(declined.exit()).isEqualTo(3);
         assertThat(declined.out()).contains("type y or n.").contains("set aside as");
         assertThat(declined.err()).contains("input ended before point 1 was measured; no reading was taken");
-        Path aside = dir.resolve("np-sim-0001").resolve("calibration-set-aside-001.npreadings");
-        assertThat(new ReadingsInProgress(dir.resolve("np-sim-0001")).file()).doesNotExist();
+        Path aside = dir.resolve(HANDPIECE).resolve("calibration-set-aside-001.npreadings");
+        assertThat(new ReadingsInProgress(dir.resolve(HANDPIECE)).file()).doesNotExist();
         assertThat(Files.readString(aside)).contains("\"measuredMm\" : 0.02");
     }
 
@@ -223,7 +227,7 @@ class CalibrateCommandTest {
     void givenAFreshDataDirWhenSimulatingThenTheSimPenIsCalibratedInProcessFirstAndItSaysSo() {
         var r = runIn(dir, "simulate", "--fast", "--duration", "1s");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("no depth calibration for np-sim-0001").contains("calibrating the simulated pen in-process");
+        assertThat(r.out()).contains("no depth calibration for handpiece " + HANDPIECE).contains("calibrating the simulated pen in-process");
         assertThat(new CalibrationStore(calibrationDir()).history()).hasSize(1);
     }
 
@@ -241,10 +245,32 @@ class CalibrateCommandTest {
         assertThat(runIn(dir, "calibrate", "history").out()).contains("DAMAGED");
     }
 
+    @Tag("H43")
+    @Test
+    void givenTwoUnitsWhenEachIsCalibratedThenEachHasItsOwnRecordsAndAnotherHandpiecesCalibrationIsRefusedNamingBoth()
+            throws Exception {
+        String other = com.needlepen.hal.sim.SimulatedPenFactory.handpieceIdOf("np-sim-0007").toString();
+        assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
+        var second = runIn(dir, "calibrate", "--from-sim", "--unit", "np-sim-0007");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("Calibrating " + other).contains(other + "-c0001");
+        assertThat(new CalibrationStore(dir.resolve(other).resolve("calibration")).current().calibration().handpieceId())
+                .isEqualTo(other);
+
+        // a calibration file copied from one handpiece's records to another's
+        Path theirs = dir.resolve(other).resolve("calibration").resolve("cal-000002.npcal");
+        Files.copy(calibrationDir().resolve("cal-000001.npcal"), theirs);
+        var r = runIn(dir, "simulate", "--fast", "--duration", "1s", "--unit", "np-sim-0007");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("was made on handpiece " + HANDPIECE
+                + ", this handpiece is " + other + "; calibrate this handpiece");
+        assertThat(Files.exists(theirs)).as("nothing deleted").isTrue();
+    }
+
     @Test
     void givenACalibrationPastItsRunHoursWhenSimulatingThenTheSessionIsRefused() throws Exception {
         assertThat(runIn(dir, "calibrate", "--from-sim").exit()).isZero();
-        Files.writeString(dir.resolve("np-sim-0001").resolve("run-hours"), "needleRunSeconds=" + (201 * 3600) + "\n");
+        Files.writeString(dir.resolve(HANDPIECE).resolve("run-hours"), "needleRunSeconds=" + (201 * 3600) + "\n");
         var r = runIn(dir, "simulate", "--fast", "--duration", "1s");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).contains("is 201.0 run hours old; profile sim allows 200; re-calibrate");

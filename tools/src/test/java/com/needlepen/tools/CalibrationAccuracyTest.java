@@ -69,7 +69,7 @@ class CalibrationAccuracyTest {
         List<CalibrationPoint> measured = new CalibrationProcedure(rig.controller(), rig.runner())
                 .extendingTo(CalibrationProcedure.extensionFor(profile))
                 .run(CalibrationProcedure.plan(profile, points), new SimGauge(rig.pen().handle()), (i, n, d, s, m) -> { });
-        return new Calibration("test-cal", UNIT, profile.name(), "test", 0, false, 0, "test", CalibrationFit.MODEL,
+        return new Calibration("test-cal", SimulatedPenFactory.handpieceIdOf(UNIT).toString(), profile.name(), "test", 0, false, 0, "test", CalibrationFit.MODEL,
                 measured, CalibrationFit.leaveOneOutResiduals(measured), profile.calibration().toleranceMm());
     }
 

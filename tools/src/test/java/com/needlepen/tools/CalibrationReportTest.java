@@ -31,15 +31,15 @@ class CalibrationReportTest {
             double measured = 0.96 * commanded + 0.02 + 0.008 * Math.sin(2 * Math.PI * commanded / 0.5);
             points.add(new CalibrationPoint(commanded, 1920 + i * 320L, measured));
         }
-        return new Calibration("np-sim-0001-c0007", "np-sim-0001", "sim", "alice", 1_780_000_000_000L, false, 12.5,
+        return new Calibration("hp-0004a3c0ffee-c0007", "hp-0004a3c0ffee", "sim", "alice", 1_780_000_000_000L, false, 12.5,
                 "needlepen test", CalibrationFit.MODEL, points, CalibrationFit.leaveOneOutResiduals(points), TOLERANCE_MM);
     }
 
     @Test
-    void givenACalibrationWhenReportedThenThePageNamesWhoWhenWhichDeviceCalibrationAndFile() {
-        Path file = dir.resolve("np-sim-0001/calibration/cal-000007.npcal");
+    void givenACalibrationWhenReportedThenThePageNamesWhoWhenWhichHandpieceCalibrationAndFile() {
+        Path file = dir.resolve("hp-0004a3c0ffee/calibration/cal-000007.npcal");
         String header = String.join("\n", CalibrationReport.page(calibration(), file).header());
-        assertThat(header).contains("np-sim-0001-c0007").contains("device np-sim-0001").contains("technician alice")
+        assertThat(header).contains("hp-0004a3c0ffee-c0007").contains("handpiece hp-0004a3c0ffee").contains("technician alice")
                 .contains("2026-05-28 20:26:40 UTC").contains("file " + file.toAbsolutePath()).contains("PASS");
         assertThat(String.join("\n", CalibrationReport.page(calibration(), null).header()))
                 .contains("file none: not stored");
@@ -69,7 +69,7 @@ class CalibrationReportTest {
         List<CalibrationPoint> points = new ArrayList<>(good.points());
         CalibrationPoint p = points.get(10);
         points.set(10, new CalibrationPoint(p.commandedMm(), p.steps(), p.measuredMm() + 0.09)); // a mistyped reading
-        Calibration bad = new Calibration(good.id(), good.deviceId(), good.profile(), good.technician(),
+        Calibration bad = new Calibration(good.id(), good.handpieceId(), good.profile(), good.technician(),
                 good.utcEpochMillis(), false, 0, "t", good.model(), points, CalibrationFit.leaveOneOutResiduals(points),
                 TOLERANCE_MM);
         var residuals = CalibrationReport.page(bad, null).residuals();

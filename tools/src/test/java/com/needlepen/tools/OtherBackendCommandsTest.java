@@ -30,10 +30,14 @@ class OtherBackendCommandsTest {
     @Test
     void givenAProfileOnAnotherBackend_whenHomed_thenItHomesOnThatBackendInRealTimeAndGivesTheHardwareBack() throws Exception {
         int closedBefore = RealTimeRigBackend.CLOSED.get();
+        int openedBefore = RealTimeRigBackend.OPENED.get();
         var r = SimulateCommandTest.runIn(dir.resolve("data"), "home", "--profile", rigProfile().toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("homed 1 times");
-        assertThat(RealTimeRigBackend.CLOSED.get()).isEqualTo(closedBefore + 1);
+        // opened twice, each time given back: once to read the handpiece's identity (its records are found
+        // by it), once to home
+        assertThat(RealTimeRigBackend.OPENED.get() - openedBefore).isEqualTo(2);
+        assertThat(RealTimeRigBackend.CLOSED.get() - closedBefore).isEqualTo(2);
         // real time: the wall clock took at least (nearly) as long as the physics it paced
         assertThat(RealTimeRigBackend.plantNanos).isPositive();
         assertThat(RealTimeRigBackend.wallNanos).isGreaterThanOrEqualTo(RealTimeRigBackend.plantNanos * 9 / 10);

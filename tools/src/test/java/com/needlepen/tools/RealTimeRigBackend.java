@@ -31,7 +31,7 @@ public final class RealTimeRigBackend implements PenBackend {
     @Override
     public OpenedPen open(DeviceProfile profile, BackendOptions options) {
         SimPen pen = new SimPen(SimulatedPenFactory.parameters(profile, options.needleCount(), options.unitSerial(),
-                options.seed()), options.utcEpochMillis());
+                options.seed()), options.utcEpochMillis(), SimulatedPenFactory.handpieceIdOf(options.unitSerial()));
         // the rig's operator keeps a cartridge in the handpiece, as a technician does to calibrate
         pen.handle().insertCartridge(new com.needlepen.hal.CartridgeInfo("CART-RIG-" + OPENED.incrementAndGet(),
                 options.needleCount()));

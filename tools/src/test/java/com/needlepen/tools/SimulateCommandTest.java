@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code needlepen simulate} as a person runs it: the whole CLI, an in-JVM broker, virtual time. */
 class SimulateCommandTest {
 
+    /** The sim profile's unit's handpiece: its records live under its id. */
+    static final String HANDPIECE = com.needlepen.hal.sim.SimulatedPenFactory.handpieceIdOf("np-sim-0001").toString();
+
     @TempDir
     Path dir;
 
@@ -202,8 +205,22 @@ class SimulateCommandTest {
                 String.class, String.class).getAnnotation(CsvSource.class);
         String all = String.join(" ", csv.value());
         for (var f : com.needlepen.hal.sim.SimFault.values()) {
+            if (f == com.needlepen.hal.sim.SimFault.HANDPIECE_ID_SILENT) {
+                continue; // refuses the start rather than faulting: its own case below
+            }
             assertThat(all).as("a case for %s", f).contains(com.needlepen.tools.sim.FaultInjector.kindName(f) + "@");
         }
+    }
+
+    @org.junit.jupiter.api.Tag("H43")
+    @Test
+    void givenTheHandpieceIdentityEepromSilentWhenSimulatedThenTheStartIsRefusedWithExit3SayingWhy() throws Exception {
+        Path json = dir.resolve("f.json");
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "5s", "--inject", "handpiece-id-silent@0s",
+                "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.out()).contains("NOT STARTED    the start was refused: handpiece identity unreadable")
+                .contains("strokes        0 counted");
     }
 
     @Test
@@ -237,7 +254,7 @@ class SimulateCommandTest {
         // the README's command twice on one pen: each run takes a new cartridge
         assertThat(runIn(dir, "simulate", "--fast", "--duration", "1s").exit()).isZero();
         assertThat(runIn(dir, "simulate", "--fast", "--duration", "1s").exit()).isZero();
-        var ledger = Files.readAllLines(dir.resolve("np-sim-0001").resolve("cartridges.log"));
+        var ledger = Files.readAllLines(dir.resolve(HANDPIECE).resolve("cartridges.log"));
         assertThat(ledger).hasSize(3);
         assertThat(ledger.get(1)).matches("CART-00000001-[0-9A-F]{8}\t.*");
         assertThat(ledger.get(2)).matches("CART-00000001-[0-9A-F]{8}\t.*");
@@ -253,7 +270,7 @@ class SimulateCommandTest {
 
     @Test
     void givenADamagedCartridgeLedgerThenSimulateRefusesInOneLineAndLeavesItAsItWas() throws Exception {
-        Path ledger = dir.resolve("np-sim-0001").resolve("cartridges.log");
+        Path ledger = dir.resolve(HANDPIECE).resolve("cartridges.log");
         Files.createDirectories(ledger.getParent());
         Files.writeString(ledger, "CART-1 garbage\n");
         Result r = runIn(dir, "simulate", "--fast", "--duration", "1s");

@@ -26,6 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SimulateReportsTest {
 
+    /** The sim profile's unit's handpiece: its records live under its id. */
+    static final String HANDPIECE = com.needlepen.hal.sim.SimulatedPenFactory.handpieceIdOf("np-sim-0001").toString();
+
     @TempDir
     Path dir;
 
@@ -106,7 +109,7 @@ class SimulateReportsTest {
         assertThat(r.err().strip()).doesNotContain("\n")
                 .contains("--inject cam-jammed@100s is after the session's end").contains("allowed:");
         assertThat(r.out()).doesNotContain("Session summary");
-        assertThat(Files.exists(dir.resolve("np-sim-0001").resolve("cartridges.log")))
+        assertThat(Files.exists(dir.resolve(HANDPIECE).resolve("cartridges.log")))
                 .as("no cartridge used up").isFalse();
     }
 
@@ -175,10 +178,10 @@ class SimulateReportsTest {
         for (var run : runs) {
             assertThat(run.get().exit()).as(run.get().out() + run.get().err()).isZero();
         }
-        List<String> ids = Files.readAllLines(dir.resolve("np-sim-0001").resolve("cartridges.log")).stream()
+        List<String> ids = Files.readAllLines(dir.resolve(HANDPIECE).resolve("cartridges.log")).stream()
                 .map(line -> line.split("\t")[0]).toList();
         assertThat(ids).hasSize(4).doesNotHaveDuplicates();
-        double hours = new com.needlepen.config.calibration.RunHourMeter(dir.resolve("np-sim-0001").resolve("run-hours")).hours();
+        double hours = new com.needlepen.config.calibration.RunHourMeter(dir.resolve(HANDPIECE).resolve("run-hours")).hours();
         assertThat(hours * 3600).as("every run's seconds counted, none overwritten").isGreaterThan(4 * 1.0);
     }
 

@@ -9,7 +9,8 @@ import com.needlepen.hal.CartridgeSensor;
 
 /**
  * What must hold before the needles may move, checked at every start (and again when the zero
- * check before a run ends): a usable calibration, a cartridge of a type the profile knows, a depth
+ * check before a run ends): the handpiece the pen powered on with, its identity readable and its
+ * own calibration ({@link HandpieceBinding}), a usable calibration, a cartridge of a type the profile knows, a depth
  * and rate that cartridge allows, the collar at the set depth. Each refusal names its reason.
  */
 public final class StartChecks {
@@ -19,9 +20,11 @@ public final class StartChecks {
     private final DepthCalibration calibration;
     private final CartridgeSensor cartridge;
     private final DepthPositioner positioner;
+    private final HandpieceBinding handpiece;
 
     public StartChecks(DeviceProfile profile, SettingsPolicy policy, DepthCalibration calibration, CartridgeSensor cartridge,
-                DepthPositioner positioner) {
+                DepthPositioner positioner, HandpieceBinding handpiece) {
+        this.handpiece = handpiece;
         this.profile = profile;
         this.policy = policy;
         this.calibration = calibration;
@@ -31,6 +34,10 @@ public final class StartChecks {
 
     /** Why a run at {@code depthMm} and {@code rateHz} may not start now, or null. */
     public String refusal(double depthMm, double rateHz) {
+        String whose = handpiece.refusal();
+        if (whose != null) {
+            return whose;
+        }
         if (!calibration.usable()) {
             return calibration.problem();
         }

@@ -185,7 +185,7 @@ final class SafetyProperties {
         SimParameters params = SimulatedPenFactory.parameters(p, 12, p.telemetry().deviceId(), seed);
         SimPen pen = new SimPen(new SimParameters(params.motor(), params.cam(), params.skin(), params.index(),
                 params.collar(), params.thermal(), params.supplyVolts(), 20_000L, params.gaugeSigmaMm(), params.seed()),
-                SimulatedPenFactory.SIM_EPOCH_MILLIS);
+                SimulatedPenFactory.SIM_EPOCH_MILLIS, SimulatedPenFactory.handpieceIdOf(p.telemetry().deviceId()));
         var assembled = PenBench.assemble(pen, p, a -> a.settings(1.0, 100).calibration(DepthCalibration.of(calibration))
                 .safetyChecksForTest(checks));
         PenController c = assembled.controller();

@@ -81,7 +81,8 @@ public final class TechnicianCalibration {
         if (problem != null) {
             throw new AssertionError("the calibration's points are refused: " + problem);
         }
-        Calibration calibration = new Calibration(unitSerial + "-c-test", unitSerial, profile.name(), "test", 0, false,
+        String handpiece = gauge.handpieceId().toString(); // as the technician's tool reads it off the handpiece
+        Calibration calibration = new Calibration(handpiece + "-c-test", handpiece, profile.name(), "test", 0, false,
                 0, "test", CalibrationFit.MODEL, points, CalibrationFit.leaveOneOutResiduals(points),
                 profile.calibration().toleranceMm());
         if (!calibration.passed()) {

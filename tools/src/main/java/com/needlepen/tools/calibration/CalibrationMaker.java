@@ -22,7 +22,7 @@ public final class CalibrationMaker {
      * A calibration measured but not yet numbered: the store gives it its number (and so its id)
      * when it is stored.
      */
-    public record Draft(String deviceId, String profile, String technician, long utcEpochMillis,
+    public record Draft(String handpieceId, String profile, String technician, long utcEpochMillis,
                         boolean clockSynchronised, double runHours, String toolVersion, List<CalibrationPoint> points,
                         double toleranceMm) {
 
@@ -31,7 +31,7 @@ public final class CalibrationMaker {
         }
 
         public Calibration numbered(int number) {
-            return new Calibration(CalibrationStore.calibrationId(deviceId, number), deviceId, profile, technician,
+            return new Calibration(CalibrationStore.calibrationId(handpieceId, number), handpieceId, profile, technician,
                     utcEpochMillis, clockSynchronised, runHours, toolVersion, CalibrationFit.MODEL, points,
                     CalibrationFit.leaveOneOutResiduals(points), toleranceMm);
         }
@@ -48,9 +48,9 @@ public final class CalibrationMaker {
     }
 
     /** A draft dated by {@code recordClock}: the computer's clock ({@link WallClock}), not a simulated pen's. */
-    public static Draft draft(DeviceProfile profile, List<CalibrationPoint> points, String technician,
+    public static Draft draft(DeviceProfile profile, String handpieceId, List<CalibrationPoint> points, String technician,
                               Clock recordClock, double runHours, String toolVersion) {
-        return new Draft(profile.telemetry().deviceId(), profile.name(), technician, recordClock.utcEpochMillis(),
+        return new Draft(handpieceId, profile.name(), technician, recordClock.utcEpochMillis(),
                 recordClock.utcSynchronised(), runHours, toolVersion, points, profile.calibration().toleranceMm());
     }
 

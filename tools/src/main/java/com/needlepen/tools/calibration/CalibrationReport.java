@@ -54,7 +54,7 @@ public final class CalibrationReport {
     public static Page page(Calibration c, Path file) {
         List<String> header = List.of(
                 String.format(Locale.ROOT, "NeedlePen depth calibration %s: %s", c.id(), c.passed() ? "PASS" : "FAIL"),
-                String.format(Locale.ROOT, "device %s   profile %s   technician %s", c.deviceId(), c.profile(),
+                String.format(Locale.ROOT, "handpiece %s   profile %s   technician %s", c.handpieceId(), c.profile(),
                         c.technician()),
                 String.format(Locale.ROOT, "date %s%s   at %.2f run hours   %s", DATE.format(Instant.ofEpochMilli(
                         c.utcEpochMillis())), c.clockSynchronised() ? "" : " (clock not synchronised)", c.runHours(),
@@ -172,7 +172,7 @@ public final class CalibrationReport {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "NeedlePen depth calibration %s%n", c.id()));
         sb.append(String.format(Locale.ROOT, "file        %s%n", file == null ? "none: not stored, it did not pass" : file));
-        sb.append(String.format(Locale.ROOT, "device      %s, profile %s%n", c.deviceId(), c.profile()));
+        sb.append(String.format(Locale.ROOT, "handpiece   %s, profile %s%n", c.handpieceId(), c.profile()));
         sb.append(String.format(Locale.ROOT, "technician  %s%n", c.technician()));
         sb.append(String.format(Locale.ROOT, "when        %s (clock %s), at %.2f run hours%n",
                 DATE.format(Instant.ofEpochMilli(c.utcEpochMillis())),

@@ -143,7 +143,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     private int calibrate(PrintWriter out, DeviceProfile p, Pen rig, List<Double> plan, MeasurementSource measurements,
                           String who, PromptCalibration typed) throws java.io.IOException {
         out.printf(Locale.ROOT, "Calibrating %s (profile %s): %d points from %.2f to %.2f mm; technician %s%n",
-                p.telemetry().deviceId(), p.name(), plan.size(), plan.get(0), plan.get(plan.size() - 1), who);
+                pen.handpiece(), p.name(), plan.size(), plan.get(0), plan.get(plan.size() - 1), who);
         if (typed != null && typed.resumedReadings() > 0) {
             out.printf("resuming after %d readings: the collar visits those points again, the gauge is read from the"
                     + " next one%n", typed.resumedReadings());
@@ -165,6 +165,13 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     static CalibrationMaker.Draft measureAndBuild(DeviceProfile p, Pen rig, List<Double> plan, MeasurementSource source,
                                        String technician, double runHours, PrintWriter out) {
+        String handpiece; // the handpiece measured, as its identity EEPROM reads: the calibration is its only
+        try {
+            handpiece = rig.opened().hardware().handpiece().readId().toString();
+        } catch (com.needlepen.hal.HandpieceMemory.HandpieceIdException e) {
+            throw new CalibrationAborted("handpiece identity unreadable: " + e.getMessage()
+                    + "; a calibration must name the handpiece it was made on");
+        }
         List<CalibrationPoint> measured;
         try {
             CalibrationProcedure procedure = new CalibrationProcedure(rig.controller(), rig.runner());
@@ -185,7 +192,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UserInputException("measurements: " + problem);
         }
         // dated by the computer's clock: the sim's virtual clock starts at the same fixed instant every run
-        return CalibrationMaker.draft(p, measured, technician, new WallClock(), runHours, toolVersion());
+        return CalibrationMaker.draft(p, handpiece, measured, technician, new WallClock(), runHours, toolVersion());
     }
 
     private int report(PrintWriter out, CalibrationMaker.Outcome outcome) {
@@ -222,9 +229,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!pen.simulated()) {
             return pen.open(a -> a.settings(1.0, 100).calibration(calibration));
         }
-        var parameters = SimulatedPenFactory.parameters(pen.profile(), pen.cartridgeType().needles(), pen.seed());
+        var parameters = SimulatedPenFactory.parameters(pen.profile(), pen.cartridgeType().needles(), pen.unitSerial(),
+                pen.seed());
         SimPen unit = new SimPen(SimulatedPenFactory.homeSwitchMoved(parameters, homeSwitchMovedMm),
-                SimulatedPenFactory.SIM_EPOCH_MILLIS);
+                SimulatedPenFactory.SIM_EPOCH_MILLIS, pen.handpiece());
         var ledger = pen.cartridges();
         Pen rig = Pen.on(new SimBackend.Opened(unit), pen.profile(), a -> a.settings(1.0, 100).calibration(calibration)
                 .ledger(ledger), false);

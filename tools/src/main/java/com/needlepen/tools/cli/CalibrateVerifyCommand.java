@@ -93,12 +93,12 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
         Calibration stored = current.calibration();
         double runHours = pen.runHours().hours();
         // an expired calibration may still be verified (how far has it gone?); a failed one is past verifying
-        String problem = CalibrationCheck.problem(current, p, runHours, 0, false);
+        String problem = CalibrationCheck.problem(current, p, pen.handpiece().toString(), runHours, 0, false);
         if (problem != null && !problem.contains("run hours old")) {
             throw new UserInputException(problem);
         }
         List<Double> plan = stored.points().stream().map(CalibrationPoint::commandedMm).toList();
-        out.printf(Locale.ROOT, "Verifying %s against %s (%d points)%n", p.telemetry().deviceId(), stored.id(), plan.size());
+        out.printf(Locale.ROOT, "Verifying handpiece %s against %s (%d points)%n", pen.handpiece(), stored.id(), plan.size());
         out.flush();
         List<CalibrationPoint> now;
         try (Pen rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.of(stored), simDriftMm)) {
@@ -121,7 +121,7 @@ public final class CalibrateVerifyCommand implements Callable<Integer> {
         }
         // dated by the computer's clock, like the calibration: the sim's virtual clock is not a date
         WallClock clock = new WallClock();
-        CalibrationVerification verification = new CalibrationVerification(stored.id(), stored.deviceId(), who,
+        CalibrationVerification verification = new CalibrationVerification(stored.id(), stored.handpieceId(), who,
                 clock.utcEpochMillis(), clock.utcSynchronised(), runHours, CalibrateCommand.toolVersion(), drifts,
                 stored.toleranceMm());
         Path file = pen.calibrations().recordVerification(current, verification);

@@ -24,6 +24,8 @@ final class FaultDescriptions {
             case DRIVER_SHORTED -> "a driver transistor shorts: the motor is driven at 30 % even when disabled";
             case PWM_STUCK_HIGH -> "the PWM line sticks high: an enabled drive runs away at full duty";
             case THERMISTOR_OPEN -> "the handpiece thermistor's lead opens: it reads -40 °C whatever the true temperature";
+            case HANDPIECE_ID_SILENT -> "the handpiece's identity EEPROM stops answering: no run starts until it is read"
+                    + " again";
         };
     }
 }

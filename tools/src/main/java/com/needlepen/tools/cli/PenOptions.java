@@ -24,6 +24,11 @@ public final class PenOptions {
     @Option(names = "--seed", description = "Seed for the simulated pen's noise: index jitter, gauge (default 1).")
     long seed = 1;
 
+    @Option(names = "--unit", paramLabel = "SERIAL",
+            description = "Which simulated unit: its manufacturing imperfections and its handpiece's identity"
+                    + " (default: the profile's device id). Simulated pen only: a real pen's identity is read from it.")
+    String unit;
+
     @Option(names = "--cartridge", paramLabel = "TYPE",
             description = "Cartridge type from the profile (default: the one with the fewest needles).")
     String cartridge;
@@ -72,9 +77,43 @@ public final class PenOptions {
 
     private Path deviceDir;
 
+    private com.needlepen.hal.HandpieceId handpiece;
+    private boolean simulatorOnly;
+
     /**
-     * This device's records: {@code <data dir>/<device id>}, created if missing. A directory that
-     * cannot be created or written is refused in one line naming where the path came from.
+     * For a command whose job is the simulated pen whatever backend the profile names for the real
+     * one ({@code simulate}): the simulated unit's handpiece and records, not the real pen's.
+     */
+    public void simulatorWhateverTheProfileNames() {
+        simulatorOnly = true;
+        handpiece = null;
+        deviceDir = null;
+    }
+
+    /**
+     * The identity of the handpiece this command drives, as its identity EEPROM reads (on the
+     * simulated pen: the unit's own); a handpiece that cannot be identified is refused in one line.
+     */
+    public com.needlepen.hal.HandpieceId handpiece() {
+        if (handpiece == null) {
+            if (unit != null) {
+                requireSimFor("--unit");
+            }
+            var b = backend();
+            try {
+                handpiece = b.identify(profile(), backendOptions());
+            } catch (com.needlepen.hal.backend.BackendException e) {
+                throw new UserInputException("profile " + profile().name() + ", backend '" + b.name() + "': "
+                        + e.getMessage());
+            }
+        }
+        return handpiece;
+    }
+
+    /**
+     * This handpiece's records: {@code <data dir>/<handpiece id>} (calibrations, run hours, the
+     * ledger of used cartridges), created if missing. A directory that cannot be created or written
+     * is refused in one line naming where the path came from.
      */
     public Path deviceDir() {
         if (deviceDir != null) {
@@ -88,7 +127,7 @@ public final class PenOptions {
             base = fromEnv ? Path.of(home) : Path.of(System.getProperty("user.home"), ".needlepen");
             source = fromEnv ? "$NEEDLEPEN_HOME" : "the default data directory";
         }
-        Path dir = base.resolve(profile().telemetry().deviceId());
+        Path dir = base.resolve(handpiece().toString());
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException | SecurityException e) {
@@ -145,6 +184,9 @@ public final class PenOptions {
 
     /** The profile's backend, found among those this program has. */
     public com.needlepen.hal.backend.PenBackend backend() {
+        if (simulatorOnly) {
+            return new com.needlepen.hal.sim.SimBackend();
+        }
         try {
             return BACKENDS.named(profile().backend(), profile().source() + ": backend");
         } catch (com.needlepen.hal.backend.BackendException e) {
@@ -168,9 +210,14 @@ public final class PenOptions {
         }
     }
 
-    /** The unit (this profile's device), the cartridge's needles, the seed; the simulated pen's clock starts at a fixed UTC. */
+    /** The simulated unit this command drives: {@code --unit}, else the profile's device id. */
+    public String unitSerial() {
+        return unit != null ? unit : profile().telemetry().deviceId();
+    }
+
+    /** The unit ({@link #unitSerial}), the cartridge's needles, the seed; the simulated pen's clock starts at a fixed UTC. */
     public com.needlepen.hal.backend.BackendOptions backendOptions() {
-        return new com.needlepen.hal.backend.BackendOptions(profile().telemetry().deviceId(), cartridgeType().needles(),
+        return new com.needlepen.hal.backend.BackendOptions(unitSerial(), cartridgeType().needles(),
                 seed, com.needlepen.hal.sim.SimulatedPenFactory.SIM_EPOCH_MILLIS);
     }
 

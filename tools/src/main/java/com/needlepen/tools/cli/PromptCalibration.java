@@ -37,7 +37,7 @@ final class PromptCalibration {
         ReadingsInProgress saved = new ReadingsInProgress(pen.deviceDir());
         ReadingsInProgress.Readings earlier = saved.load().orElse(null);
         if (earlier != null) {
-            String mismatch = earlier.mismatch(p.telemetry().deviceId(), p.name(), plan);
+            String mismatch = earlier.mismatch(pen.handpiece().toString(), p.name(), plan);
             if (mismatch != null) {
                 throw new UserInputException(saved.file() + " " + mismatch);
             }
@@ -48,7 +48,7 @@ final class PromptCalibration {
         }
         String technician = who;
         if (earlier == null) {
-            earlier = new ReadingsInProgress.Readings(p.telemetry().deviceId(), p.name(), plan, who,
+            earlier = new ReadingsInProgress.Readings(pen.handpiece().toString(), p.name(), plan, who,
                     new WallClock().utcEpochMillis(), List.of());
         } else if (!earlier.technician().equals(who)) {
             technician = earlier.technician() + ", " + who; // both took readings for this calibration

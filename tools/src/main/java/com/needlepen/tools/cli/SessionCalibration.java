@@ -30,7 +30,7 @@ final class SessionCalibration {
         CalibrationStore store = pen.calibrations();
         if (store.neverUsed() && "sim".equals(p.backend())) {
             out.printf("no depth calibration for %s in %s: calibrating the simulated pen in-process (--from-sim)%n",
-                    p.telemetry().deviceId(), store.directory());
+                    "handpiece " + pen.handpiece(), store.directory());
             out.flush();
             CalibrationMaker.Draft made;
             try (var rig = CalibrateCommand.calibrationRig(pen, DepthCalibration.unusable(p.collar(), "calibrating"))) {
@@ -50,7 +50,8 @@ final class SessionCalibration {
         CalibrationStore.Entry current = store.current();
         var clock = java.time.Clock.systemUTC();
         // one check for every reason a calibration is unusable, a failed verification among them
-        String problem = CalibrationCheck.problem(current, p, pen.runHours().hours(), clock.millis(), false);
+        String problem = CalibrationCheck.problem(current, p, pen.handpiece().toString(), pen.runHours().hours(), clock.millis(),
+                false);
         if (problem != null) {
             throw new UserInputException(problem);
         }

@@ -97,6 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
         long runNanos = DurationParser.parseNanos("--duration", duration);
         DeviceProfile p = pen.profile();
         pen.backend(); // a backend this program does not have is refused in one line, as for every command
+        pen.simulatorWhateverTheProfileNames();
         long longestNanos = p.safety().maxContinuousRunNanos();
         if (runNanos > longestNanos) {
             throw new UserInputException("--duration '" + duration + "' is longer than one run may last on profile "
@@ -195,7 +196,7 @@ public final class SimulateCommand implements Callable<Integer> {
         DepthCalibration calibration = SessionCalibration.load(pen, out);
         // simulate's job is the simulated pen, whatever backend the profile names for the real one
         var opened = new com.needlepen.hal.sim.SimBackend().open(p, new com.needlepen.hal.backend.BackendOptions(
-                p.telemetry().deviceId(), type.needles(), pen.seed(), System.currentTimeMillis()));
+                pen.unitSerial(), type.needles(), pen.seed(), System.currentTimeMillis()));
         SimPen simPen = opened.pen();
         TelemetryRig rig = TelemetryRig.create(url, p.telemetry(), simPen.clock()::utcEpochMillis);
         telemetryUp.connect(rig);

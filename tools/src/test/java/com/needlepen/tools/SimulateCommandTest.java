@@ -118,6 +118,7 @@ class SimulateCommandTest {
             "preset and depth    | --preset forehead --depth 1.0 | --preset cannot be combined",
             "bad cartridge id    | --cartridge-id CART/7        | --cartridge-id 'CART/7' is not an id; allowed: 1 to 64 of",
             "unknown option      | --depht 1.0                  | Unknown option",
+            "bad unit serial     | --unit ../x                  | --unit '../x' is not a unit serial; allowed: 1 to 64",
             "broker port         | --broker tcp://127.0.0.1:99999 | needlepen: --broker: broker URL 'tcp://127.0.0.1:99999': port 99999 is outside 1..65535; allowed: tcp://host:port",
             "broker path         | --broker tcp://127.0.0.1:1883/foo | needlepen: --broker: broker URL 'tcp://127.0.0.1:1883/foo': a path ('/foo') is not allowed; allowed:"})
     void givenBadInputWhenSimulatingThenOneLineOnStderrAndExit2(String name, String args, String expected) {

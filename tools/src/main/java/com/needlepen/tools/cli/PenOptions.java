@@ -212,6 +212,10 @@ public final class PenOptions {
 
     /** The simulated unit this command drives: {@code --unit}, else the profile's device id. */
     public String unitSerial() {
+        if (unit != null && !unit.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new UserInputException("--unit '" + unit + "' is not a unit serial; allowed: 1 to 64 letters, digits,"
+                    + " '.', '_' or '-', starting with a letter or digit");
+        }
         return unit != null ? unit : profile().telemetry().deviceId();
     }
 

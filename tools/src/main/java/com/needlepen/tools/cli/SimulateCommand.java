@@ -98,6 +98,7 @@ public final class SimulateCommand implements Callable<Integer> {
         DeviceProfile p = pen.profile();
         pen.backend(); // a backend this program does not have is refused in one line, as for every command
         pen.simulatorWhateverTheProfileNames();
+        pen.unitSerial(); // a bad --unit is refused before anything is printed
         long longestNanos = p.safety().maxContinuousRunNanos();
         if (runNanos > longestNanos) {
             throw new UserInputException("--duration '" + duration + "' is longer than one run may last on profile "

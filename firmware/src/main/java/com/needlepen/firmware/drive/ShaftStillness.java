@@ -4,8 +4,10 @@ import com.needlepen.config.TuningSpec;
 
 /**
  * Whether the braked shaft has come to rest, from what the firmware can see: the braking current
- * (back-EMF of a turning rotor into shorted windings) below the profile's {@code
- * tuning.stillShaft.stillAmps} and no index edge, both for {@code stillForMillis} on end. Used by
+ * (back-EMF of a turning rotor into shorted windings), zeroed and averaged ({@link CurrentZero}: a
+ * real monitor's offset and noise are as large as the threshold), below the profile's {@code
+ * tuning.stillShaft.stillAmps} and no index edge, both for {@code stillForMillis} on end; never
+ * before the monitor's offset has been measured. Used by
  * parking and by calibration's cam stepping, so both mean the same by "still". Allocates nothing.
  */
 final class ShaftStillness {
@@ -29,7 +31,9 @@ final class ShaftStillness {
 
     /** Call every tick while braked: whether the shaft has been quiet long enough. */
     boolean still(long nowNanos) {
-        if (drive.currentAmps() >= stillAmps || drive.edgesThisTick() > 0) {
+        double amps = drive.zeroedAverageAmps();
+        // not a number (no zero measured yet) is never still
+        if (!(Math.abs(amps) < stillAmps) || drive.edgesThisTick() > 0) {
             quietSinceNanos = Long.MIN_VALUE;
             return false;
         }

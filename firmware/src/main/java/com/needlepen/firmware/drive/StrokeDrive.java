@@ -20,6 +20,8 @@ public final class StrokeDrive {
     private final IndexRateEstimator estimator = new IndexRateEstimator();
     private final RateRegulator regulator;
     private final long[] edgeBuffer = new long[64];
+    private final CurrentZero currentZero = new CurrentZero();
+    private boolean driving;
 
     private long strokes;
     private long lastEdgesThisTick;
@@ -59,6 +61,7 @@ public final class StrokeDrive {
         motor.enable(nowNanos);
         regulator.start(nowNanos, rateHz);
         regulating = true;
+        driving = true;
     }
 
     public void setRateHz(double rateHz) {
@@ -76,12 +79,14 @@ public final class StrokeDrive {
                     sensors.supplyVolts(), edgeAge, held);
             motor.setDutyFraction(duty);
         }
+        currentZero.sample(nowNanos, sensors.motorCurrentAmps(), !driving || !motor.isEnabled(), lastEdgesThisTick);
         motor.refreshDeadman(nowNanos);
     }
 
     /** Stops regulating and shorts the windings, staying enabled so the cam can be parked. */
     public void brake() {
         regulating = false;
+        driving = false;
         regulator.stop();
         motor.brake();
     }
@@ -89,6 +94,7 @@ public final class StrokeDrive {
     /** Drives open-loop at a small duty (parking nudges). */
     public void nudge(long nowNanos, double duty) {
         regulating = false;
+        driving = true;
         if (!motor.isEnabled()) {
             motor.enable(nowNanos);
         }
@@ -98,6 +104,7 @@ public final class StrokeDrive {
     /** Disables the driver: braking, and nothing can drive it until the next enable. */
     public void disable() {
         regulating = false;
+        driving = false;
         regulator.stop();
         motor.disable();
     }
@@ -157,5 +164,18 @@ public final class StrokeDrive {
 
     public double currentAmps() {
         return sensors.motorCurrentAmps();
+    }
+
+    /**
+     * The current near zero as the firmware can trust it ({@link CurrentZero}): the last readings'
+     * mean less the monitor's measured offset; NaN before the offset has been measured.
+     */
+    public double zeroedAverageAmps() {
+        return currentZero.averageAmps();
+    }
+
+    /** The current monitor's offset as measured at rest (0 before it has been). */
+    public double currentOffsetAmps() {
+        return currentZero.offsetAmps();
     }
 }

@@ -11,20 +11,60 @@ class CamParkerTuningTest {
 
     private static final long MS = 1_000_000L;
 
+    /** When the current monitor's zero has been measured on a drive at rest: the parker's time 0 in these tests. */
+    private static final long ZEROED = 300 * MS;
+
+    /** Ticks {@code drive} at rest (disabled, no edges) until its current monitor's zero is measured, as BOOT does. */
+    private static void zero(StrokeDrive drive) {
+        drive.disable();
+        for (long t = MS; t <= ZEROED; t += MS) {
+            drive.readEdges();
+            drive.periodic(t);
+        }
+        assertThat(drive.zeroedAverageAmps()).as("zeroed").isNotNaN();
+    }
+
+    /** One control tick of the parker and the drive, in the controller's order. */
+    private static void tick(StrokeDrive drive, CamParker parker, long t) {
+        drive.readEdges();
+        parker.periodic(t);
+        drive.periodic(t);
+    }
+
     /** Ticks a parker braked at 0 with the cam stopped off its index; returns when it first nudged and at what duty. */
     private static long[] firstNudge(DeviceProfile profile) {
         FakeDriveHardware hw = new FakeDriveHardware();
         StrokeDrive drive = hw.drive(profile);
+        zero(drive);
         CamParker parker = new CamParker(drive, profile.tuning());
-        parker.start(0);
-        for (long t = MS; t < 500 * MS; t += MS) {
-            drive.readEdges();
-            parker.periodic(t);
+        parker.start(ZEROED);
+        for (long t = ZEROED + MS; t < ZEROED + 500 * MS; t += MS) {
+            tick(drive, parker, t);
             if (hw.duty > 0) {
-                return new long[] {t / MS, Math.round(hw.duty * 1000)};
+                return new long[] {(t - ZEROED) / MS, Math.round(hw.duty * 1000)};
             }
         }
         throw new AssertionError("never nudged");
+    }
+
+    @Test
+    void givenAMonitorWhoseOffsetIsNotYetMeasured_whenParking_thenTheShaftIsNeverTakenAsStill() {
+        DeviceProfile profile = ProfileLoader.bundled("sim");
+        FakeDriveHardware hw = new FakeDriveHardware();
+        hw.currentAmps = 0.015; // the monitor's offset: below the 0.02 A threshold, but not zero
+        StrokeDrive drive = hw.drive(profile);
+        CamParker parker = new CamParker(drive, profile.tuning());
+        parker.start(0);
+        long nudgedAt = -1;
+        for (long t = MS; t < 500 * MS && nudgedAt < 0; t += MS) {
+            tick(drive, parker, t);
+            if (hw.duty > 0) {
+                nudgedAt = t / MS;
+            }
+        }
+        // the zero needs 200 ms at rest without edges and 64 readings; only then is stillness judged
+        assertThat(nudgedAt).as("ms").isGreaterThanOrEqualTo(CurrentZero.QUIET_MILLIS + CurrentZero.ZERO_SAMPLES);
+        assertThat(drive.currentOffsetAmps()).isCloseTo(0.015, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
@@ -55,25 +95,25 @@ class CamParkerTuningTest {
     void givenABrakingCurrentAboveTheProfilesStillThreshold_whenParking_thenTheShaftIsNotYetStill() {
         DeviceProfile profile = ProfileLoader.bundled("sim");
         FakeDriveHardware hw = new FakeDriveHardware();
-        hw.currentAmps = 0.03;
         StrokeDrive drive = hw.drive(profile);
+        zero(drive);
+        hw.currentAmps = 0.03;
         CamParker shipped = new CamParker(drive, profile.tuning());
-        shipped.start(0);
-        for (long t = MS; t <= 100 * MS; t += MS) {
-            drive.readEdges();
-            shipped.periodic(t);
+        shipped.start(ZEROED);
+        for (long t = ZEROED + MS; t <= ZEROED + 100 * MS; t += MS) {
+            tick(drive, shipped, t);
         }
         assertThat(hw.duty).as("0.03 A is above the shipped 0.02 A: still braking").isZero();
 
         DeviceProfile tolerant = FakeDriveHardware.simWith("stillAmps: 0.02", "stillAmps: 0.05");
         FakeDriveHardware hw2 = new FakeDriveHardware();
-        hw2.currentAmps = 0.03;
         StrokeDrive drive2 = hw2.drive(tolerant);
+        zero(drive2);
+        hw2.currentAmps = 0.03;
         CamParker tuned = new CamParker(drive2, tolerant.tuning());
-        tuned.start(0);
-        for (long t = MS; t <= 100 * MS && hw2.duty == 0; t += MS) {
-            drive2.readEdges();
-            tuned.periodic(t);
+        tuned.start(ZEROED);
+        for (long t = ZEROED + MS; t <= ZEROED + 100 * MS && hw2.duty == 0; t += MS) {
+            tick(drive2, tuned, t);
         }
         assertThat(hw2.duty).as("below the tuned 0.05 A: still, so nudged").isPositive();
     }

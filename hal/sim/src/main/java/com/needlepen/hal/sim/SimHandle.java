@@ -105,6 +105,11 @@ public final class SimHandle {
         return pen.drive().currentAmps();
     }
 
+    /** The current monitor's offset on this unit: what it reads with no current through the shunt. */
+    public double currentMonitorOffsetAmps() {
+        return pen.currentMonitor().offsetAmps();
+    }
+
     public double windingCelsius() {
         return pen.drive().windingCelsius();
     }

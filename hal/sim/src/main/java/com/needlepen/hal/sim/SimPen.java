@@ -34,6 +34,7 @@ public final class SimPen {
     private final SimEnableTimer enableTimer;
     private final SimWatchdog watchdog = new SimWatchdog();
     private final SimHandpiece handpiece;
+    private final CurrentMonitor currentMonitor;
     private boolean jvmFrozen;
     private double supplyVolts;
     private double filteredCurrentAmps;
@@ -62,6 +63,8 @@ public final class SimPen {
         this.enableTimer = new SimEnableTimer(params.motor().enableTimerNanos());
         this.hardware = new PenHardware(clock, driver, index, collar, panel, indicators, display, cartridge,
                 new Sensors(), enableTimer, watchdog, handpiece);
+        // last of the splits, so the streams drawn before it are what they were without it
+        this.currentMonitor = new CurrentMonitor(CurrentMonitor.offsetOf(handpieceId), random.split());
         this.handle = new SimHandle(this);
         index.update(magnetAtSensor(), 0L);
         protruding = drive.protrusionMm(collar.trueDepthMm()) > 0.0;
@@ -171,6 +174,15 @@ public final class SimPen {
         return enableTimer.allowsPower(clock.nanoTime());
     }
 
+    CurrentMonitor currentMonitor() {
+        return currentMonitor;
+    }
+
+    /** The winding current's magnitude as the plant has it, before the monitor's offset and noise. */
+    double trueCurrentAmps() {
+        return filteredCurrentAmps;
+    }
+
     SimHandpiece handpiece() {
         return handpiece;
     }
@@ -220,7 +232,7 @@ public final class SimPen {
     private final class Sensors implements AnalogSensors {
         @Override
         public double motorCurrentAmps() {
-            return filteredCurrentAmps;
+            return currentMonitor.read(clock.nanoTime(), filteredCurrentAmps);
         }
 
         @Override

@@ -24,6 +24,9 @@ final class FaultDescriptions {
             case DRIVER_SHORTED -> "a driver transistor shorts: the motor is driven at 30 % even when disabled";
             case PWM_STUCK_HIGH -> "the PWM line sticks high: an enabled drive runs away at full duty";
             case THERMISTOR_OPEN -> "the handpiece thermistor's lead opens: it reads -40 °C whatever the true temperature";
+            case HANDPIECE_ID_SILENT -> "the handpiece's identity EEPROM stops answering";
+            case CLOCK_STOPPED -> "the clock the firmware reads stops while the loop ticks on (F29 within 10 ticks)";
+            case CLOCK_JUMPED -> "the clock the firmware reads jumps 5 s back (F29 at the next tick)";
         };
     }
 }

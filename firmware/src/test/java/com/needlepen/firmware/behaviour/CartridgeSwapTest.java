@@ -74,6 +74,7 @@ class CartridgeSwapTest {
         bench.sim.insertCartridge(other);
     }
 
+    @Tag("H39") // fluid ingress: a used cartridge, swapped in, does not run on the next client
     @Test
     void givenACartridgeSwappedWhileTheCamParks_thenF27NamesBothAndTheNextStartDoesNotRunOnTheOldSession() {
         CartridgeLedger ledger = ledgerWithBUsed();

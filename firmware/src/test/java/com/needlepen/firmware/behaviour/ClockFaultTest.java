@@ -56,7 +56,9 @@ class ClockFaultTest {
         assertThat(bench.controller.status().fault()).as(bench.controller.status().faultDetail())
                 .isEqualTo(FaultCode.F29_CLOCK_FAULT);
         // braked; the loop no longer feeds the enable timer, whose own oscillator opens the supply 100 ms later
+        long latched = bench.now();
         assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 500 * MS)).as("needles at rest").isTrue();
+        System.out.printf("H40: F29 to the shaft at rest: %d ms%n", (bench.now() - latched) / MS);
         bench.run(300 * MS);
         assertThat(bench.sim.motorPowerAllowed()).as("the enable timer cut the motor supply").isFalse();
         assertThat(bench.sim.shaftAtRest()).isTrue();

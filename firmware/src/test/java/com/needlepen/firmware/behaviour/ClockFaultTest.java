@@ -83,6 +83,30 @@ class ClockFaultTest {
 
     @Tag("H40")
     @Test
+    void givenTheClockStopsAndTheCamJamsAtOnce_thenF29ComesFirstAndTheStallCurrentEndsWithinItsBound() {
+        // the stall check times on the stopped clock and cannot fire: the clock fault latches first, and the jam's
+        // stall current lasts no longer than F29's bound (the stall check alone takes 2.5 periods, at least 30 ms)
+        PenBench bench = runningAt150Hz(SafetyChecks::standard);
+        long at = bench.now();
+        bench.sim.inject(SimFault.CLOCK_STOPPED);
+        bench.sim.inject(SimFault.CAM_JAMMED);
+        long above = 0;
+        for (int ms = 0; ms < 200; ms++) {
+            bench.runner.step();
+            if (bench.sim.motorCurrentAmps() > bench.profile.motor().maxCurrentAmps()) {
+                above++;
+            }
+        }
+        System.out.printf("H40: clock stopped and cam jammed at once: %s, %d ms above the current limit%n",
+                bench.controller.status().fault(), above);
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F29_CLOCK_FAULT);
+        assertThat(above).isLessThanOrEqualTo(BOUND_MS + 2);
+        assertThat(bench.sim.motorDriverEnabled()).isFalse();
+        assertThat(at).isLessThan(bench.now());
+    }
+
+    @Tag("H40")
+    @Test
     void givenTheClockStoppedWithoutTheClockCheck_thenAJammedCamIsNeverFoundAndTheWindingTakesStallCurrent() {
         PenBench bench = runningAt150Hz(withoutClockCheck());
         bench.sim.inject(SimFault.CLOCK_STOPPED);

@@ -9,9 +9,10 @@ import com.needlepen.hal.Clock;
  *
  * <p>What the firmware reads ({@link #nanoTime()}) can lie, as a hardware clock can (H40): it can
  * stop while the physics and the loop's ticks go on ({@link #stop()}), or jump forward or back
- * ({@link #jump(long)}). The physics, the kernel's edge stamps and the hardware timers outside the
- * JVM (enable timer, system watchdog, each with its own oscillator) keep the true time,
- * {@link #trueNanos()}.
+ * ({@link #jump(long)}). The physics and the hardware timers outside the JVM (enable timer, system
+ * watchdog, each with its own oscillator) keep the true time, {@link #trueNanos()}; index edges
+ * arrive in true time but carry stamps on the lying clock, as a platform stamps them with the clock
+ * the HAL reads.
  */
 public final class VirtualClock implements Clock {
 

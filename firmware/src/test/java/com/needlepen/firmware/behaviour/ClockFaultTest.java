@@ -192,6 +192,23 @@ class ClockFaultTest {
 
     @Tag("H40")
     @Test
+    void givenTheClockStopsWhileCheckingWaitsForAHungLedger_thenF29EndsTheWaitNotItsOwnTimer() {
+        // the cartridge-record wait's 2 s bound (H28) times on the clock: stopped, the wait would never end
+        BoundedWaitTest.HungLedger ledger = new BoundedWaitTest.HungLedger();
+        PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, "np-sim-0001", 41,
+                TelemetrySink.NONE, ledger).insertCartridge("CART-HUNG").ready();
+        bench.click(PanelButton.START_STOP);
+        assertThat(bench.runner.runUntil(() -> ledger.records > 0, 10 * S)).isTrue();
+        long at = bench.now();
+        bench.sim.inject(SimFault.CLOCK_STOPPED);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 5 * S)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F29_CLOCK_FAULT);
+        assertThat((bench.now() - at) / MS).isBetween(1L, BOUND_MS + 2);
+        assertThat(bench.controller.sessions().current()).isNull();
+    }
+
+    @Tag("H40")
+    @Test
     void givenTheClockStopsInReady_thenF29LatchesThereToo() {
         PenBench bench = PenBench.sim("12-pin", 1.0, 100, 40).insertCartridge("C-IDLE").ready();
         long at = bench.now();

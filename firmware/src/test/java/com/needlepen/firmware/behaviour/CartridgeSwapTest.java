@@ -120,7 +120,8 @@ class CartridgeSwapTest {
 
     @Test
     void givenACartridgeSwappedWhileTheCollarChecksBeforeTheSecondRun_thenF27BeforeTheNeedlesMove() {
-        PenBench bench = bench(CartridgeLedger.inMemory(), SafetyChecks::standard);
+        CartridgeLedger ledger = CartridgeLedger.inMemory();
+        PenBench bench = bench(ledger, SafetyChecks::standard);
         Session first = firstRunThenStopping(bench);
         assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, S)).isTrue();
         long excursions = bench.sim.trueExcursions();
@@ -133,6 +134,16 @@ class CartridgeSwapTest {
         assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F27_CARTRIDGE_SWAPPED);
         assertThat(first.endReason()).contains("CART-A").contains("CART-C");
         assertThat(bench.sim.trueExcursions()).as("the second run never started").isEqualTo(excursions);
+
+        // CART-C is new: acknowledged and re-homed, it runs in a session of its own, on record in the ledger
+        bench.controller.submit(Request.acknowledge());
+        bench.run(2 * MS);
+        bench.ready();
+        bench.click(PanelButton.START_STOP).running();
+        Session second = bench.controller.sessions().current();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.cartridgeId()).isEqualTo("CART-C");
+        assertThat(ledger.find("CART-C")).isNotNull();
     }
 
     @Test

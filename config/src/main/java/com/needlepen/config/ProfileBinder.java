@@ -144,7 +144,9 @@ final class ProfileBinder {
                 m.number("warningMaxRateHz", Range.anyFinite("Hz")),
                 m.number("cutoffCelsius", handpiece),
                 m.number("maxContinuousRunMinutes", Range.aboveUpTo(0, 120, "min")),
-                m.number("loopOverrunBudgetMillis", Range.closed(1, 1000, "ms")));
+                m.number("loopOverrunBudgetMillis", Range.closed(1, 1000, "ms")),
+                // a pause within one client's treatment (numbing, serum) is minutes; a client's turnover is longer
+                m.number("sessionIdleCloseMinutes", Range.aboveUpTo(0, 60, "min"), 10));
     }
 
     private static LoopSpec loop(MapReader m) {

@@ -10,9 +10,17 @@ package com.needlepen.config;
  *                                part: 41 °C)
  * @param maxContinuousRunMinutes longest a single run may last
  * @param loopOverrunBudgetMillis how late a control tick may be before the pen faults
+ * @param sessionIdleCloseMinutes how long an open session may go without a run before it closes itself,
+ *                                so one session (one cartridge on record) cannot span two clients (H38)
  */
 public record SafetySpec(double warningCelsius, double warningMaxRateHz, double cutoffCelsius,
-                         double maxContinuousRunMinutes, double loopOverrunBudgetMillis) {
+                         double maxContinuousRunMinutes, double loopOverrunBudgetMillis,
+                         double sessionIdleCloseMinutes) {
+
+    /** The idle close in nanoseconds: a session idle exactly this long stays open; one idle longer closes. */
+    public long sessionIdleCloseNanos() {
+        return Math.round(sessionIdleCloseMinutes * 60e9);
+    }
 
     /**
      * The longest run in nanoseconds: a run may last exactly this long; one that is still running

@@ -12,7 +12,7 @@ class SafetySpecTest {
 
     @Test
     void givenTheSimProfile_whenLoaded_thenItsSafetyLimitsAreAsWritten() {
-        assertThat(ProfileLoader.bundled("sim").safety()).isEqualTo(new SafetySpec(39, 100, 41, 30, 20));
+        assertThat(ProfileLoader.bundled("sim").safety()).isEqualTo(new SafetySpec(39, 100, 41, 30, 20, 10));
     }
 
     @Test
@@ -41,5 +41,20 @@ class SafetySpecTest {
         String yaml = simWith("loopOverrunBudgetMillis: 20", "loopOverrunBudgetMillis: 60");
         assertError(loadError(yaml), "safety.loopOverrunBudgetMillis", lineOf(yaml, "loopOverrunBudgetMillis"),
                 "60 ms is not below the 50 ms dead-man");
+    }
+
+    @Test
+    void givenAnIdleCloseLongerThanAnHour_whenLoaded_thenOutOfRange() {
+        String yaml = simWith("sessionIdleCloseMinutes: 10", "sessionIdleCloseMinutes: 90");
+        assertError(loadError(yaml), "safety.sessionIdleCloseMinutes", lineOf(yaml, "sessionIdleCloseMinutes"),
+                "90 is out of range; allowed above 0 up to 60 min");
+    }
+
+    @Test
+    void givenNoIdleClose_whenLoaded_thenTenMinutes() throws Exception {
+        String yaml = simWith("  sessionIdleCloseMinutes: 10  # an open session with no run for this long closes itself: one"
+                + " session, one client\n", "");
+        assertThat(ProfileLoader.parse(yaml, "sim-without-idle.yaml").safety().sessionIdleCloseNanos())
+                .isEqualTo(600_000_000_000L);
     }
 }

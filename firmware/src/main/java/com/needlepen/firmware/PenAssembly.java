@@ -156,9 +156,9 @@ public final class PenAssembly {
         CamParker parker = new CamParker(drive, profile.tuning());
         CamStepper camStepper = new CamStepper(drive, profile.tuning());
         SpinUp spinUp = new SpinUp(profile.tuning().spinUp());
-        SafetySupervisor supervisor = new SafetySupervisor(checks.apply(new SafetyInputs(profile, drive, positioner,
-                hw.collar(), zeroCheck, hw.sensors(), hw.cartridge(), trace)));
         SessionRecorder sessions = new SessionRecorder(unitId, telemetry);
+        SafetySupervisor supervisor = new SafetySupervisor(checks.apply(new SafetyInputs(profile, drive, positioner,
+                hw.collar(), zeroCheck, hw.sensors(), hw.cartridge(), trace, sessions)));
         ControllerEvents events = new ControllerEvents(telemetry, sessions, hw.clock());
         LoopControl control = new LoopControl(hw.indicators(), events);
         StartChecks startChecks = new StartChecks(profile, policy, calibration, hw.cartridge(), positioner, handpiece);

@@ -189,7 +189,8 @@ class SimulateCommandTest {
             "collar-pushed-back@10s, F16", "home-switch-stuck-pressed@10s, F17", "home-switch-stuck-released@0s, F01",
             "home-switch-stuck-released@6s, F18",
             "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12", "driver-shorted@1s, F13",
-            "pwm-stuck-high@10s, F03", "thermistor-open@10s, F19"})
+            "pwm-stuck-high@10s, F03", "thermistor-open@10s, F19",
+            "clock-stopped@10s, F29", "clock-jumped@10s, F29"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");

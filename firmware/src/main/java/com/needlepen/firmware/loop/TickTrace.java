@@ -89,6 +89,14 @@ public final class TickTrace {
         return longest;
     }
 
+    /**
+     * How late the loop's runner, on its own clock, woke for the tick now open; -1 when no tick is
+     * open (a caller that ticks without a runner), so there is nothing to compare with.
+     */
+    public long wakeLatenessNanos() {
+        return open ? wakeLatenessNanos : -1;
+    }
+
     /** How late the thread woke for the last finished tick. */
     public long lastWakeLatenessNanos() {
         return lastWakeLatenessNanos;

@@ -31,7 +31,12 @@ public enum FaultCode {
     // the readings the other checks (and parking's stillness test) rest on cannot be trusted: brake and hold
     F19_SENSOR_IMPLAUSIBLE("a sensor reads what it physically cannot (not a number, or outside its range)", false,
             false),
-    F20_WAIT_TIMED_OUT("work handed to another thread did not finish within its bound", false);
+    F20_WAIT_TIMED_OUT("work handed to another thread did not finish within its bound", false),
+    F27_CARTRIDGE_SWAPPED("the cartridge was swapped inside a session: the ledger recorded only the first", false),
+    // nothing timed can be trusted, parking's own timeout included: brake, hold, and leave the stop to the hardware
+    // enable timer, which runs on its own oscillator
+    F29_CLOCK_FAULT("the clock the firmware reads stopped, jumped or ran at a false rate against the loop's ticks",
+            true, false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -11,6 +11,8 @@ public final class SafetyChecks {
 
     public static List<SafetyCheck> standard(SafetyInputs in) {
         List<SafetyCheck> checks = new ArrayList<>();
+        // the clock first: when it lies, the faults timed on it (a dead-man expired by a jump, a late loop) are its doing
+        checks.add(new ClockCheck(in));
         checks.add(new DeadmanCheck(in));
         checks.add(new LoopOverrunCheck(in));
         checks.add(new DepthLimitCheck(in));
@@ -25,6 +27,7 @@ public final class SafetyChecks {
         checks.add(new RateDeviationCheck(in));
         checks.add(new RunTimeCheck(in));
         checks.add(new CollarCheck(in));
+        checks.add(new CartridgeSwapCheck(in));
         return checks;
     }
 }

@@ -8,8 +8,12 @@ import com.needlepen.hal.AnalogSensors;
 import com.needlepen.hal.CartridgeSensor;
 import com.needlepen.hal.CollarStepper;
 
-/** What the safety checks may look at: the profile's limits and what the HAL can see. */
+/**
+ * What the safety checks may look at: the profile's limits and what the HAL can see; {@code sessions}
+ * for the open session's cartridge (a swap inside a session, H37).
+ */
 public record SafetyInputs(DeviceProfile profile, StrokeDrive drive, DepthPositioner positioner,
                            CollarStepper collar, ZeroCheck zeroCheck, AnalogSensors sensors,
-                           CartridgeSensor cartridge, com.needlepen.firmware.loop.TickTrace trace) {
+                           CartridgeSensor cartridge, com.needlepen.firmware.loop.TickTrace trace,
+                           com.needlepen.firmware.session.SessionRecorder sessions) {
 }

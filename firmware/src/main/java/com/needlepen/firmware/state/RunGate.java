@@ -37,6 +37,8 @@ public final class RunGate {
     private boolean zeroProven;
     /** What the zero check in CHECKING is for: a run (false) or closing the session (true). */
     private boolean checkingToEndSession;
+    /** Why the session ends once the zero check is done. */
+    private String endReason = "completed";
 
     public RunGate(DeviceProfile profile, PenHardware hw, ZeroCheck zeroCheck, DepthPositioner positioner,
             StartChecks startChecks, CartridgeAcceptance acceptance, Treatment treatment, SessionRecorder sessions,
@@ -95,11 +97,17 @@ public final class RunGate {
      * returns CHECKING for that, or the state the pen is in.
      */
     PenState endSession(long now) {
+        return endSession(now, "completed");
+    }
+
+    /** As {@link #endSession(long)}, the session's record saying {@code reason}. */
+    PenState endSession(long now, String reason) {
         if (loop.state() != PenState.READY || sessions.current() == null) {
             return loop.state();
         }
+        endReason = reason;
         if (zeroProven) {
-            treatment.closeSession(now, "completed");
+            treatment.closeSession(now, reason);
             return loop.state();
         }
         checkingToEndSession = true;
@@ -133,7 +141,7 @@ public final class RunGate {
             return PenState.CHECKING;
         }
         if (checkingToEndSession) {
-            treatment.closeSession(now, "completed");
+            treatment.closeSession(now, endReason);
             return PenState.READY;
         }
         if (runByFootswitch && !hw.panel().isPressed(PanelButton.FOOTSWITCH)) {

@@ -51,6 +51,7 @@ class CartridgeReuseTest {
         return bench;
     }
 
+    @Tag("H39") // fluid ingress: a cartridge that drew a client's fluid is never used again
     @Test
     void givenACartridgeUsedInAnEarlierSessionWhenStartedAfterAPowerCycleThenItIsRefusedAndTheNeedlesNeverMove()
             throws Exception {

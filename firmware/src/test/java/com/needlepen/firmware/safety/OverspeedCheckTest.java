@@ -20,7 +20,7 @@ class OverspeedCheckTest {
         hw.edgesEvery(period, 0, 10);
         drive.readEdges();
         OverspeedCheck check = new OverspeedCheck(new SafetyInputs(profile, drive, null, null, null, hw, null,
-                com.needlepen.firmware.loop.TickTrace.system()));
+                com.needlepen.firmware.loop.TickTrace.system(), null));
         return check.check(9 * period, PenState.RUNNING);
     }
 

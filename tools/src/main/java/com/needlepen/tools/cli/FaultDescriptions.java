@@ -26,6 +26,8 @@ final class FaultDescriptions {
             case THERMISTOR_OPEN -> "the handpiece thermistor's lead opens: it reads -40 °C whatever the true temperature";
             case HANDPIECE_ID_SILENT -> "the handpiece's identity EEPROM stops answering: no run starts until it is read"
                     + " again";
+            case CLOCK_STOPPED -> "the clock the firmware reads stops while the loop ticks on (F29 within 10 ticks)";
+            case CLOCK_JUMPED -> "the clock the firmware reads jumps 5 s back (F29 at the next tick)";
         };
     }
 }

@@ -60,10 +60,11 @@ final class IndexChannel implements IndexSensor {
     @Override
     public int drainEdges(long[] timestampsNanos) {
         // an edge can be read only once the kernel has stamped it
-        long now = clock.nanoTime();
+        long now = clock.trueNanos();
         int n = 0;
         while (size > 0 && n < timestampsNanos.length && pending[head] <= now) {
-            timestampsNanos[n++] = pending[head];
+            // stamped on the platform's clock, the one the HAL reads: when it lies, so do the stamps
+            timestampsNanos[n++] = clock.reading(pending[head]);
             head = (head + 1) % CAPACITY;
             size--;
         }

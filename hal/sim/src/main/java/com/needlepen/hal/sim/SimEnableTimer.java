@@ -10,16 +10,19 @@ import com.needlepen.hal.EnableTimer;
 final class SimEnableTimer implements EnableTimer {
 
     private final long timeoutNanos;
+    private final java.util.function.LongSupplier trueNanos;
     private long lastFeedNanos;
     private boolean fedOnce;
 
-    SimEnableTimer(long timeoutNanos) {
+    /** @param trueNanos the one-shot's own time (it is retriggered by the feed's edge, not by a time stamp) */
+    SimEnableTimer(long timeoutNanos, java.util.function.LongSupplier trueNanos) {
         this.timeoutNanos = timeoutNanos;
+        this.trueNanos = trueNanos;
     }
 
     @Override
     public void feed(long nowNanos) {
-        lastFeedNanos = nowNanos;
+        lastFeedNanos = trueNanos.getAsLong(); // an edge on the feed line: the firmware's time stamp means nothing to it
         fedOnce = true;
     }
 

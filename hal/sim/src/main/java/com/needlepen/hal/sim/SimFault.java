@@ -46,5 +46,17 @@ public enum SimFault {
      * pen cannot tell which handpiece it drives, so it cannot know whether its calibration is this
      * handpiece's.
      */
-    HANDPIECE_ID_SILENT
+    HANDPIECE_ID_SILENT,
+    /**
+     * The clock the firmware reads stops (a clock source that fails, a counter that no longer
+     * counts) while the physics, the loop's ticks and the hardware timers outside the JVM go on:
+     * every time-based check in the firmware goes blind, and so does the HAL's own dead-man.
+     */
+    CLOCK_STOPPED,
+    /**
+     * The clock the firmware reads jumps {@value SimHandle#CLOCK_JUMP_SECONDS} s back at once (a
+     * clock stepped by a time service, a counter that wrapped); {@link SimHandle#jumpClock} jumps
+     * either way by any amount.
+     */
+    CLOCK_JUMPED
 }

@@ -180,6 +180,14 @@ public final class SimHandle {
         return pen.handpiece().id();
     }
 
+    /** How far {@link SimFault#CLOCK_JUMPED} jumps the clock back, s. */
+    public static final long CLOCK_JUMP_SECONDS = 5;
+
+    /** The clock the firmware reads jumps by {@code nanos} (negative: back) while true time goes on. */
+    public void jumpClock(long nanos) {
+        pen.clock().jump(nanos);
+    }
+
     /** Injects a fault with its default magnitude. */
     public void inject(SimFault fault) {
         switch (fault) {
@@ -196,6 +204,8 @@ public final class SimHandle {
             case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(true);
             case THERMISTOR_OPEN -> pen.setThermistorOpen(true);
             case HANDPIECE_ID_SILENT -> pen.handpiece().setSilent(true);
+            case CLOCK_STOPPED -> pen.clock().stop();
+            case CLOCK_JUMPED -> pen.clock().jump(-CLOCK_JUMP_SECONDS * 1_000_000_000L);
         }
     }
 
@@ -211,6 +221,10 @@ public final class SimHandle {
             case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(false);
             case THERMISTOR_OPEN -> pen.setThermistorOpen(false);
             case HANDPIECE_ID_SILENT -> pen.handpiece().setSilent(false);
+            case CLOCK_STOPPED -> pen.clock().restart();
+            case CLOCK_JUMPED -> {
+                // a jump is done: the clock reads on from where it jumped to
+            }
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

@@ -32,7 +32,7 @@ public final class SimPen {
 
     private final SplittableRandom gaugeRandom;
     private final SimEnableTimer enableTimer;
-    private final SimWatchdog watchdog = new SimWatchdog();
+    private final SimWatchdog watchdog;
     private final SimHandpiece handpiece;
     private final CurrentMonitor currentMonitor;
     private boolean jvmFrozen;
@@ -60,7 +60,9 @@ public final class SimPen {
         this.drive = new StrokeDrivePlant(params);
         this.supplyVolts = params.supplyVolts();
         this.activeHalfWidthRad = Math.toRadians(params.index().activeHalfWidthDeg());
-        this.enableTimer = new SimEnableTimer(params.motor().enableTimerNanos());
+        // the hardware timers outside the JVM run on their own oscillators: fed at the true time, whatever the clock says
+        this.enableTimer = new SimEnableTimer(params.motor().enableTimerNanos(), clock::trueNanos);
+        this.watchdog = new SimWatchdog(clock::trueNanos);
         this.hardware = new PenHardware(clock, driver, index, collar, panel, indicators, display, cartridge,
                 new Sensors(), enableTimer, watchdog, handpiece);
         // last of the splits, so the streams drawn before it are what they were without it
@@ -88,13 +90,14 @@ public final class SimPen {
 
     /** Integrates the physics up to {@code nanos} in fixed substeps (the last one may be shorter). */
     public void advanceTo(long nanos) {
-        long now = clock.nanoTime();
+        long now = clock.trueNanos();
         long substep = params.substepNanos();
         while (now < nanos) {
             long next = Math.min(now + substep, nanos);
             double dt = (next - now) * 1e-9;
             if (!jvmFrozen) {
-                driver.checkDeadman(now); // the HAL's dead-man runs in the JVM: frozen with it
+                // the HAL's dead-man runs in the JVM: frozen with it, and timed on the clock the HAL reads, lies and all
+                driver.checkDeadman(clock.nanoTime());
             }
             watchdog.check(now);
             clock.set(next);
@@ -171,7 +174,7 @@ public final class SimPen {
     }
 
     boolean motorPowerAllowed() {
-        return enableTimer.allowsPower(clock.nanoTime());
+        return enableTimer.allowsPower(clock.trueNanos());
     }
 
     CurrentMonitor currentMonitor() {

@@ -5,10 +5,16 @@ import com.needlepen.hal.HardwareWatchdog;
 /** The system watchdog, modelled: it records that it would have rebooted the system. */
 final class SimWatchdog implements HardwareWatchdog {
 
+    private final java.util.function.LongSupplier trueNanos;
     private long timeoutNanos;
     private long lastFeedNanos;
     private boolean started;
     private boolean fired;
+
+    /** @param trueNanos the watchdog's own time: a feed is a kick, whatever time the firmware thinks it is */
+    SimWatchdog(java.util.function.LongSupplier trueNanos) {
+        this.trueNanos = trueNanos;
+    }
 
     @Override
     public void start(long timeout) {
@@ -18,7 +24,7 @@ final class SimWatchdog implements HardwareWatchdog {
 
     @Override
     public void feed(long nowNanos) {
-        lastFeedNanos = nowNanos;
+        lastFeedNanos = trueNanos.getAsLong();
     }
 
     @Override

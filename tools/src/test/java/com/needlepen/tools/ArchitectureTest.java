@@ -115,7 +115,8 @@ class ArchitectureTest {
         var standard = com.needlepen.firmware.safety.SafetyChecks.standard(new com.needlepen.firmware.safety.SafetyInputs(
                 profile, drive, positioner, hw.collar(),
                 new com.needlepen.firmware.collar.ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck()),
-                hw.sensors(), hw.cartridge(), com.needlepen.firmware.loop.TickTrace.system()));
+                hw.sensors(), hw.cartridge(), com.needlepen.firmware.loop.TickTrace.system(),
+                new com.needlepen.firmware.session.SessionRecorder("arch", com.needlepen.firmware.telemetry.TelemetrySink.NONE)));
         java.util.Set<String> inStandard = new java.util.HashSet<>();
         standard.forEach(c -> inStandard.add(c.getClass().getName()));
         java.util.Set<String> all = new java.util.HashSet<>();

@@ -31,7 +31,9 @@ public enum FaultCode {
     // the readings the other checks (and parking's stillness test) rest on cannot be trusted: brake and hold
     F19_SENSOR_IMPLAUSIBLE("a sensor reads what it physically cannot (not a number, or outside its range)", false,
             false),
-    F20_WAIT_TIMED_OUT("work handed to another thread did not finish within its bound", false);
+    F20_WAIT_TIMED_OUT("work handed to another thread did not finish within its bound", false),
+    F30_COLLAR_MOVED("the collar's position sensor disagrees with its step count: the collar moved on its own,"
+            + " did not follow its steps, or the sensor failed", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -25,6 +25,7 @@ public final class SafetyChecks {
         checks.add(new RateDeviationCheck(in));
         checks.add(new RunTimeCheck(in));
         checks.add(new CollarCheck(in));
+        checks.add(new CollarPositionCheck(in));
         return checks;
     }
 }

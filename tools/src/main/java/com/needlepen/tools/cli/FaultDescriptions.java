@@ -24,6 +24,8 @@ final class FaultDescriptions {
             case DRIVER_SHORTED -> "a driver transistor shorts: the motor is driven at 30 % even when disabled";
             case PWM_STUCK_HIGH -> "the PWM line sticks high: an enabled drive runs away at full duty";
             case THERMISTOR_OPEN -> "the handpiece thermistor's lead opens: it reads -40 °C whatever the true temperature";
+            case COLLAR_WALKED -> "the collar's thread walks: while the needles run it creeps 0.5 mm/s deeper, no steps"
+                    + " lost as the driver knows (found by the collar's position sensor, F30)";
         };
     }
 }

@@ -39,6 +39,7 @@ public final class DepthPositioner {
     private final double accelStepsPerS2;
     private final long approachSteps;
     private final long flankSteps;
+    private final boolean endOnLoadedFlank;
     private boolean needlesRunning;
     private boolean shallowerRun;
     private long shallowerRunStartSteps;
@@ -54,6 +55,16 @@ public final class DepthPositioner {
     private boolean limitViolated;
 
     public DepthPositioner(CollarStepper stepper, CollarSpec spec, DepthMap map, double limitMm) {
+        this(stepper, spec, map, limitMm, true);
+    }
+
+    /**
+     * {@code endOnLoadedFlank} false: every move ends moving deeper, as before H42, leaving a collar
+     * at rest on the flank the press pushes it off; only for the test that shows the depth error it
+     * causes under skin load.
+     */
+    public DepthPositioner(CollarStepper stepper, CollarSpec spec, DepthMap map, double limitMm, boolean endOnLoadedFlank) {
+        this.endOnLoadedFlank = endOnLoadedFlank;
         this.stepper = stepper;
         this.spec = spec;
         this.nominal = new NominalDepthMap(spec);
@@ -97,7 +108,7 @@ public final class DepthPositioner {
         targetSteps = target;
         targetMm = map.depthFor(target);
         long now = stepper.positionSteps();
-        if (!needlesRunning) {
+        if (endOnLoadedFlank && !needlesRunning) {
             // End moving shallower by more than the play, on the flank the press bears on. A target
             // shallower than the collar is gone to straight (shallower is safe in any state, a fault's too);
             // a deeper one is passed by the flank distance (within the limit) and approached from below.

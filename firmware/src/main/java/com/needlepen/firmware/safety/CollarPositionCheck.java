@@ -28,8 +28,8 @@ import java.util.Locale;
  *       still is found before the next run's needles move.</li>
  * </ul>
  *
- * Not judged while booting or homing, where the count is being set (the sensor's reading is set
- * with it). Comparisons are written so that a reading that is not a number fails. Allocates nothing
+ * Not judged while booting or homing, nor in the tick after (homing sets the count, and the
+ * sensor's reading with it, in the tick it ends). Comparisons are written so that a reading that is not a number fails. Allocates nothing
  * unless it finds a fault.
  */
 public final class CollarPositionCheck implements SafetyCheck {
@@ -51,6 +51,7 @@ public final class CollarPositionCheck implements SafetyCheck {
     private final long flankSteps;
 
     private boolean based;
+    private boolean wasZeroing;
     private long refCount;
     private long refSensed;
     private long lastCount;
@@ -74,7 +75,11 @@ public final class CollarPositionCheck implements SafetyCheck {
     public FaultCode check(long nowNanos, PenState state) {
         long count = collar.positionSteps();
         long sensed = collar.sensedPositionSteps();
-        if (state == PenState.BOOT || state == PenState.HOMING || !based) {
+        boolean zeroing = state == PenState.BOOT || state == PenState.HOMING;
+        // homing re-zeroes the count and the sensor in the tick it ends, which this check sees in the next state
+        boolean justZeroed = wasZeroing;
+        wasZeroing = zeroing;
+        if (zeroing || justZeroed || !based) {
             rebase(count, sensed);
             lastCount = count;
             direction = 0; // which flank the collar rests on is not known until it has moved

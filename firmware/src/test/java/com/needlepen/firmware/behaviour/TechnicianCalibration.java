@@ -137,7 +137,7 @@ public final class TechnicianCalibration {
     private static void await(SimulationRunner runner, BooleanSupplier condition, long timeoutNanos, PenController c,
             String what) {
         if (!runner.runUntil(condition, timeoutNanos)) {
-            throw new AssertionError("calibrating: no " + what + " (" + c.status().state() + " " + c.status().fault() + " "
+            throw new AssertionError("calibrating: no " + what + " (" + c.status().state() + " " + c.status().fault() + " " + c.status().faultDetail() + " "
                     + c.status().lastRefusal() + ")");
         }
     }

@@ -117,6 +117,13 @@ class CalibrationAccuracyTest {
                     + " = %.4f mm%n", rate, PRESS_N, after);
             assertThat(after).isLessThanOrEqualTo(0.02);
         }
+        // the practitioner's press is not always 5 N: at either end of 2 to 10 N only the thread's give differs
+        for (double press : new double[] {2, 10}) {
+            double after = worstSignedError(profile, DepthCalibration.of(calibration), depths, 150, true, press);
+            System.out.printf("H42: after calibration under load, at 150 Hz on skin pressed at %.0f N: worst peak - set"
+                    + " = %+.4f mm%n", press, after);
+            assertThat(Math.abs(after)).isLessThanOrEqualTo(0.02);
+        }
     }
 
     /**
@@ -158,6 +165,11 @@ class CalibrationAccuracyTest {
     /** As {@link #worstError}, signed (positive: deeper than set) and largest in magnitude. */
     static double worstSignedError(DeviceProfile profile, DepthCalibration calibration, List<Double> depths, double rate,
             boolean loadAware) {
+        return worstSignedError(profile, calibration, depths, rate, loadAware, PRESS_N);
+    }
+
+    static double worstSignedError(DeviceProfile profile, DepthCalibration calibration, List<Double> depths, double rate,
+            boolean loadAware, double pressN) {
         Rig rig = rig(profile, RUN_SEED, calibration, depths.get(0), rate, loadAware);
         var sim = rig.pen().handle();
         assertThat(rig.runner().runUntil(() -> rig.controller().status().readyToStart(), 30 * S)).isTrue();
@@ -167,7 +179,7 @@ class CalibrationAccuracyTest {
         rig.controller().submit(Request.confirm());
         rig.runner().runFor(2 * MS);
         assertThat(rig.runner().runUntil(() -> rig.controller().status().readyToStart(), 30 * S)).isTrue();
-        sim.setPressForceN(PRESS_N);
+        sim.setPressForceN(pressN);
         sim.setSkinContact(true);
         sim.press(PanelButton.START_STOP);
         rig.runner().runFor(20 * MS);

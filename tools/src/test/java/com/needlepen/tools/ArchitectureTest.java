@@ -50,6 +50,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTestsMakeTheCollarEndItsMovesOffTheLoadedFlank() throws Exception {
+        noClasses().should().callMethod(com.needlepen.firmware.PenAssembly.class, "collarMovesEndDeeperForTest")
+                .because("the collar must end its moves on the flank the skin's press bears on (H42)")
+                .check(classes);
+        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenAssembly.class.getMethod(
+                "collarMovesEndDeeperForTest")).isNotNull();
+    }
+
+    @Test
     void theMethodTheRuleAboveNamesExists() throws Exception {
         // the rule above names a signature; if it drifted, the rule would pass over nothing
         org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenAssembly.class.getMethod(

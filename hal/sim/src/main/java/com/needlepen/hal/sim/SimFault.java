@@ -58,5 +58,12 @@ public enum SimFault {
      * clock stepped by a time service, a counter that wrapped); {@link SimHandle#jumpClock} jumps
      * either way by any amount.
      */
-    CLOCK_JUMPED
+    CLOCK_JUMPED,
+    /**
+     * The collar's thread walks: vibration back-drives a screw that a knock or wear has left short of
+     * self-locking, and while the needles run the collar creeps deeper at
+     * {@value SimHandle#COLLAR_WALK_MM_PER_S} mm/s (the needles with it). The screw turns with the collar, so
+     * the driver's count is unchanged and it flags no stall: only a sensor on the collar sees it.
+     */
+    COLLAR_WALKED
 }

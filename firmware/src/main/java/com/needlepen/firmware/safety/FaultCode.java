@@ -68,6 +68,17 @@ public enum FaultCode {
         return parkable;
     }
 
+    /**
+     * Whether the fault proves a hardware failure the pen cannot recover from by itself: a motor that
+     * turned while its driver was off (a shorted power stage) drives the needles again the moment the
+     * enable timer is fed after an acknowledge, so it cannot be acknowledged; the pen must be powered
+     * off and serviced (the safety property found the acknowledge-and-rehome cycle stroking the
+     * needles again and again).
+     */
+    public boolean needsService() {
+        return this == F13_TURNING_WHILE_OFF;
+    }
+
     /** "F02". */
     public String shortCode() {
         return name().substring(0, 3);

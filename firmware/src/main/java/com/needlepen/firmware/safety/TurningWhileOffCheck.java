@@ -3,15 +3,24 @@ package com.needlepen.firmware.safety;
 import com.needlepen.firmware.state.PenState;
 
 /**
- * Index pulses while the motor is commanded off (READY or HOMING, the drive disabled): a shorted
- * driver transistor, a stuck enable. The cam settling after a park makes no new edge (it rests in
- * the index window), so after a short settling time any edge is a fault.
+ * Index pulses while the motor is commanded off (READY, HOMING or CHECKING, the drive disabled): a
+ * shorted driver transistor, a stuck enable. The cam settling after a park makes no new edge (it
+ * rests in the index window), so after a short settling time from the last state the motor could
+ * turn in, any edge is a fault, and within it a second edge (a cam settling crosses its index at
+ * most once; a driver shorted as the run stopped must not turn the shaft unseen for the whole
+ * settling time: the safety property found that too). The settling time does not start again from one off state to
+ * another: a start pressed just after a driver shorted in READY must not buy the shaft another
+ * {@value #SETTLE_MILLIS} ms of turning in CHECKING (the safety property found that).
  */
 public final class TurningWhileOffCheck implements SafetyCheck {
 
-    static final long SETTLE_NANOS = 200_000_000L;
+    static final long SETTLE_MILLIS = 200;
+    static final long SETTLE_NANOS = SETTLE_MILLIS * 1_000_000L;
     private final SafetyInputs in;
     private long enteredNanos;
+    private PenState current;
+    /** Index edges since the settling time began: a cam settling makes at most one. */
+    private long edgesSinceEntered;
 
     public TurningWhileOffCheck(SafetyInputs in) {
         this.in = in;
@@ -19,15 +28,27 @@ public final class TurningWhileOffCheck implements SafetyCheck {
 
     @Override
     public void stateEntered(PenState state, long nowNanos) {
-        enteredNanos = nowNanos;
+        if (!(off(state) && off(current))) {
+            enteredNanos = nowNanos;
+            edgesSinceEntered = 0;
+        }
+        current = state;
+    }
+
+    private static boolean off(PenState state) {
+        return state == PenState.READY || state == PenState.HOMING || state == PenState.CHECKING;
     }
 
     @Override
     public FaultCode check(long nowNanos, PenState state) {
-        if ((state != PenState.READY && state != PenState.HOMING) || nowNanos - enteredNanos < SETTLE_NANOS) {
+        if (!off(state) || in.drive().enabled()) {
             return null;
         }
-        return in.drive().edgesThisTick() > 0 && !in.drive().enabled() ? FaultCode.F13_TURNING_WHILE_OFF : null;
+        long edges = in.drive().edgesThisTick();
+        edgesSinceEntered += edges;
+        boolean settling = nowNanos - enteredNanos < SETTLE_NANOS;
+        // settling, a cam may cross its index once; a second edge is a shaft being driven
+        return edges > 0 && (!settling || edgesSinceEntered >= 2) ? FaultCode.F13_TURNING_WHILE_OFF : null;
     }
 
     @Override

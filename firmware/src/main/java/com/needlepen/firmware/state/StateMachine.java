@@ -201,7 +201,12 @@ public final class StateMachine {
         @Override
         public void acknowledge() {
             if (control.state() == PenState.FAULT) {
-                faults.acknowledge();
+                if (faults.code().needsService()) {
+                    control.refuse(p.hw().clock().nanoTime(), faults.code().shortCode()
+                            + " cannot be acknowledged: the motor's driver failed; power the pen off and have it serviced");
+                } else {
+                    faults.acknowledge();
+                }
             }
         }
 

@@ -63,7 +63,10 @@ class SafetyPropertyTest {
         return Integer.getInteger("QT_EXAMPLES", SEQUENCES);
     }
 
-    /** Sequences whose injected faults are drawn from {@code faults}, each with a noise seed for the pen's run. */
+    /**
+     * Sequences whose injected faults are drawn from {@code faults}, each with a noise seed for the
+     * pen's run and the unit it runs on (drawn per sequence: {@link SafetyProperties.Unit}).
+     */
     static Gen<Trial> trials(SimFault... faults) {
         Gen<PanelButton> buttons = Generate.pick(List.of(PanelButton.START_STOP, PanelButton.FOOTSWITCH,
                 PanelButton.DEPTH_UP, PanelButton.DEPTH_DOWN, PanelButton.RATE_UP, PanelButton.RATE_DOWN,
@@ -81,7 +84,9 @@ class SafetyPropertyTest {
                 Pair.of(1, drawnFaults.<Action>map(SafetyProperties.InjectInRun::new)),
                 Pair.of(1, Generate.<Action>constant(new SafetyProperties.Acknowledge())),
                 Pair.of(3, integers().between(20, 1_000).<Action>map(SafetyProperties.Start::new))));
-        return longs().between(1, 1_000_000).zip(lists().of(action).ofSize(STEPS), Trial::new)
+        Gen<SafetyProperties.Unit> units = integers().between(0, SafetyProperties.UNITS.size() - 1)
+                .zip(booleans().all(), booleans().all(), SafetyProperties.Unit::new);
+        return longs().between(1, 1_000_000).zip(units, lists().of(action).ofSize(STEPS), Trial::new)
                 .describedAs(Trial::asJava);
     }
 

@@ -28,6 +28,13 @@ final class FaultDescriptions {
                     + " again";
             case CLOCK_STOPPED -> "the clock the firmware reads stops while the loop ticks on (F29 within 10 ticks)";
             case CLOCK_JUMPED -> "the clock the firmware reads jumps 5 s back (F29 at the next tick)";
+            case SUPPLY_SURGE -> "the motor supply rises to 150 % of nominal, above the profile's maximum (F22)";
+            case DUTY_STUCK -> "the PWM duty latches at 60 %: a drive set to a low rate runs away under the top rate (F23)";
+            case THERMISTOR_STUCK -> "the handpiece thermistor's reading freezes at its last value (F26 once the winding"
+                    + " has taken energy that must show)";
+            case CURRENT_SENSE_DEAD -> "the current monitor reads no current (its offset and noise) while the shaft turns"
+                    + " (F26)";
+            case THERMISTOR_SHORTED -> "the handpiece thermistor shorts: it reads 150 °C whatever the true temperature (F19)";
         };
     }
 }

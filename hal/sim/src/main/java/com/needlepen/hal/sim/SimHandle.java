@@ -206,6 +206,11 @@ public final class SimHandle {
             case HANDPIECE_ID_SILENT -> pen.handpiece().setSilent(true);
             case CLOCK_STOPPED -> pen.clock().stop();
             case CLOCK_JUMPED -> pen.clock().jump(-CLOCK_JUMP_SECONDS * 1_000_000_000L);
+            case SUPPLY_SURGE -> pen.setSupplyVolts(SimPen.SURGE_FRACTION * pen.parameters().supplyVolts());
+            case DUTY_STUCK -> pen.driver().setDutyStuck(true);
+            case THERMISTOR_STUCK -> pen.freezeThermistor(true);
+            case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(true);
+            case THERMISTOR_SHORTED -> pen.setThermistorShorted(true);
         }
     }
 
@@ -225,6 +230,11 @@ public final class SimHandle {
             case CLOCK_JUMPED -> {
                 // a jump is done: the clock reads on from where it jumped to
             }
+            case SUPPLY_SURGE -> pen.setSupplyVolts(pen.parameters().supplyVolts());
+            case DUTY_STUCK -> pen.driver().setDutyStuck(false);
+            case THERMISTOR_STUCK -> pen.freezeThermistor(false);
+            case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(false);
+            case THERMISTOR_SHORTED -> pen.setThermistorShorted(false);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

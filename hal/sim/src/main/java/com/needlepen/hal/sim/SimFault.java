@@ -60,11 +60,18 @@ public enum SimFault {
      */
     CLOCK_JUMPED,
     /**
+     * The collar's thread walks: vibration back-drives a screw that a knock or wear has left short of
+     * self-locking, and while the needles run the collar creeps deeper at
+     * {@value SimHandle#COLLAR_WALK_MM_PER_S} mm/s (the needles with it). The screw turns with the collar, so
+     * the driver's count is unchanged and it flags no stall: only a sensor on the collar sees it.
+     */
+    COLLAR_WALKED,
+    /**
      * The motor supply rises to {@value SimPen#SURGE_FRACTION} times its nominal voltage (a failed
      * regulator upstream, a wrong adapter): above the profile's {@code supply.maxVolts}, below what
      * the plausibility check calls impossible. The regulator follows the measured supply, so the
      * rate holds; every duty the firmware sets open-loop (parking's nudge, calibration's cam steps)
-     * now drives the winding harder than the profile was checked for.
+     * now drives the winding harder than at the highest supply the pen is specified for.
      */
     SUPPLY_SURGE,
     /**

@@ -193,7 +193,7 @@ class SimulateCommandTest {
             "clock-stopped@10s, F29", "clock-jumped@10s, F29",
             "collar-walked@10s, F30",
             "supply-surge@10s, F22", "thermistor-stuck@10s, F26", "current-sense-dead@10s, F26",
-            "thermistor-shorted@10s, F06"})
+            "thermistor-shorted@10s, F06", "spring-broken@10s, F25"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");

@@ -32,6 +32,7 @@ public final class SafetyChecks {
         checks.add(new SupplyHighCheck(in));
         checks.add(new SetRateOverspeedCheck(in));
         checks.add(new StuckSensorCheck(in));
+        checks.add(new SpringCheck(in));
         return checks;
     }
 }

@@ -39,6 +39,8 @@ final class FaultDescriptions {
                     + " (F26)";
             case THERMISTOR_SHORTED -> "the handpiece thermistor shorts: it reads 150 °C whatever the true temperature (F06 at"
                     + " once, F19 behind it)";
+            case SPRING_BROKEN -> "the carrier's return spring breaks: it keeps 10 % of its force, the carrier leaves the"
+                    + " cam at high rates and the tips pass the set depth (F25)";
         };
     }
 }

@@ -95,5 +95,12 @@ public enum SimFault {
      * The handpiece thermistor shorts: the converter reads its ceiling,
      * {@value SimPen#THERMISTOR_SHORTED_CELSIUS} °C, whatever the true temperature.
      */
-    THERMISTOR_SHORTED
+    THERMISTOR_SHORTED,
+    /**
+     * The carrier's return spring fractures (or fatigues): it keeps {@value SimHandle#BROKEN_SPRING_FRACTION}
+     * of its preload and rate, the weak spring of the plant's H16 test. Above a rate it can no longer
+     * pull the carrier down as fast as the cam falls away: the carrier leaves the cam and the tips fly
+     * past the set depth.
+     */
+    SPRING_BROKEN
 }

@@ -230,6 +230,9 @@ public final class SimHandle {
         pen.clock().jump(nanos);
     }
 
+    /** What a broken spring ({@link SimFault#SPRING_BROKEN}) keeps of its preload and rate. */
+    public static final double BROKEN_SPRING_FRACTION = 0.1;
+
     /** Injects a fault with its default magnitude. */
     public void inject(SimFault fault) {
         switch (fault) {
@@ -254,6 +257,7 @@ public final class SimHandle {
             case THERMISTOR_STUCK -> pen.freezeThermistor(true);
             case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(true);
             case THERMISTOR_SHORTED -> pen.setThermistorShorted(true);
+            case SPRING_BROKEN -> pen.drive().weakenSpring(BROKEN_SPRING_FRACTION);
         }
     }
 
@@ -279,7 +283,7 @@ public final class SimHandle {
             case THERMISTOR_STUCK -> pen.freezeThermistor(false);
             case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(false);
             case THERMISTOR_SHORTED -> pen.setThermistorShorted(false);
-            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

@@ -10,15 +10,16 @@ import java.util.Locale;
  * <ul>
  *   <li><b>the handpiece temperature stuck</b>: the reading has not changed at all while the winding
  *       took in {@value #STUCK_JOULES} J since it last did (I² times the cold resistance, the least
- *       heat that current can make, counted only while running). That heat must reach the shell and
- *       the thermistor: on the sim pen 1 J is about 0.8 K in the winding (1.25 J/K), and every bit of
- *       it moves the shell's temperature. At 100 Hz on skin the winding takes it in about 10 s, at
- *       150 Hz in air in about 30 s: well inside the half minute the sim's 20 W fault needs to heat the
- *       shell from 25 °C past 41 °C, and in a warm hand much sooner. A frozen converter repeats its
- *       last value exactly. Hardware requirement: a live thermistor channel is read with at least one
+ *       heat that current can make, counted only while running, so a pen at rest at a steady
+ *       temperature never trips it). That heat must reach the shell and the thermistor: on the sim
+ *       pen it is about 0.16 K in the winding (1.25 J/K), and every bit of it moves the shell's
+ *       temperature. On skin the winding takes it in about 1.5 s at 50 Hz, 5 s at 100 Hz and 8 s at
+ *       150 Hz: well inside the half minute the sim's 20 W fault needs to heat the shell from 25 °C
+ *       past 41 °C (the true shell was at most 26.7 °C at F26). A frozen converter repeats its last
+ *       value exactly. Hardware requirement: a live thermistor channel is read with at least one
  *       step of noise (or dithered), so at thermal equilibrium its reading still changes within the
- *       energy above; a converter quieter than that needs this check's threshold raised to what
- *       rises the shell by a step.</li>
+ *       energy above; a converter quieter than that needs this threshold raised to the energy that
+ *       moves the shell by one step.</li>
  *   <li><b>the motor current dead</b>: while running with the shaft measured turning at
  *       {@value #TURNING_HZ} Hz or more, the zeroed mean of {@value #BLOCK} readings below half the
  *       current friction alone needs (the profile's friction torque over its torque constant: 15 mA

@@ -191,7 +191,9 @@ class SimulateCommandTest {
             "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12", "driver-shorted@1s, F13",
             "pwm-stuck-high@10s, F03", "thermistor-open@10s, F19",
             "clock-stopped@10s, F29", "clock-jumped@10s, F29",
-            "collar-walked@10s, F30"})
+            "collar-walked@10s, F30",
+            "supply-surge@10s, F22", "thermistor-stuck@10s, F26", "current-sense-dead@10s, F26",
+            "thermistor-shorted@10s, F06", "spring-broken@10s, F25"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");
@@ -211,8 +213,22 @@ class SimulateCommandTest {
             if (f == com.needlepen.hal.sim.SimFault.HANDPIECE_ID_SILENT) {
                 continue; // refuses the start rather than faulting: its own case below
             }
+            if (f == com.needlepen.hal.sim.SimFault.DUTY_STUCK) {
+                continue; // a runaway only at a low set rate: its own case below, at 50 Hz
+            }
             assertThat(all).as("a case for %s", f).contains(com.needlepen.tools.sim.FaultInjector.kindName(f) + "@");
         }
+    }
+
+    @org.junit.jupiter.api.Tag("H32")
+    @Test
+    void givenTheDutyStuckAtALowSetRateWhenSimulatedThenF23EndsTheSessionWithExit3() throws Exception {
+        Path json = dir.resolve("f.json");
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "60s", "--rate", "50", "--inject", "duty-stuck@10s",
+                "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("fault").asText()).startsWith("F23");
+        assertThat(r.out()).contains("FAULT          F23");
     }
 
     @org.junit.jupiter.api.Tag("H43")

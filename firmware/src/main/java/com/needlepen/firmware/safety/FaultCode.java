@@ -32,6 +32,12 @@ public enum FaultCode {
     F19_SENSOR_IMPLAUSIBLE("a sensor reads what it physically cannot (not a number, or outside its range)", false,
             false),
     F20_WAIT_TIMED_OUT("work handed to another thread did not finish within its bound", false),
+    F22_SUPPLY_HIGH("motor supply above its maximum", false),
+    // a regulator or driver that runs away at a low set rate: the drive cannot be trusted to park
+    F23_OVERSPEED_VS_SET("stroke rate far above the set rate", true),
+    // the readings parking's stillness test rests on (the current) may be blind: brake and hold, as F19
+    F25_SPRING_FAILED("the carrier's return spring no longer pulls it onto the cam: the current's ripple is gone", false),
+    F26_SENSOR_STUCK("a sensor reads a value that does not follow what the pen is doing (stuck or dead)", false, false),
     F27_CARTRIDGE_SWAPPED("the cartridge was swapped inside a session: the ledger recorded only the first", false),
     // nothing timed can be trusted, parking's own timeout included: brake, hold, and leave the stop to the hardware
     // enable timer, which runs on its own oscillator

@@ -29,6 +29,10 @@ public final class SafetyChecks {
         checks.add(new CollarCheck(in));
         checks.add(new CartridgeSwapCheck(in));
         checks.add(new CollarPositionCheck(in));
+        checks.add(new SupplyHighCheck(in));
+        checks.add(new SetRateOverspeedCheck(in));
+        checks.add(new StuckSensorCheck(in));
+        checks.add(new SpringCheck(in));
         return checks;
     }
 }

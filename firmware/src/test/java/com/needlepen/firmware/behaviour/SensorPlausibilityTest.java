@@ -10,6 +10,7 @@ import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
 import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.safety.SensorPlausibilityCheck;
+import com.needlepen.firmware.safety.StuckSensorCheck;
 import com.needlepen.firmware.safety.TemperatureCheck;
 import com.needlepen.firmware.state.PenState;
 import com.needlepen.hal.PanelButton;
@@ -75,7 +76,9 @@ class SensorPlausibilityTest {
     @Tag("H26")
     @Test
     void givenTheThermistorOpenWithoutThePlausibilityCheck_thenTheHandpieceOverheatsUnderTheNeedles() {
-        PenBench bench = runningAt100Hz(without(SensorPlausibilityCheck.class::isInstance), hw -> hw);
+        // the stuck-sensor check (H35) left out too: an open lead's reading never moves, and it would see that in seconds
+        PenBench bench = runningAt100Hz(
+                without(c -> c instanceof SensorPlausibilityCheck || c instanceof StuckSensorCheck), hw -> hw);
         bench.sim.inject(SimFault.THERMISTOR_OPEN);
         bench.sim.inject(SimFault.OVERHEATING);
         double hottest = hottestWhileRunning(bench, 240);
@@ -115,11 +118,53 @@ class SensorPlausibilityTest {
         // what the two checks prevent together: a pen that runs with no idea of its temperature
         PenBench bench = PenBench.wired(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 34,
                 hw -> temperatureReads(hw, Double.NaN),
-                without(c -> c instanceof SensorPlausibilityCheck || c instanceof TemperatureCheck)).insertCartridge()
+                without(c -> c instanceof SensorPlausibilityCheck || c instanceof TemperatureCheck
+                        || c instanceof StuckSensorCheck)).insertCartridge()
                 .ready();
         bench.sim.setSkinContact(true);
         bench.click(PanelButton.START_STOP).running().spunUp();
         bench.run(2 * S);
         assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
+    }
+
+    @Tag("H36")
+    @Test
+    void givenTheThermistorShortsWhileRunning_thenTheCutOffStopsTheNeedlesAtOnce() {
+        // a shorted thermistor reads its ceiling: the cut-off takes it as heat, before the plausibility hold ends
+        PenBench bench = runningAt100Hz(SafetyChecks::standard, hw -> hw);
+        long shorted = bench.now();
+        bench.sim.inject(SimFault.THERMISTOR_SHORTED);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, S)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F06_OVERTEMPERATURE);
+        assertThat((bench.now() - shorted) / 1_000_000).as("ms from the short to F06").isLessThanOrEqualTo(2L);
+        bench.run(500 * MS);
+        assertThat(bench.sim.shaftAtRest()).isTrue();
+        assertThat(bench.sim.tipProtrusionMm()).isLessThanOrEqualTo(-bench.profile.collar().minRecessMm());
+    }
+
+    @Tag("H36")
+    @Test
+    void givenTheThermistorShortedWithoutTheCutOff_thenF19CallsTheReadingImpossibleWithinItsBound() {
+        PenBench bench = runningAt100Hz(without(TemperatureCheck.class::isInstance), hw -> hw);
+        long shorted = bench.now();
+        bench.sim.inject(SimFault.THERMISTOR_SHORTED);
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, S)).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F19_SENSOR_IMPLAUSIBLE);
+        assertThat(bench.controller.status().faultDetail()).isEqualTo("handpiece temperature reads 150.00");
+        assertThat((bench.now() - shorted) / 1_000_000).as("ms from the short to F19").isBetween(5L, 7L);
+        bench.run(500 * MS);
+        assertThat(bench.sim.shaftAtRest()).isTrue();
+    }
+
+    @Tag("H36")
+    @Test
+    void givenTheThermistorShortedAndNeitherCheck_thenTheHandpieceOverheatsUnderTheNeedles() {
+        // the reading is stuck at 150 °C whatever happens: with none of the three checks that read it, nothing does
+        PenBench bench = runningAt100Hz(without(c -> c instanceof SensorPlausibilityCheck || c instanceof TemperatureCheck
+                || c instanceof StuckSensorCheck), hw -> hw);
+        bench.sim.inject(SimFault.THERMISTOR_SHORTED);
+        bench.sim.inject(SimFault.OVERHEATING);
+        assertThat(hottestWhileRunning(bench, 240)).as("hottest true handpiece temperature while the needles ran, °C")
+                .isGreaterThan(ProfileLoader.bundled("sim").safety().cutoffCelsius());
     }
 }

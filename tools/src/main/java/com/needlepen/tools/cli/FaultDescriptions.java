@@ -31,6 +31,16 @@ final class FaultDescriptions {
             case CLOCK_JUMPED -> "the clock the firmware reads jumps 5 s back (F29 at the next tick)";
             case COLLAR_WALKED -> "the collar's thread walks: while the needles run it creeps 0.5 mm/s deeper, no steps"
                     + " lost as the driver knows (found by the collar's position sensor, F30)";
+            case SUPPLY_SURGE -> "the motor supply rises to 150 % of nominal, above the profile's maximum (F22)";
+            case DUTY_STUCK -> "the PWM duty latches at 60 %: a drive set to a low rate runs away under the top rate (F23)";
+            case THERMISTOR_STUCK -> "the handpiece thermistor's reading freezes at its last value (F26 once the winding"
+                    + " has taken energy that must show)";
+            case CURRENT_SENSE_DEAD -> "the current monitor reads no current (its offset and noise) while the shaft turns"
+                    + " (F26)";
+            case THERMISTOR_SHORTED -> "the handpiece thermistor shorts: it reads 150 °C whatever the true temperature (F06 at"
+                    + " once, F19 behind it)";
+            case SPRING_BROKEN -> "the carrier's return spring breaks: it keeps 10 % of its force, the carrier leaves the"
+                    + " cam at high rates and the tips pass the set depth (F25)";
         };
     }
 }

@@ -65,5 +65,42 @@ public enum SimFault {
      * {@value SimHandle#COLLAR_WALK_MM_PER_S} mm/s (the needles with it). The screw turns with the collar, so
      * the driver's count is unchanged and it flags no stall: only a sensor on the collar sees it.
      */
-    COLLAR_WALKED
+    COLLAR_WALKED,
+    /**
+     * The motor supply rises to {@value SimPen#SURGE_FRACTION} times its nominal voltage (a failed
+     * regulator upstream, a wrong adapter): above the profile's {@code supply.maxVolts}, below what
+     * the plausibility check calls impossible. The regulator follows the measured supply, so the
+     * rate holds; every duty the firmware sets open-loop (parking's nudge, calibration's cam steps)
+     * now drives the winding harder than at the highest supply the pen is specified for.
+     */
+    SUPPLY_SURGE,
+    /**
+     * The PWM compare register latches at {@value SimMotorDriver#STUCK_DUTY} (a failed timer, a
+     * corrupted register): while the driver is enabled and driving it gets that duty whatever it is
+     * told, a runaway to about 110 Hz on the sim pen, under the profile's maximum rate but far above
+     * a low set rate. Braking and disabling still work.
+     */
+    DUTY_STUCK,
+    /**
+     * The handpiece thermistor's reading freezes at its last value (a converter that stopped
+     * converting, a stale register): the true temperature goes on changing, the reading does not.
+     */
+    THERMISTOR_STUCK,
+    /**
+     * The current monitor stops seeing current (an open shunt sense line, a dead converter): it reads
+     * its offset and noise, as with no current, whatever flows through the winding.
+     */
+    CURRENT_SENSE_DEAD,
+    /**
+     * The handpiece thermistor shorts: the converter reads its ceiling,
+     * {@value SimPen#THERMISTOR_SHORTED_CELSIUS} °C, whatever the true temperature.
+     */
+    THERMISTOR_SHORTED,
+    /**
+     * The carrier's return spring fractures (or fatigues): it keeps {@value SimHandle#BROKEN_SPRING_FRACTION}
+     * of its preload and rate, the weak spring of the plant's H16 test. Above a rate it can no longer
+     * pull the carrier down as fast as the cam falls away: the carrier leaves the cam and the tips fly
+     * past the set depth.
+     */
+    SPRING_BROKEN
 }

@@ -230,6 +230,9 @@ public final class SimHandle {
         pen.clock().jump(nanos);
     }
 
+    /** What a broken spring ({@link SimFault#SPRING_BROKEN}) keeps of its preload and rate. */
+    public static final double BROKEN_SPRING_FRACTION = 0.1;
+
     /** Injects a fault with its default magnitude. */
     public void inject(SimFault fault) {
         switch (fault) {
@@ -249,6 +252,12 @@ public final class SimHandle {
             case CLOCK_STOPPED -> pen.clock().stop();
             case CLOCK_JUMPED -> pen.clock().jump(-CLOCK_JUMP_SECONDS * 1_000_000_000L);
             case COLLAR_WALKED -> pen.collar().setWalkMmPerS(COLLAR_WALK_MM_PER_S);
+            case SUPPLY_SURGE -> pen.setSupplyVolts(SimPen.SURGE_FRACTION * pen.parameters().supplyVolts());
+            case DUTY_STUCK -> pen.driver().setDutyStuck(true);
+            case THERMISTOR_STUCK -> pen.freezeThermistor(true);
+            case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(true);
+            case THERMISTOR_SHORTED -> pen.setThermistorShorted(true);
+            case SPRING_BROKEN -> pen.drive().weakenSpring(BROKEN_SPRING_FRACTION);
         }
     }
 
@@ -269,7 +278,12 @@ public final class SimHandle {
                 // a jump is done: the clock reads on from where it jumped to
             }
             case COLLAR_WALKED -> pen.collar().setWalkMmPerS(0.0); // it stops walking; where it walked to it stays
-            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
+            case SUPPLY_SURGE -> pen.setSupplyVolts(pen.parameters().supplyVolts());
+            case DUTY_STUCK -> pen.driver().setDutyStuck(false);
+            case THERMISTOR_STUCK -> pen.freezeThermistor(false);
+            case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(false);
+            case THERMISTOR_SHORTED -> pen.setThermistorShorted(false);
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

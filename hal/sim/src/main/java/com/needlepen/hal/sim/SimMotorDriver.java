@@ -89,7 +89,15 @@ final class SimMotorDriver implements StrokeMotorDriver {
         if (shorted) {
             return Math.max(SHORTED_DUTY, enabled && !braking ? duty : 0.0) * supplyVolts;
         }
-        return enabled && !braking ? (pwmStuckHigh ? 1.0 : duty) * supplyVolts : 0.0;
+        return enabled && !braking ? (pwmStuckHigh ? 1.0 : dutyStuck ? STUCK_DUTY : duty) * supplyVolts : 0.0;
+    }
+
+    /** The duty a latched PWM compare register holds ({@link SimFault#DUTY_STUCK}). */
+    static final double STUCK_DUTY = 0.6;
+    private boolean dutyStuck;
+
+    void setDutyStuck(boolean stuck) {
+        this.dutyStuck = stuck;
     }
 
     /** The PWM input stuck high: an enabled, driving bridge gets full duty whatever it is told. */

@@ -262,15 +262,47 @@ public final class SimPen {
         thermistorOpen = open;
     }
 
+    /** What a shorted thermistor reads: the converter's ceiling. */
+    public static final double THERMISTOR_SHORTED_CELSIUS = 150.0;
+    /** {@link SimFault#SUPPLY_SURGE}: the supply at this multiple of its nominal voltage. */
+    public static final double SURGE_FRACTION = 1.5;
+
+    private boolean thermistorShorted;
+    private boolean thermistorFrozen;
+    private double frozenCelsius;
+    private boolean currentSenseDead;
+
+    void setThermistorShorted(boolean shorted) {
+        thermistorShorted = shorted;
+    }
+
+    /** Freezes the thermistor's reading at what it reads now (or lets it go on). */
+    void freezeThermistor(boolean frozen) {
+        if (frozen && !thermistorFrozen) {
+            frozenCelsius = drive.handpieceCelsius();
+        }
+        thermistorFrozen = frozen;
+    }
+
+    void setCurrentSenseDead(boolean dead) {
+        currentSenseDead = dead;
+    }
+
     private final class Sensors implements AnalogSensors {
         @Override
         public double motorCurrentAmps() {
-            return currentMonitor.read(clock.nanoTime(), filteredCurrentAmps);
+            return currentMonitor.read(clock.nanoTime(), currentSenseDead ? 0.0 : filteredCurrentAmps);
         }
 
         @Override
         public double handpieceCelsius() {
-            return thermistorOpen ? THERMISTOR_OPEN_CELSIUS : drive.handpieceCelsius();
+            if (thermistorOpen) {
+                return THERMISTOR_OPEN_CELSIUS;
+            }
+            if (thermistorShorted) {
+                return THERMISTOR_SHORTED_CELSIUS;
+            }
+            return thermistorFrozen ? frozenCelsius : drive.handpieceCelsius();
         }
 
         @Override

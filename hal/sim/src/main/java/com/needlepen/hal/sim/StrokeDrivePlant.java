@@ -21,8 +21,8 @@ final class StrokeDrivePlant {
     private final double eccentricityM;
     private final double strokeM;
     private final double massKg;
-    private final double preloadN;
-    private final double springNPerM;
+    private double preloadN;
+    private double springNPerM;
 
     // shaft
     private double wrappedRad;
@@ -41,7 +41,10 @@ final class StrokeDrivePlant {
     private double extraHeatWatts;
     private boolean skinContact;
 
+    private final SimParameters params;
+
     StrokeDrivePlant(SimParameters params) {
+        this.params = params;
         this.motor = params.motor();
         this.skin = params.skin();
         this.thermal = params.thermal();
@@ -198,6 +201,12 @@ final class StrokeDrivePlant {
 
     void setJammed(boolean jammed) {
         this.jammed = jammed;
+    }
+
+    /** The return spring keeps {@code fraction} of its nominal preload and rate (a fatigued or fractured spring). */
+    void weakenSpring(double fraction) {
+        this.preloadN = fraction * params.cam().springPreloadN();
+        this.springNPerM = fraction * params.cam().springRateNPerMm() * 1000.0;
     }
 
     void setExtraHeatWatts(double watts) {

@@ -11,13 +11,17 @@ import com.needlepen.firmware.behaviour.SafetyProperties.Action;
 import com.needlepen.firmware.behaviour.SafetyProperties.Outcome;
 import com.needlepen.firmware.behaviour.SafetyProperties.Trial;
 import com.needlepen.firmware.safety.CartridgeCheck;
+import com.needlepen.firmware.safety.ClockCheck;
 import com.needlepen.firmware.safety.CollarCheck;
 import com.needlepen.firmware.safety.CollarPositionCheck;
 import com.needlepen.firmware.safety.OverspeedCheck;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
+import com.needlepen.firmware.safety.SpringCheck;
 import com.needlepen.firmware.safety.StallCheck;
+import com.needlepen.firmware.safety.StuckSensorCheck;
 import com.needlepen.firmware.safety.SupplyCheck;
+import com.needlepen.firmware.safety.TurningWhileOffCheck;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
 import java.util.ArrayList;
@@ -34,8 +38,8 @@ import org.quicktheories.generators.Generate;
 /**
  * Property-based (QuickTheories): random sequences of panel inputs, depth and rate changes and
  * injected faults never break the safety invariants of {@link SafetyProperties} (H23); and with any
- * one of five checks left out, a counterexample turns up, so the property tests the firmware, not the
- * simulator.
+ * one of the checks it can show left out ({@link #checksTheSequencesShow}), a counterexample turns
+ * up, so the property tests the firmware, not the simulator.
  *
  * <p>Every build draws the same sequences: the seed is fixed ({@value #SEED}) and printed. A failure
  * prints the smallest counterexample QuickTheories shrank it to, as Java (its noise seed and actions)
@@ -119,14 +123,36 @@ class SafetyPropertyTest {
         assertThat(figures[0]).as("sequences tried").isEqualTo(sequences());
     }
 
-    @Test
-    void withAnyOfFiveChecksLeftOutACounterexampleIsFound() {
+    /**
+     * Each check the property can show, with the fault it is there for. The other checks cannot be
+     * shown by a sequence of seconds with one fault and are shown by their own tests
+     * (docs/safety.md, "The property-based test"): OvercurrentCheck and RateDeviationCheck are second
+     * lines behind checks that act first; SetRateOverspeedCheck's harm (strokes faster than set, below
+     * every rate the profile allows) is not one of the invariants; TemperatureCheck, SensorPlausibilityCheck and
+     * StuckSensorCheck's thermistor half need heat that takes tens of seconds; SupplyHighCheck's harm
+     * needs a second fault; RunTimeCheck needs the profile's longest run; LoopOverrunCheck and
+     * DeadmanCheck a loop that stops ticking, CartridgeSwapCheck a second cartridge, DepthLimitCheck a
+     * positioner that commands past its limit: none of them a sim fault the sequences draw.
+     */
+    static Map<Class<? extends SafetyCheck>, SimFault> checksTheSequencesShow() {
         Map<Class<? extends SafetyCheck>, SimFault> faultFor = new LinkedHashMap<>();
         faultFor.put(StallCheck.class, SimFault.INDEX_SENSOR_DEAD);
         faultFor.put(CartridgeCheck.class, SimFault.CARTRIDGE_PULLED);
         faultFor.put(SupplyCheck.class, SimFault.SUPPLY_SAG);
         faultFor.put(OverspeedCheck.class, SimFault.PWM_STUCK_HIGH);
         faultFor.put(CollarCheck.class, SimFault.COLLAR_STEPS_LOST);
+        faultFor.put(CollarPositionCheck.class, SimFault.COLLAR_WALKED);
+        faultFor.put(TurningWhileOffCheck.class, SimFault.DRIVER_SHORTED);
+        faultFor.put(ClockCheck.class, SimFault.CLOCK_JUMPED);
+        faultFor.put(SpringCheck.class, SimFault.SPRING_BROKEN);
+        faultFor.put(StuckSensorCheck.class, SimFault.CURRENT_SENSE_DEAD);
+        return faultFor;
+    }
+
+    @Test
+    void withEachCheckTheSequencesCanShowLeftOutACounterexampleIsFound() {
+        Map<Class<? extends SafetyCheck>, SimFault> faultFor = checksTheSequencesShow();
+        Map<String, String> notFound = new LinkedHashMap<>();
         faultFor.forEach((left, fault) -> {
             int[] tried = {0};
             String[] found = {null};
@@ -151,9 +177,12 @@ class SafetyPropertyTest {
             } catch (AssertionError counterexample) {
                 // what is looked for: QuickTheories reports the property falsified
             }
-            System.out.printf("without %s: counterexample after %d sequences: %s%n", left.getSimpleName(), tried[0],
-                    found[0]);
-            assertThat(found[0]).as("a counterexample without %s", left.getSimpleName()).isNotNull();
+            System.out.printf("without %s (%s drawn): counterexample after %d sequences: %s%n", left.getSimpleName(),
+                    fault, tried[0], found[0]);
+            if (found[0] == null) {
+                notFound.put(left.getSimpleName(), fault.name());
+            }
         });
+        assertThat(notFound).as("checks left out with no counterexample found (check = fault drawn)").isEmpty();
     }
 }

@@ -78,4 +78,20 @@ class SpringFailureTest {
         System.out.printf("H34 without the check: tips %.2f mm past the set depth at 150 Hz%n", past);
         assertThat(past).as("tips past the set depth, mm").isGreaterThan(1.0);
     }
+
+    @Tag("H34")
+    @ParameterizedTest(name = "at {0} Hz")
+    @CsvSource({"50", "100", "150"})
+    void givenTheSpringBrokenBeforeARunStarts_thenF25LatchesWithinTheSpinUpAndItsBound(double rateHz) {
+        PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, rateHz, 53, TelemetrySink.NONE,
+                SafetyChecks::standard).insertCartridge().ready();
+        bench.sim.inject(SimFault.SPRING_BROKEN);
+        bench.click(PanelButton.START_STOP).running();
+        long started = bench.now();
+        boolean faulted = bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 3 * S);
+        System.out.printf("H34: spring broken before a run at %.0f Hz: %s after %d ms of running, spun up %s%n", rateHz,
+                bench.controller.status().fault(), (bench.now() - started) / MS, bench.controller.status().spunUp());
+        assertThat(faulted).isTrue();
+        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F25_SPRING_FAILED);
+    }
 }

@@ -17,7 +17,6 @@ import com.needlepen.firmware.safety.CollarPositionCheck;
 import com.needlepen.firmware.safety.OverspeedCheck;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
-import com.needlepen.firmware.safety.SpringCheck;
 import com.needlepen.firmware.safety.StallCheck;
 import com.needlepen.firmware.safety.StuckSensorCheck;
 import com.needlepen.firmware.safety.SupplyCheck;
@@ -128,7 +127,8 @@ class SafetyPropertyTest {
      * shown by a sequence of seconds with one fault and are shown by their own tests
      * (docs/safety.md, "The property-based test"): OvercurrentCheck and RateDeviationCheck are second
      * lines behind checks that act first; SetRateOverspeedCheck's harm (strokes faster than set, below
-     * every rate the profile allows) is not one of the invariants; TemperatureCheck, SensorPlausibilityCheck and
+     * every rate the profile allows) is not one of the invariants; SpringCheck's fault is not drawn
+     * (see {@link SafetyProperties#DRAWN_FAULTS}); TemperatureCheck, SensorPlausibilityCheck and
      * StuckSensorCheck's thermistor half need heat that takes tens of seconds; SupplyHighCheck's harm
      * needs a second fault; RunTimeCheck needs the profile's longest run; LoopOverrunCheck and
      * DeadmanCheck a loop that stops ticking, CartridgeSwapCheck a second cartridge, DepthLimitCheck a
@@ -144,7 +144,6 @@ class SafetyPropertyTest {
         faultFor.put(CollarPositionCheck.class, SimFault.COLLAR_WALKED);
         faultFor.put(TurningWhileOffCheck.class, SimFault.DRIVER_SHORTED);
         faultFor.put(ClockCheck.class, SimFault.CLOCK_JUMPED);
-        faultFor.put(SpringCheck.class, SimFault.SPRING_BROKEN);
         faultFor.put(StuckSensorCheck.class, SimFault.CURRENT_SENSE_DEAD);
         return faultFor;
     }

@@ -28,6 +28,10 @@ final class FaultDescriptions {
                     + " again";
             case CLOCK_STOPPED -> "the clock the firmware reads stops while the loop ticks on (F29 within 10 ticks)";
             case CLOCK_JUMPED -> "the clock the firmware reads jumps 5 s back (F29 at the next tick)";
+            case SUPPLY_LOST -> "the motor supply drops to 0 V (power loss): the open bridge cannot brake, the"
+                    + " normally-closed brake switch does (F21 at the next tick)";
+            case BRAKE_SWITCH_STUCK_OPEN -> "the brake switch across the winding never closes: an unpowered or disabled"
+                    + " bridge lets the motor coast (latent until then)";
         };
     }
 }

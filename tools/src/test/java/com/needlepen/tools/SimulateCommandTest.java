@@ -190,7 +190,8 @@ class SimulateCommandTest {
             "home-switch-stuck-released@6s, F18",
             "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12", "driver-shorted@1s, F13",
             "pwm-stuck-high@10s, F03", "thermistor-open@10s, F19",
-            "clock-stopped@10s, F29", "clock-jumped@10s, F29"})
+            "clock-stopped@10s, F29", "clock-jumped@10s, F29",
+            "supply-lost@10s, F21"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");
@@ -210,6 +211,9 @@ class SimulateCommandTest {
             if (f == com.needlepen.hal.sim.SimFault.HANDPIECE_ID_SILENT) {
                 continue; // refuses the start rather than faulting: its own case below
             }
+            if (f == com.needlepen.hal.sim.SimFault.BRAKE_SWITCH_STUCK_OPEN) {
+                continue; // latent until the bridge loses power: its own case below, with a power loss
+            }
             assertThat(all).as("a case for %s", f).contains(com.needlepen.tools.sim.FaultInjector.kindName(f) + "@");
         }
     }
@@ -223,6 +227,25 @@ class SimulateCommandTest {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.out()).contains("NOT STARTED    the start was refused: handpiece identity unreadable")
                 .contains("strokes        0 counted");
+    }
+
+    @org.junit.jupiter.api.Tag("H30")
+    @Test
+    void givenTheBrakeSwitchStuckOpenThenNothingShowsUntilAPowerLossWhichCoastsFarLongerThanWithTheSwitch() throws Exception {
+        Path json = dir.resolve("f.json");
+        Result braked = runIn(dir, "simulate", "--fast", "--duration", "60s", "--inject", "supply-lost@10s",
+                "--summary-json", json.toString());
+        assertThat(braked.exit()).as(braked.out() + braked.err()).isEqualTo(3);
+        double brakedMs = new ObjectMapper().readTree(json.toFile()).get("truth").get("stopToRestMs").asDouble();
+        Result coasted = runIn(dir, "simulate", "--fast", "--duration", "60s", "--inject", "brake-switch-stuck-open@5s",
+                "--inject", "supply-lost@10s", "--summary-json", json.toString());
+        assertThat(coasted.exit()).as(coasted.out() + coasted.err()).isEqualTo(3);
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("fault").asText()).startsWith("F21");
+        double coastedMs = s.get("truth").get("stopToRestMs").asDouble();
+        System.out.printf("simulate, power loss at 10 s: at rest %.0f ms after the run's end; brake switch stuck open: %.0f ms%n",
+                brakedMs, coastedMs);
+        assertThat(coastedMs).isGreaterThan(3 * brakedMs);
     }
 
     @Test

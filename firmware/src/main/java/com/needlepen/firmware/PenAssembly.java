@@ -61,6 +61,7 @@ public final class PenAssembly {
     private double depthMm = Double.NaN;
     private double rateHz = Double.NaN;
     private Function<SafetyInputs, List<SafetyCheck>> checks = SafetyChecks::standard;
+    private boolean collarMovesEndDeeper;
     private TickTrace trace;
 
     private PenAssembly(DeviceProfile profile, PenHardware hardware) {
@@ -121,6 +122,16 @@ public final class PenAssembly {
         return this;
     }
 
+    /**
+     * The collar's moves end moving deeper, as before H42, instead of on the flank the skin's press
+     * bears on: for the test that shows the depth error under load this leaves (an architecture test
+     * holds every other caller to test code).
+     */
+    public PenAssembly collarMovesEndDeeperForTest() {
+        this.collarMovesEndDeeper = true;
+        return this;
+    }
+
     /** A trace on a clock of the test's, for tests of the loop's timing in virtual time (default: the system's). */
     public PenAssembly trace(TickTrace trace) {
         this.trace = trace;
@@ -150,7 +161,7 @@ public final class PenAssembly {
         SettingsPolicy policy = new SettingsPolicy(profile);
         StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile);
         DepthPositioner positioner = new DepthPositioner(hw.collar(), profile.collar(), calibration.map(),
-                unlock.limitMm());
+                unlock.limitMm(), !collarMovesEndDeeper);
         CollarHoming homing = new CollarHoming(hw.collar(), profile.collar());
         ZeroCheck zeroCheck = new ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck());
         CamParker parker = new CamParker(drive, profile.tuning());

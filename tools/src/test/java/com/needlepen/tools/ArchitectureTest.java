@@ -50,6 +50,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTestsMakeTheCollarEndItsMovesOffTheLoadedFlank() throws Exception {
+        noClasses().should().callMethod(com.needlepen.firmware.PenAssembly.class, "collarMovesEndDeeperForTest")
+                .because("the collar must end its moves on the flank the skin's press bears on (H42)")
+                .check(classes);
+        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenAssembly.class.getMethod(
+                "collarMovesEndDeeperForTest")).isNotNull();
+    }
+
+    @Test
     void theMethodTheRuleAboveNamesExists() throws Exception {
         // the rule above names a signature; if it drifted, the rule would pass over nothing
         org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenAssembly.class.getMethod(
@@ -115,7 +124,8 @@ class ArchitectureTest {
         var standard = com.needlepen.firmware.safety.SafetyChecks.standard(new com.needlepen.firmware.safety.SafetyInputs(
                 profile, drive, positioner, hw.collar(),
                 new com.needlepen.firmware.collar.ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck()),
-                hw.sensors(), hw.cartridge(), com.needlepen.firmware.loop.TickTrace.system()));
+                hw.sensors(), hw.cartridge(), com.needlepen.firmware.loop.TickTrace.system(),
+                new com.needlepen.firmware.session.SessionRecorder("arch", com.needlepen.firmware.telemetry.TelemetrySink.NONE)));
         java.util.Set<String> inStandard = new java.util.HashSet<>();
         standard.forEach(c -> inStandard.add(c.getClass().getName()));
         java.util.Set<String> all = new java.util.HashSet<>();

@@ -185,12 +185,13 @@ class SimulateCommandTest {
 
     @ParameterizedTest(name = "--inject {0} ends with exit 3 naming {1}")
     @CsvSource({
-            "cam-jammed@10s, F02", "index-sensor-dead@10s, F11", "collar-steps-lost@10s, F16",
-            "collar-pushed-back@10s, F16", "home-switch-stuck-pressed@10s, F17", "home-switch-stuck-released@0s, F01",
+            "cam-jammed@10s, F02", "index-sensor-dead@10s, F11", "collar-steps-lost@10s, F30",
+            "collar-pushed-back@10s, F30", "home-switch-stuck-pressed@10s, F17", "home-switch-stuck-released@0s, F01",
             "home-switch-stuck-released@6s, F18",
             "overheating@3s, F06", "cartridge-pulled@10s, F07", "supply-sag@10s, F12", "driver-shorted@1s, F13",
             "pwm-stuck-high@10s, F03", "thermistor-open@10s, F19",
             "clock-stopped@10s, F29", "clock-jumped@10s, F29",
+            "collar-walked@10s, F30",
             "supply-lost@10s, F21"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {

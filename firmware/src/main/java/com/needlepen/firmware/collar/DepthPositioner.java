@@ -4,9 +4,18 @@ import com.needlepen.config.CollarSpec;
 import com.needlepen.hal.CollarStepper;
 
 /**
- * Moves the depth collar. A depth becomes collar steps through the depth map (the calibration);
- * every target is approached moving deeper, so the nut always bears on the same side of the
- * backlash, as it did when the calibration was measured.
+ * Moves the depth collar. A depth becomes collar steps through the depth map (the calibration).
+ *
+ * <p>Which side of the play between nut and collar a move ends on matters, because the skin's press
+ * (2 to 10 N) bears on the collar and pushes it deeper, onto the nut's deep flank (H42 in
+ * docs/safety.md). So while the needles are not running, every move <b>ends moving shallower</b> by
+ * at least {@link #FLANK_MM}: a deeper target is passed by that much and approached from below,
+ * and the collar rests on the flank the press presses against, where the calibration (made under
+ * load) measured it; a press then moves it only by the thread's give. While the needles run, a
+ * deeper target is never passed (the tips would go deeper than set): it is approached moving deeper,
+ * as before, and on skin the press itself keeps the collar on its loaded flank; a collar that ended
+ * a move deeper in air rests on the other flank, the play shallower than under the press (the safe
+ * side), which {@link com.needlepen.firmware.safety.CollarPositionCheck} allows for.
  *
  * <p>This is the second of the two depth checks: whatever asks, a target deeper than the current
  * limit is clamped to it and reported ({@link #limitViolated()}), so the supervisor can fault.
@@ -15,6 +24,13 @@ public final class DepthPositioner {
 
     /** Undershoot before approaching a shallower target from the shallow side. */
     private static final double APPROACH_MM = 0.1;
+    /**
+     * How far past a deeper target a move goes before coming back to it, so that it ends moving
+     * shallower by more than the play between nut and collar (0.03 mm on the sim's units; a real
+     * screw's play must be measured below this). Kept short: the calibration's deepest point stays
+     * 0.1 mm short of the hard stop.
+     */
+    public static final double FLANK_MM = 0.05;
 
     private final CollarStepper stepper;
     private final CollarSpec spec;
@@ -22,6 +38,11 @@ public final class DepthPositioner {
     private final double speedStepsPerS;
     private final double accelStepsPerS2;
     private final long approachSteps;
+    private final long flankSteps;
+    private final boolean endOnLoadedFlank;
+    private boolean needlesRunning;
+    private boolean shallowerRun;
+    private long shallowerRunStartSteps;
 
     private DepthMap map;
     private long limitSteps;
@@ -34,6 +55,16 @@ public final class DepthPositioner {
     private boolean limitViolated;
 
     public DepthPositioner(CollarStepper stepper, CollarSpec spec, DepthMap map, double limitMm) {
+        this(stepper, spec, map, limitMm, true);
+    }
+
+    /**
+     * {@code endOnLoadedFlank} false: every move ends moving deeper, as before H42, leaving a collar
+     * at rest on the flank the press pushes it off; only for the test that shows the depth error it
+     * causes under skin load.
+     */
+    public DepthPositioner(CollarStepper stepper, CollarSpec spec, DepthMap map, double limitMm, boolean endOnLoadedFlank) {
+        this.endOnLoadedFlank = endOnLoadedFlank;
         this.stepper = stepper;
         this.spec = spec;
         this.nominal = new NominalDepthMap(spec);
@@ -41,6 +72,7 @@ public final class DepthPositioner {
         this.speedStepsPerS = spec.maxSpeedMmPerS() * spec.stepsPerMm();
         this.accelStepsPerS2 = spec.accelMmPerS2() * spec.stepsPerMm();
         this.approachSteps = Math.round(APPROACH_MM * spec.stepsPerMm());
+        this.flankSteps = Math.round(FLANK_MM * spec.stepsPerMm());
         setLimitMm(limitMm);
     }
 
@@ -76,6 +108,22 @@ public final class DepthPositioner {
         targetSteps = target;
         targetMm = map.depthFor(target);
         long now = stepper.positionSteps();
+        if (endOnLoadedFlank && !needlesRunning) {
+            // End moving shallower by more than the play, on the flank the press bears on. A target
+            // shallower than the collar is gone to straight (shallower is safe in any state, a fault's too);
+            // a deeper one is passed by the flank distance (within the limit) and approached from below.
+            boolean shallowEnough = target <= now - flankSteps
+                    || (shallowerRun && target <= now && shallowerRunStartSteps - target >= flankSteps);
+            long past = Math.min(target + flankSteps, limitSteps);
+            if (target < now || shallowEnough || past <= target) {
+                approaching = false;
+                stepper.moveTo(target, speedStepsPerS, accelStepsPerS2);
+            } else {
+                approaching = true;
+                stepper.moveTo(past, speedStepsPerS, accelStepsPerS2);
+            }
+            return;
+        }
         // The final leg must move deeper by the whole approach distance, or the nut may not take up the
         // backlash. Only a collar that is moving deeper and will have moved deeper by the approach
         // distance since it last turned round may go straight to the target; any other gets an
@@ -102,7 +150,12 @@ public final class DepthPositioner {
                 deeperRunStartSteps = lastPositionSteps; // turned round here
             }
             lastMotionDeeper = true;
+            shallowerRun = false;
         } else if (position < lastPositionSteps) {
+            if (!shallowerRun) {
+                shallowerRunStartSteps = lastPositionSteps; // turned round here
+            }
+            shallowerRun = true;
             lastMotionDeeper = false;
         }
         lastPositionSteps = position;
@@ -114,6 +167,14 @@ public final class DepthPositioner {
             approaching = false;
             stepper.moveTo(targetSteps, speedStepsPerS, accelStepsPerS2);
         }
+    }
+
+    /**
+     * Whether the needles are running: then a deeper target is never passed (see the class comment).
+     * Set by RUNNING's enter and exit.
+     */
+    public void needlesRunning(boolean running) {
+        needlesRunning = running;
     }
 
     public boolean settled() {

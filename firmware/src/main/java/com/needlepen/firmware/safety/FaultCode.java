@@ -39,7 +39,9 @@ public enum FaultCode {
     // nothing timed can be trusted, parking's own timeout included: brake, hold, and leave the stop to the hardware
     // enable timer, which runs on its own oscillator
     F29_CLOCK_FAULT("the clock the firmware reads stopped, jumped or ran at a false rate against the loop's ticks",
-            true, false);
+            true, false),
+    F30_COLLAR_MOVED("the collar's position sensor disagrees with its step count: the collar moved on its own,"
+            + " did not follow its steps, or the sensor failed", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -29,6 +29,7 @@ public final class SafetyChecks {
         checks.add(new RunTimeCheck(in));
         checks.add(new CollarCheck(in));
         checks.add(new CartridgeSwapCheck(in));
+        checks.add(new CollarPositionCheck(in));
         return checks;
     }
 }

@@ -16,6 +16,7 @@ final class RunningState implements State {
     @Override
     public void enter(long now) {
         p.hw().collar().setHoldCurrent(HoldCurrent.FULL);
+        p.positioner().needlesRunning(true);
         p.hw().indicators().setLed(LedPattern.RUNNING);
         p.gate().runEntered();
         p.spinUp().restart();
@@ -43,6 +44,7 @@ final class RunningState implements State {
     @Override
     public void exit(long now) {
         p.drive().brake();
+        p.positioner().needlesRunning(false);
     }
 
     /** When the current (or last) run started. */

@@ -12,6 +12,7 @@ import com.needlepen.firmware.behaviour.SafetyProperties.Outcome;
 import com.needlepen.firmware.behaviour.SafetyProperties.Trial;
 import com.needlepen.firmware.safety.CartridgeCheck;
 import com.needlepen.firmware.safety.CollarCheck;
+import com.needlepen.firmware.safety.CollarPositionCheck;
 import com.needlepen.firmware.safety.OverspeedCheck;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
@@ -133,6 +134,11 @@ class SafetyPropertyTest {
                             found[0] = trial.run(in -> {
                                 List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
                                 all.removeIf(left::isInstance);
+                                if (left == CollarCheck.class) {
+                                    // steps lost while the collar stands still move it: its position sensor (H41)
+                                    // sees that at once, so the zero check's harm shows only with both left out
+                                    all.removeIf(CollarPositionCheck.class::isInstance);
+                                }
                                 return all;
                             }).violation();
                             return found[0] == null;

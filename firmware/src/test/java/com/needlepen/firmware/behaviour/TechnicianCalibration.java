@@ -30,7 +30,8 @@ import java.util.function.BooleanSupplier;
  * order and steps the cam; at each point the max-hold gauge is reset, the cam steps
  * {@value #REVOLUTIONS_PER_POINT} revolutions, and the reading is the deepest true tip protrusion in
  * them plus the gauge's noise ({@link SimulatedPenFactory#GAUGE_SIGMA_MM}, drawn anew for every
- * reading), shown to the gauge's resolution of {@value #GAUGE_RESOLUTION_MM} mm as a technician reads
+ * reading), the collar pressed onto the gauge's anvil with {@value #FIXTURE_LOAD_N} N meanwhile (a
+ * calibration under load, H42), shown to the gauge's resolution of {@value #GAUGE_RESOLUTION_MM} mm as a technician reads
  * it off the display. The plan is the one {@code needlepen calibrate} uses by default
  * (docs/calibration.md): {@value #POINTS} points over the profile's depth range, evenly spaced with one
  * more in each end interval, extended a plan step at a time (staying 0.1 mm short of the hard stop)
@@ -46,6 +47,11 @@ public final class TechnicianCalibration {
     public static final int REVOLUTIONS_PER_POINT = 3;
     /** What the gauge's display shows: a digital indicator reading to a micron. */
     public static final double GAUGE_RESOLUTION_MM = 0.001;
+    /**
+     * The calibration fixture's load on the collar face while the gauge watches, N: the middle of the
+     * 2 to 10 N skin is pressed with, as tools' {@code SimGauge} (H42).
+     */
+    public static final double FIXTURE_LOAD_N = 5.0;
     /** The noise seed of the calibration run: not the seed of any run that uses the calibration. */
     public static final long SEED = 101;
 
@@ -112,6 +118,7 @@ public final class TechnicianCalibration {
         runner.runFor(2 * PenBench.MS);
         await(runner, () -> c.status().collarSettled() || c.status().state() != PenState.CALIBRATING, 10 * PenBench.S, c,
                 "the collar at " + mm + " mm");
+        gauge.setGaugeLoadN(FIXTURE_LOAD_N); // under load: the fixture presses the collar face onto the gauge's anvil
         gauge.resetPeakProtrusion();
         long revolutions = c.status().calibrationRevolutions() + REVOLUTIONS_PER_POINT;
         await(runner, () -> c.status().calibrationRevolutions() >= revolutions || c.status().state() != PenState.CALIBRATING,
@@ -120,6 +127,7 @@ public final class TechnicianCalibration {
             throw new AssertionError("calibration ended at " + mm + " mm: " + c.status().state() + " " + c.status().fault());
         }
         double shown = Math.round(gauge.gaugeReadingMm() / GAUGE_RESOLUTION_MM) * GAUGE_RESOLUTION_MM;
+        gauge.setGaugeLoadN(0.0);
         return new CalibrationPoint(mm, c.status().collarSteps(), shown);
     }
 
@@ -130,7 +138,7 @@ public final class TechnicianCalibration {
     private static void await(SimulationRunner runner, BooleanSupplier condition, long timeoutNanos, PenController c,
             String what) {
         if (!runner.runUntil(condition, timeoutNanos)) {
-            throw new AssertionError("calibrating: no " + what + " (" + c.status().state() + " " + c.status().fault() + " "
+            throw new AssertionError("calibrating: no " + what + " (" + c.status().state() + " " + c.status().fault() + " " + c.status().faultDetail() + " "
                     + c.status().lastRefusal() + ")");
         }
     }

@@ -46,6 +46,11 @@ class ZeroCheckTest {
         }
 
         @Override
+        public long sensedPositionSteps() {
+            return position;
+        }
+
+        @Override
         public void setHoldCurrent(HoldCurrent holdCurrent) {
         }
 

@@ -25,8 +25,27 @@ public interface CollarStepper {
     /** The driver's step count now. */
     long positionSteps();
 
-    /** Redefines the current position as {@code steps} (after homing, usually 0). No motion. */
+    /**
+     * Redefines the current position as {@code steps} (after homing, usually 0). No motion. The
+     * position sensor's reading ({@link #sensedPositionSteps()}) is redefined to the same value.
+     */
     void setPositionSteps(long steps);
+
+    /**
+     * Where the collar's position sensor says the collar is, in the driver's microsteps at the
+     * nominal steps per mm, counted from where {@link #setPositionSteps(long)} last put it; positive
+     * is deeper.
+     *
+     * <p>The sensor measures the collar itself, independent of the step count: a linear encoder on
+     * the collar wired to the stepper driver's encoder input (TMC5160 {@code X_ENC}, its
+     * {@code ENC_CONST} set to the nominal microsteps per encoder count), so it sees the collar move
+     * when steps are not to blame (the thread walked by vibration, a knock, a load) and stands still
+     * when steps are issued but the collar does not follow. It reads to the encoder's count (a few
+     * microns), with that count's noise and the scale's non-linearity; it is not a depth (the
+     * calibration is). A backend must provide it: collar position feedback is a hardware
+     * requirement (docs/safety.md).
+     */
+    long sensedPositionSteps();
 
     /** Sets the standstill current. */
     void setHoldCurrent(HoldCurrent holdCurrent);

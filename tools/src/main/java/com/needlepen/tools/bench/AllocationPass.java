@@ -68,6 +68,10 @@ final class AllocationPass {
         int depthBefore = changes(session, "depthMm");
         for (run = 1; run <= 3; run++) {
             if (run > 1) {
+                // after a run the collar finishes on the flank the skin's press bears on (a move a run defers)
+                for (long k = 0; k < STATE_TIMEOUT_TICKS && !bench.controller.status().readyToStart(); k++) {
+                    tick();
+                }
                 click(PanelButton.START_STOP);
                 awaitState(PenState.RUNNING);
             }

@@ -13,9 +13,10 @@ final class FaultDescriptions {
             case CAM_JAMMED -> "the cam locks; the motor draws stall current";
             case INDEX_SENSOR_DEAD -> "the index sensor stops producing pulses";
             case COLLAR_STEPS_LOST -> "the collar stepper loses 0.2 mm of steps (a stall flag only if the collar moves;"
-                    + " else found by the zero check before the next run or the session's end)";
-            case COLLAR_PUSHED_BACK -> "skin pressure pushes the collar 0.3 mm deeper (the held rotor slips; found by the"
-                    + " zero check before the next run or the session's end)";
+                    + " the collar's position sensor sees it at once, F30; the zero check before the next run is the"
+                    + " second line)";
+            case COLLAR_PUSHED_BACK -> "skin pressure pushes the collar 0.3 mm deeper (the held rotor slips; the collar's"
+                    + " position sensor sees it at once, F30; the zero check before the next run is the second line)";
             case HOME_SWITCH_STUCK_PRESSED -> "the home switch reads pressed wherever the collar is";
             case HOME_SWITCH_STUCK_RELEASED -> "the home switch never reads pressed (seen at the next homing)";
             case OVERHEATING -> "20 W of extra heat warm the handpiece towards its cut-off";
@@ -28,6 +29,8 @@ final class FaultDescriptions {
                     + " again";
             case CLOCK_STOPPED -> "the clock the firmware reads stops while the loop ticks on (F29 within 10 ticks)";
             case CLOCK_JUMPED -> "the clock the firmware reads jumps 5 s back (F29 at the next tick)";
+            case COLLAR_WALKED -> "the collar's thread walks: while the needles run it creeps 0.5 mm/s deeper, no steps"
+                    + " lost as the driver knows (found by the collar's position sensor, F30)";
             case SUPPLY_LOST -> "the motor supply drops to 0 V (power loss): the open bridge cannot brake, the"
                     + " normally-closed brake switch does (F21 at the next tick)";
             case BRAKE_SWITCH_STUCK_OPEN -> "the brake switch across the winding never closes: an unpowered or disabled"

@@ -10,6 +10,30 @@ import com.needlepen.hal.HoldCurrent;
  * steps-per-mm by a scale error, a periodic lead-screw error, backlash between nut and collar and
  * the home switch's true position. Steps that would push the collar through a hard stop are lost:
  * the counter moves, the collar does not.
+ *
+ * <p><b>The collar carries the press.</b> The collar face is what touches skin (or the calibration
+ * gauge's anvil); pressing the pen pushes the collar deeper, through the nut, onto the screw. The
+ * screw is not back-drivable (0.5 mm lead on a screw of about 3.5 mm: a lead angle of 2.6°,
+ * tan = 0.045, well under the 0.15–0.2 friction of a bronze or PTFE-filled nut), so the load does
+ * not turn it; but it takes up the play between nut and collar (the collar comes to rest on the
+ * flank the load presses against, {@link SimParameters.Collar#backlashMm()} deeper than where a
+ * move that ended deeper left it) and it compresses the thread, the nut and the screw's axial
+ * bearing: {@value #COMPLIANCE_MM_PER_N} mm per newton (15 µm at 10 N). That compliance is an
+ * estimate for a small captive lead-screw actuator with a plastic-filled nut and a wave-washer
+ * preloaded bearing (axial stiffness of the order of 0.5–1 N/µm), not a measured part: a real unit's
+ * must be measured and, if larger, this figure raised. No friction in the collar's guide is
+ * modelled, so any press, however light, takes up the play (a real guide's friction makes a light
+ * press do so or not, which is worse; the firmware's answer, finishing moves on the loaded flank, is
+ * the same for both).
+ *
+ * <p><b>The position sensor</b> ({@link #sensedPositionSteps()}): a magnetic linear encoder on the
+ * collar (AS5311 class: a 2 mm pole-pair strip, 1,024 quadrature counts per pole pair, so
+ * {@value #ENCODER_COUNT_MM} mm a count), read by the TMC5160's encoder input and scaled to
+ * microsteps at the nominal steps per mm. It sees the collar's true position (compliance and play
+ * included) with {@value #ENCODER_NOISE_MM} mm of noise before the count (so a collar near an edge
+ * reads one count either way) and a periodic non-linearity of {@value #ENCODER_NONLINEARITY_MM} mm
+ * over the pole pair. It can stick ({@link #freezeSensor(boolean)}): a dead encoder, a broken wire,
+ * holds its last count.
  */
 final class CollarPlant implements CollarStepper {
 
@@ -45,8 +69,26 @@ final class CollarPlant implements CollarStepper {
     private double switchTripMm;
     private boolean switchClosed;
 
-    CollarPlant(SimParameters.Collar p, java.util.SplittableRandom random) {
+    /** Axial compliance of the thread, nut and bearing under the press, mm per newton (see the class comment). */
+    static final double COMPLIANCE_MM_PER_N = 0.0015;
+    /** One count of the linear encoder: a 2 mm pole pair in 1,024 quadrature counts. */
+    static final double ENCODER_COUNT_MM = 2.0 / 1024.0;
+    /** The encoder's noise before it is counted (standard deviation). */
+    static final double ENCODER_NOISE_MM = 0.0005;
+    /** Amplitude of the encoder's periodic non-linearity over its 2 mm pole pair. */
+    static final double ENCODER_NONLINEARITY_MM = 0.004;
+
+    private final java.util.SplittableRandom sensorRandom;
+    private double loadN;
+    private long sensorOffsetSteps;
+    private boolean sensorFrozen;
+    private long frozenReading;
+    private double walkMmPerS;
+    private double walkedScrewSteps;
+
+    CollarPlant(SimParameters.Collar p, java.util.SplittableRandom random, java.util.SplittableRandom sensorRandom) {
         this.p = p;
+        this.sensorRandom = sensorRandom;
         this.random = random;
         this.switchTripMm = drawTrip();
         this.trueStepsPerMm = p.stepsPerMmNominal() / (1.0 + p.scaleError());
@@ -54,6 +96,7 @@ final class CollarPlant implements CollarStepper {
         // the nut starts pressing the collar from the deep side: the collar sits half the play shallower
         this.nutOriginMm = collarDepthMm + p.backlashMm() / 2.0;
         updateSwitch();
+        sensorOffsetSteps = -rawSensorSteps();
     }
 
     @Override
@@ -96,6 +139,80 @@ final class CollarPlant implements CollarStepper {
         counterSteps = steps;
         commandedSteps += shift;
         targetSteps += shift;
+        // the driver's encoder register is written with the same value (X_ENC = XACTUAL)
+        sensorOffsetSteps = steps - rawSensorSteps();
+        frozenReading = steps;
+    }
+
+    @Override
+    public long sensedPositionSteps() {
+        if (sensorFrozen) {
+            return frozenReading;
+        }
+        return rawSensorSteps() + sensorOffsetSteps;
+    }
+
+    /** The encoder's count of the collar's true position, in nominal microsteps, from its own origin. */
+    private long rawSensorSteps() {
+        double mm = trueDepthMm()
+                + ENCODER_NONLINEARITY_MM * Math.sin(2.0 * Math.PI * trueDepthMm() / 2.0)
+                + sensorRandom.nextGaussian() * ENCODER_NOISE_MM;
+        long counts = (long) Math.floor(mm / ENCODER_COUNT_MM);
+        return Math.round(counts * ENCODER_COUNT_MM * p.stepsPerMmNominal());
+    }
+
+    /** The encoder sticks (dead, or its wire broken): it holds the count it read last, or thaws. */
+    void freezeSensor(boolean frozen) {
+        if (frozen && !sensorFrozen) {
+            frozenReading = sensedPositionSteps();
+        }
+        sensorFrozen = frozen;
+    }
+
+    /**
+     * The force pressing the collar face (skin, or the calibration gauge's anvil), N: the collar
+     * comes onto the flank the load presses against and the thread gives by the compliance.
+     */
+    void setLoadN(double newtons) {
+        loadN = Math.max(0.0, newtons);
+        if (loadN > 0.0) {
+            collarDepthMm = Math.min(followNut(nutMm(screwSteps)), p.deepStopMm());
+            updateSwitch();
+        }
+    }
+
+    double loadN() {
+        return loadN;
+    }
+
+    /**
+     * The thread walks (vibration back-driving a screw that a knock or wear left short of
+     * self-locking): while the needles run the collar creeps deeper at this rate. The screw turns
+     * with it, so the driver's count stays and no stall is flagged (StallGuard needs the motor to be
+     * stepping).
+     */
+    void setWalkMmPerS(double mmPerS) {
+        walkMmPerS = mmPerS;
+    }
+
+    /** Advances the walk by {@code dtSeconds} of the needles running. */
+    void walk(double dtSeconds) {
+        if (walkMmPerS == 0.0) {
+            return;
+        }
+        walkedScrewSteps += walkMmPerS * dtSeconds * trueStepsPerMm;
+        long whole = (long) walkedScrewSteps;
+        if (whole == 0) {
+            return;
+        }
+        walkedScrewSteps -= whole;
+        double collar = followNut(nutMm(screwSteps + whole));
+        if (collar > p.deepStopMm()) {
+            return; // against the deep stop: it walks no further
+        }
+        screwSteps += whole;
+        collarDepthMm = collar;
+        updateSwitch();
     }
 
     @Override
@@ -133,7 +250,7 @@ final class CollarPlant implements CollarStepper {
 
     /** True depth setting: how far the tips pass the collar face at the top of a stroke, mm. */
     double trueDepthMm() {
-        return collarDepthMm;
+        return collarDepthMm + COMPLIANCE_MM_PER_N * loadN;
     }
 
     void advance(double dtSeconds) {
@@ -189,6 +306,9 @@ final class CollarPlant implements CollarStepper {
     /** The collar moves only once the nut has taken up the play on the side it pushes. */
     private double followNut(double nutMm) {
         double half = p.backlashMm() / 2.0;
+        if (loadN > 0.0) {
+            return nutMm + half; // the press holds the collar on the nut's deep flank, whichever way the nut goes
+        }
         if (nutMm - half > collarDepthMm) {
             return nutMm - half;
         }

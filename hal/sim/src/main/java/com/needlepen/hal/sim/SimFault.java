@@ -60,6 +60,13 @@ public enum SimFault {
      */
     CLOCK_JUMPED,
     /**
+     * The collar's thread walks: vibration back-drives a screw that a knock or wear has left short of
+     * self-locking, and while the needles run the collar creeps deeper at
+     * {@value SimHandle#COLLAR_WALK_MM_PER_S} mm/s (the needles with it). The screw turns with the collar, so
+     * the driver's count is unchanged and it flags no stall: only a sensor on the collar sees it.
+     */
+    COLLAR_WALKED,
+    /**
      * The motor supply drops to 0 V mid-run (a power loss: a connector pulled, a battery cut-off, a
      * blown fuse): the bridge is unpowered and open, and only the normally-closed brake switch,
      * which closes when the supply drops, brakes the motor. Cleared, the supply returns.

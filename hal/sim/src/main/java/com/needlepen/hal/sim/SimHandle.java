@@ -13,6 +13,9 @@ import com.needlepen.hal.PanelButton;
  */
 public final class SimHandle {
 
+    /** How fast a walking collar ({@link SimFault#COLLAR_WALKED}) creeps deeper while the needles run, mm/s. */
+    public static final double COLLAR_WALK_MM_PER_S = 0.5;
+
     private final SimPen pen;
 
     SimHandle(SimPen pen) {
@@ -32,6 +35,45 @@ public final class SimHandle {
     /** Puts the pen on skin (needles that protrude now meet resistance) or lifts it off. */
     public void setSkinContact(boolean contact) {
         pen.drive().setSkinContact(contact);
+    }
+
+    /**
+     * How hard the practitioner presses the pen on skin while it is in contact, N (2 to 10 N in use;
+     * {@link SimPen#DEFAULT_PRESS_N} unless set). The press bears on the collar: it takes up the
+     * collar's play and compresses its thread (docs/mechanics.md), so the needles go deeper than a
+     * collar left on the other flank, in air, stands for.
+     */
+    public void setPressForceN(double newtons) {
+        if (!(newtons >= 0.0 && newtons <= 50.0)) {
+            throw new IllegalArgumentException("press force " + newtons + " N is outside 0 to 50 N");
+        }
+        pen.setPressForceN(newtons);
+    }
+
+    /**
+     * The load the calibration fixture presses the collar face onto the depth gauge's anvil with,
+     * N (0: the technician holds the pen on the gauge without pressing). A calibration under load
+     * measures the collar where the skin's press puts it.
+     */
+    public void setGaugeLoadN(double newtons) {
+        if (!(newtons >= 0.0 && newtons <= 50.0)) {
+            throw new IllegalArgumentException("gauge load " + newtons + " N is outside 0 to 50 N");
+        }
+        pen.setGaugeLoadN(newtons);
+    }
+
+    /**
+     * The collar's position sensor sticks (a dead encoder, a broken wire): it keeps reading the count
+     * it had. {@code false} mends it. Not a {@link SimFault}: it is the sensor's own failure, which
+     * the firmware must find when the collar is commanded to move.
+     */
+    public void setCollarSensorStuck(boolean stuck) {
+        pen.collar().freezeSensor(stuck);
+    }
+
+    /** The force bearing on the collar face now (the press while on skin, plus the gauge's load), N. */
+    public double collarLoadN() {
+        return pen.collar().loadN();
     }
 
     public void insertCartridge(CartridgeInfo cartridge) {
@@ -233,6 +275,7 @@ public final class SimHandle {
             case HANDPIECE_ID_SILENT -> pen.handpiece().setSilent(true);
             case CLOCK_STOPPED -> pen.clock().stop();
             case CLOCK_JUMPED -> pen.clock().jump(-CLOCK_JUMP_SECONDS * 1_000_000_000L);
+            case COLLAR_WALKED -> pen.collar().setWalkMmPerS(COLLAR_WALK_MM_PER_S);
             case SUPPLY_LOST -> pen.setSupplyVolts(0.0);
             case BRAKE_SWITCH_STUCK_OPEN -> pen.brakeSwitch().setStuckOpen(true);
         }
@@ -255,6 +298,7 @@ public final class SimHandle {
             case CLOCK_JUMPED -> {
                 // a jump is done: the clock reads on from where it jumped to
             }
+            case COLLAR_WALKED -> pen.collar().setWalkMmPerS(0.0); // it stops walking; where it walked to it stays
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

@@ -56,8 +56,10 @@ public final class SimPen {
         SplittableRandom random = new SplittableRandom(params.seed());
         this.driver = new SimMotorDriver(params.motor().deadmanNanos());
         this.index = new IndexChannel(params.index(), random.split(), clock);
-        this.collar = new CollarPlant(params.collar(), random.split());
+        SplittableRandom collarRandom = random.split();
         this.gaugeRandom = random.split();
+        // drawn after the others, so adding the collar's position sensor left every other stream as it was
+        this.collar = new CollarPlant(params.collar(), collarRandom, random.split());
         this.drive = new StrokeDrivePlant(params);
         this.supplyVolts = params.supplyVolts();
         this.activeHalfWidthRad = Math.toRadians(params.index().activeHalfWidthDeg());
@@ -103,6 +105,13 @@ public final class SimPen {
             watchdog.check(now);
             clock.set(next);
             collar.advance(dt);
+            if (drive.omegaRadPerS() != 0.0) {
+                collar.walk(dt); // a walking thread creeps with the vibration of the running needles
+            }
+            double load = (drive.skinContact() ? pressForceN : 0.0) + gaugeLoadN;
+            if (load != collar.loadN()) {
+                collar.setLoadN(load);
+            }
             double depth = collar.trueDepthMm();
             stepDrive(now, dt, depth);
             observe(next, dt, depth);
@@ -253,6 +262,27 @@ public final class SimPen {
 
     long lastMovingNanos() {
         return lastMovingNanos;
+    }
+
+    /**
+     * The force a practitioner presses the pen on skin with while it is in contact (2 to 10 N), N.
+     * A pen on skin is always pressed: the default is mid-range.
+     */
+    public static final double DEFAULT_PRESS_N = 5.0;
+
+    private double pressForceN = DEFAULT_PRESS_N;
+    private double gaugeLoadN;
+
+    void setGaugeLoadN(double newtons) {
+        gaugeLoadN = newtons;
+    }
+
+    void setPressForceN(double newtons) {
+        pressForceN = newtons;
+    }
+
+    double pressForceN() {
+        return pressForceN;
     }
 
     /** What an open thermistor reads: the converter's floor. */

@@ -107,6 +107,37 @@ class PowerLossTest {
     }
 
     /**
+     * A FAULT disables the driver, so it too stops on the brake switch: with the switch stuck open, a
+     * fault that is not a power loss (here the cartridge pulled at 150 Hz in air, F07) coasts as well.
+     * Measured for docs/safety.md (H30); normal stops, braked by the powered bridge, do not.
+     */
+    @Tag("H30")
+    @Test
+    void givenTheBrakeSwitchStuckOpenWhenAFaultDisablesTheDriverAt150HzThenTheMotorCoastsToo() {
+        double[] revolutions = new double[2];
+        long[] excursions = new long[2];
+        for (int stuck = 0; stuck < 2; stuck++) {
+            PenBench bench = runningAt150HzInAir(SafetyChecks::standard, 150);
+            if (stuck == 1) {
+                bench.sim.inject(SimFault.BRAKE_SWITCH_STUCK_OPEN);
+            }
+            bench.sim.inject(SimFault.CARTRIDGE_PULLED);
+            assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 5 * MS)).isTrue();
+            assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F07_CARTRIDGE_REMOVED);
+            double turns = bench.sim.shaftTurns();
+            long before = bench.sim.trueExcursions();
+            bench.runner.runUntil(bench.sim::shaftAtRest, 5_000 * MS);
+            revolutions[stuck] = bench.sim.shaftTurns() - turns;
+            excursions[stuck] = bench.sim.trueExcursions() - before;
+        }
+        System.out.printf("F07 at 150 Hz in air: %.2f revolutions and %d needle excursions to rest on the brake switch;"
+                + " stuck open %.1f revolutions, %d needle excursions%n", revolutions[0], excursions[0], revolutions[1],
+                excursions[1]);
+        assertThat(revolutions[0]).isLessThan(3.0);
+        assertThat(revolutions[1]).as("coasting after a fault too").isGreaterThan(10.0);
+    }
+
+    /**
      * Without F21 a supply that comes back after a short loss (a connector that bounces) finds the
      * run still going, its regulator wound up to full duty while the shaft stopped: the needles start
      * again by themselves, faster than set, though the shaft had been stopped by the loss. With F21

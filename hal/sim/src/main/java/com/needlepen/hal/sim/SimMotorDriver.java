@@ -32,6 +32,7 @@ final class SimMotorDriver implements StrokeMotorDriver {
         lastRefreshNanos = nowNanos;
     }
 
+    /** Drops the enable line: the bridge opens (it does not brake); {@link SimPen} leaves the brake to the brake switch. */
     @Override
     public void disable() {
         enabled = false;

@@ -193,7 +193,8 @@ class SimulateCommandTest {
             "clock-stopped@10s, F29", "clock-jumped@10s, F29",
             "collar-walked@10s, F30",
             "supply-surge@10s, F22", "thermistor-stuck@10s, F26", "current-sense-dead@10s, F26",
-            "thermistor-shorted@10s, F06", "spring-broken@10s, F25"})
+            "thermistor-shorted@10s, F06", "spring-broken@10s, F25",
+            "supply-lost@10s, F21"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");
@@ -215,6 +216,9 @@ class SimulateCommandTest {
             }
             if (f == com.needlepen.hal.sim.SimFault.DUTY_STUCK) {
                 continue; // a runaway only at a low set rate: its own case below, at 50 Hz
+            }
+            if (f == com.needlepen.hal.sim.SimFault.BRAKE_SWITCH_STUCK_OPEN) {
+                continue; // latent until the bridge loses power: its own case below, with a power loss
             }
             assertThat(all).as("a case for %s", f).contains(com.needlepen.tools.sim.FaultInjector.kindName(f) + "@");
         }
@@ -240,6 +244,25 @@ class SimulateCommandTest {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.out()).contains("NOT STARTED    the start was refused: handpiece identity unreadable")
                 .contains("strokes        0 counted");
+    }
+
+    @org.junit.jupiter.api.Tag("H30")
+    @Test
+    void givenTheBrakeSwitchStuckOpenThenNothingShowsUntilAPowerLossWhichCoastsFarLongerThanWithTheSwitch() throws Exception {
+        Path json = dir.resolve("f.json");
+        Result braked = runIn(dir, "simulate", "--fast", "--duration", "60s", "--inject", "supply-lost@10s",
+                "--summary-json", json.toString());
+        assertThat(braked.exit()).as(braked.out() + braked.err()).isEqualTo(3);
+        double brakedMs = new ObjectMapper().readTree(json.toFile()).get("truth").get("stopToRestMs").asDouble();
+        Result coasted = runIn(dir, "simulate", "--fast", "--duration", "60s", "--inject", "brake-switch-stuck-open@5s",
+                "--inject", "supply-lost@10s", "--summary-json", json.toString());
+        assertThat(coasted.exit()).as(coasted.out() + coasted.err()).isEqualTo(3);
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("fault").asText()).startsWith("F21");
+        double coastedMs = s.get("truth").get("stopToRestMs").asDouble();
+        System.out.printf("simulate, power loss at 10 s: at rest %.0f ms after the run's end; brake switch stuck open: %.0f ms%n",
+                brakedMs, coastedMs);
+        assertThat(coastedMs).isGreaterThan(3 * brakedMs);
     }
 
     @Test

@@ -32,6 +32,9 @@ public enum FaultCode {
     F19_SENSOR_IMPLAUSIBLE("a sensor reads what it physically cannot (not a number, or outside its range)", false,
             false),
     F20_WAIT_TIMED_OUT("work handed to another thread did not finish within its bound", false),
+    // the bridge has no power to brake or nudge with: the normally-closed brake switch stops the shaft, and the cam
+    // stays where it stopped (SupplyLostCheck says why this is not F12)
+    F21_SUPPLY_LOST("motor supply lost: the bridge is unpowered, the brake switch stops the motor", false, false),
     F22_SUPPLY_HIGH("motor supply above its maximum", false),
     // a regulator or driver that runs away at a low set rate: the drive cannot be trusted to park
     F23_OVERSPEED_VS_SET("stroke rate far above the set rate", true),

@@ -21,6 +21,7 @@ public final class SafetyChecks {
         checks.add(new OverspeedCheck(in));
         checks.add(new TurningWhileOffCheck(in));
         checks.add(new SensorPlausibilityCheck(in));
+        checks.add(new SupplyLostCheck(in));
         checks.add(new TemperatureCheck(in));
         checks.add(new SupplyCheck(in));
         checks.add(new CartridgeCheck(in));

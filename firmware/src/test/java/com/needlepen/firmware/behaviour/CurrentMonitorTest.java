@@ -58,6 +58,6 @@ class CurrentMonitorTest {
         assertThat(stopped).isTrue();
         assertThat(bench.controller.status().fault()).isNull();
         assertThat(toReadyNanos).isLessThanOrEqualTo(STOP_BOUND_NANOS);
-        assertThat(bench.sim.tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
+        CamAngle.assertTipsHiddenByTheCam(bench.sim, bench.profile);
     }
 }

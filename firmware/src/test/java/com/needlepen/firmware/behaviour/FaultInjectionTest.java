@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each injectable hazard against the running pen (150 Hz, 1.0 mm, on skin), in virtual time: within
  * its detection bound the fault is latched with its code, the drive is disabled, the session ends
- * with that reason and a fault event goes out; once parked the tips are at least 0.2 mm hidden.
+ * with that reason and a fault event goes out; once parked the cam stands where the tips are hidden
+ * by the profile's minimum recess at any depth ({@link CamAngle}: the cam's angle, not the tips' depth).
  * The same injection with the fault's own check left out shows the harm the check prevents.
  * Hazard ids (H-xx) refer to docs/safety.md. The collar's hazards (H05, H06), caught before the
  * next run, are in {@link CollarZeroCheckTest}.
@@ -114,7 +115,7 @@ class FaultInjectionTest {
         run.runner().runFor(500 * MS);
         assertThat(run.pen().handle().shaftAtRest()).isTrue();
         if (h.parks) {
-            assertThat(run.pen().handle().tipProtrusionMm()).as("tips once parked").isLessThanOrEqualTo(-0.2);
+            CamAngle.assertTipsHiddenByTheCam(run.pen().handle(), ProfileLoader.bundled("sim"));
         }
         assertThat(run.controller().sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).startsWith("fault " + h.code.shortCode()));
@@ -211,7 +212,7 @@ class FaultInjectionTest {
         assertThat(run.pen().handle().motorPowerAllowed()).as("the enable timer opened the supply").isFalse();
         run.runner().runFor(500 * MS);
         assertThat(run.pen().handle().shaftAtRest()).isTrue();
-        assertThat(run.pen().handle().tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
+        CamAngle.assertTipsHiddenByTheCam(run.pen().handle(), ProfileLoader.bundled("sim"));
     }
 
     @org.junit.jupiter.api.Test
@@ -323,6 +324,6 @@ class FaultInjectionTest {
         assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F14_RUN_TOO_LONG);
         bench.run(500 * MS);
         assertThat(bench.sim.shaftAtRest()).isTrue();
-        assertThat(bench.sim.tipProtrusionMm()).isLessThanOrEqualTo(-0.2);
+        CamAngle.assertTipsHiddenByTheCam(bench.sim, bench.profile);
     }
 }

@@ -34,20 +34,48 @@ class PlantTest {
         return t;
     }
 
-    @Test
-    void givenShaftAt150HzWhenTheDriverIsDisabledThenWindingShortBrakesItWithinTwoRevolutions() {
+    /** Revolutions from 150 Hz to rest: the bridge braking while powered and enabled, or the driver disabled. */
+    private double brakeFrom150Hz(boolean disable, boolean brakeSwitchStuckOpen) {
         SimPen pen = SimulatedPenFactory.create(profile, 12, 1);
+        if (brakeSwitchStuckOpen) {
+            pen.handle().inject(com.needlepen.hal.sim.SimFault.BRAKE_SWITCH_STUCK_OPEN);
+        }
         long t = spinTo(pen, 150);
         assertThat(pen.handle().shaftRateHz()).isBetween(140.0, 160.0);
         double turns = pen.handle().shaftTurns();
-        pen.hardware().motor().disable();
+        if (disable) {
+            pen.hardware().motor().disable();
+        } else {
+            pen.hardware().motor().brake();
+        }
         while (!pen.handle().shaftAtRest()) {
             t += 100_000L;
             pen.advanceTo(t);
+            pen.hardware().motor().refreshDeadman(t);
+            pen.hardware().enableTimer().feed(t);
         }
-        double revolutions = pen.handle().shaftTurns() - turns;
-        System.out.printf("braked from 150 Hz in %.2f revolutions%n", revolutions);
+        return pen.handle().shaftTurns() - turns;
+    }
+
+    @Test
+    void givenShaftAt150HzWhenThePoweredBridgeBrakesThenTheShortedWindingStopsItWithinTwoRevolutions() {
+        double revolutions = brakeFrom150Hz(false, false);
+        System.out.printf("braked by the powered bridge from 150 Hz in %.2f revolutions%n", revolutions);
         assertThat(revolutions).isLessThan(2.0);
+    }
+
+    /**
+     * A disabled integrated bridge is open: the brake switch brakes, after up to 10 ms of coasting
+     * (1.5 revolutions at 150 Hz) and through its 0.5 ohm; stuck open, nothing brakes.
+     */
+    @Test
+    void givenShaftAt150HzWhenTheDriverIsDisabledThenTheBrakeSwitchStopsItWithinThreeRevolutionsAndStuckOpenItCoasts() {
+        double braked = brakeFrom150Hz(true, false);
+        double coasted = brakeFrom150Hz(true, true);
+        System.out.printf("driver disabled at 150 Hz: brake switch %.2f revolutions, brake switch stuck open %.1f%n",
+                braked, coasted);
+        assertThat(braked).isLessThan(3.0);
+        assertThat(coasted).isGreaterThan(20.0);
     }
 
     @org.junit.jupiter.api.Tag("H16")

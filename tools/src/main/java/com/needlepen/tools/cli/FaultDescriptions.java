@@ -41,6 +41,10 @@ final class FaultDescriptions {
                     + " once, F19 behind it)";
             case SPRING_BROKEN -> "the carrier's return spring breaks: it keeps 10 % of its force, the carrier leaves the"
                     + " cam at high rates and the tips pass the set depth (F25)";
+            case SUPPLY_LOST -> "the motor supply drops to 0 V (power loss): the open bridge cannot brake, the"
+                    + " normally-closed brake switch does (F21 at the next tick)";
+            case BRAKE_SWITCH_STUCK_OPEN -> "the brake switch across the winding never closes: an unpowered or disabled"
+                    + " bridge lets the motor coast (latent until then)";
         };
     }
 }

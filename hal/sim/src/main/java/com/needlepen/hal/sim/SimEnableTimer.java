@@ -5,7 +5,9 @@ import com.needlepen.hal.EnableTimer;
 /**
  * The hardware enable timer, modelled: a retriggerable one-shot outside the JVM. While it has run
  * out, the driver's enable is held off and the motor supply switch is open, whatever the driver was
- * told: the windings are shorted and the motor brakes. A timeout of 0 models a pen built without it.
+ * told: the bridge is open and cannot brake, so it is the normally-closed brake switch across the
+ * winding ({@link BrakeSwitch}), which closes when the enable line drops, that brakes the motor
+ * (with that switch stuck open, the motor coasts). A timeout of 0 models a pen built without it.
  */
 final class SimEnableTimer implements EnableTimer {
 

@@ -102,5 +102,17 @@ public enum SimFault {
      * pull the carrier down as fast as the cam falls away: the carrier leaves the cam and the tips fly
      * past the set depth.
      */
-    SPRING_BROKEN
+    SPRING_BROKEN,
+    /**
+     * The motor supply drops to 0 V mid-run (a power loss: a connector pulled, a battery cut-off, a
+     * blown fuse): the bridge is unpowered and open, and only the normally-closed brake switch,
+     * which closes when the supply drops, brakes the motor. Cleared, the supply returns.
+     */
+    SUPPLY_LOST,
+    /**
+     * The brake switch across the winding never closes (a relay contact that does not make, a
+     * depletion FET failed open, a broken wire to it): a bridge that is unpowered or disabled then
+     * leaves the motor to coast. A latent fault: nothing shows it while the bridge is powered.
+     */
+    BRAKE_SWITCH_STUCK_OPEN
 }

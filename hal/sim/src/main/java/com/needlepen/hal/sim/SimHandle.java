@@ -120,6 +120,23 @@ public final class SimHandle {
         return pen.drive().wrappedAngleRad();
     }
 
+    /**
+     * The cam's angle from its lowest point (the index, tips fully retracted), in degrees in
+     * (-180, 180]: how far the cam is from parked, whatever the collar's depth.
+     */
+    public double camAngleDeg() {
+        double deg = Math.toDegrees(pen.drive().wrappedAngleRad());
+        return deg > 180.0 ? deg - 360.0 : deg;
+    }
+
+    /**
+     * How far the tips would protrude with the cam where it is and the collar at {@code depthMm}
+     * (negative: hidden): a cam stopped at ±100° hides the tips at a shallow depth but not at a deep one.
+     */
+    public double tipProtrusionAtDepthMm(double depthMm) {
+        return pen.drive().protrusionMm(depthMm);
+    }
+
     /** Instantaneous shaft speed in revolutions per second. */
     public double shaftRateHz() {
         return pen.drive().omegaRadPerS() / (2.0 * Math.PI);
@@ -202,6 +219,16 @@ public final class SimHandle {
         return pen.motorPowerAllowed();
     }
 
+    /** Whether the normally-closed brake switch across the winding shorts it now. */
+    public boolean brakeSwitchClosed() {
+        return pen.brakeSwitchClosed();
+    }
+
+    /** The motor supply as it is now (0 after {@link SimFault#SUPPLY_LOST}), V. */
+    public double supplyVolts() {
+        return pen.supplyVolts();
+    }
+
     /** Whether the system watchdog would have rebooted the system. */
     public boolean watchdogFired() {
         return pen.watchdogFired();
@@ -258,6 +285,8 @@ public final class SimHandle {
             case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(true);
             case THERMISTOR_SHORTED -> pen.setThermistorShorted(true);
             case SPRING_BROKEN -> pen.drive().weakenSpring(BROKEN_SPRING_FRACTION);
+            case SUPPLY_LOST -> pen.setSupplyVolts(0.0);
+            case BRAKE_SWITCH_STUCK_OPEN -> pen.brakeSwitch().setStuckOpen(true);
         }
     }
 
@@ -268,7 +297,8 @@ public final class SimHandle {
             case INDEX_SENSOR_DEAD -> pen.index().setDead(false);
             case HOME_SWITCH_STUCK_PRESSED, HOME_SWITCH_STUCK_RELEASED -> pen.collar().forceHomeSwitch(null);
             case OVERHEATING -> pen.drive().setExtraHeatWatts(0.0);
-            case SUPPLY_SAG -> pen.setSupplyVolts(pen.parameters().supplyVolts());
+            case SUPPLY_SAG, SUPPLY_LOST -> pen.setSupplyVolts(pen.parameters().supplyVolts());
+            case BRAKE_SWITCH_STUCK_OPEN -> pen.brakeSwitch().setStuckOpen(false);
             case DRIVER_SHORTED -> pen.driver().setShorted(false);
             case PWM_STUCK_HIGH -> pen.driver().setPwmStuckHigh(false);
             case THERMISTOR_OPEN -> pen.setThermistorOpen(false);

@@ -3,9 +3,12 @@ package com.needlepen.hal.sim;
 import com.needlepen.hal.StrokeMotorDriver;
 
 /**
- * The simulated H-bridge. Like the real driver it falls back to disabled (windings shorted, so the
- * motor brakes) when its dead-man is not refreshed in time; the plant checks that at every physics
- * step, so a firmware that stops ticking is caught within one substep of the timeout.
+ * The simulated H-bridge, an integrated one: enabled, it drives at its duty or brakes on its low
+ * sides; disabled (its enable line low), it is open, neither driving nor braking, and so is it
+ * whenever it has no supply ({@link SimPen} decides the winding's circuit: then only the brake
+ * switch brakes). Like the real driver's HAL it falls back to disabled when its dead-man is not
+ * refreshed in time; the plant checks that at every physics step, so a firmware that stops ticking
+ * is caught within one substep of the timeout.
  */
 final class SimMotorDriver implements StrokeMotorDriver {
 
@@ -29,6 +32,7 @@ final class SimMotorDriver implements StrokeMotorDriver {
         lastRefreshNanos = nowNanos;
     }
 
+    /** Drops the enable line: the bridge opens (it does not brake); {@link SimPen} leaves the brake to the brake switch. */
     @Override
     public void disable() {
         enabled = false;
@@ -84,7 +88,11 @@ final class SimMotorDriver implements StrokeMotorDriver {
         }
     }
 
-    /** Voltage across the winding terminals: duty times supply while driving, a short otherwise. */
+    /**
+     * Voltage the bridge puts across the winding while it is powered and enabled: duty times supply
+     * while driving, 0 (its low sides shorting the winding) while braking; a shorted transistor
+     * drives at {@link #SHORTED_DUTY} at least, enabled or not.
+     */
     double terminalVolts(double supplyVolts) {
         if (shorted) {
             return Math.max(SHORTED_DUTY, enabled && !braking ? duty : 0.0) * supplyVolts;
@@ -113,5 +121,9 @@ final class SimMotorDriver implements StrokeMotorDriver {
 
     void setShorted(boolean shorted) {
         this.shorted = shorted;
+    }
+
+    boolean shorted() {
+        return shorted;
     }
 }

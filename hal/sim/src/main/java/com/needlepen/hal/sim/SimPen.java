@@ -35,6 +35,7 @@ public final class SimPen {
     private final SimWatchdog watchdog;
     private final SimHandpiece handpiece;
     private final CurrentMonitor currentMonitor;
+    private final BrakeSwitch brakeSwitch = new BrakeSwitch();
     private boolean jvmFrozen;
     private double supplyVolts;
     private double filteredCurrentAmps;
@@ -112,11 +113,33 @@ public final class SimPen {
                 collar.setLoadN(load);
             }
             double depth = collar.trueDepthMm();
-            // the enable timer is hardware: when it runs out the driver is held off and the supply opened
-            double volts = enableTimer.allowsPower(now) ? driver.terminalVolts(supplyVolts) : 0.0;
-            drive.step(dt, volts, depth);
+            stepDrive(now, dt, depth);
             observe(next, dt, depth);
             now = next;
+        }
+    }
+
+    /**
+     * One physics step of the stroke drive with the winding's circuit as the hardware leaves it. The
+     * enable timer is hardware: when it runs out it holds the driver's enable line low and opens the
+     * supply switch. An integrated bridge that is unpowered (supply opened or lost, below its
+     * under-voltage lockout) or whose enable line is low is open: it neither drives nor brakes.
+     * Then only the normally-closed {@link BrakeSwitch} brakes, and without it the motor coasts. A
+     * powered, enabled bridge drives at its duty or brakes on its low sides, as the firmware tells
+     * it; a shorted transistor drives whatever it is told while there is any supply.
+     */
+    private void stepDrive(long now, double dt, double depth) {
+        boolean supplySwitchClosed = enableTimer.allowsPower(now);
+        double busVolts = supplySwitchClosed ? supplyVolts : 0.0;
+        boolean enableLine = supplySwitchClosed && driver.isEnabled();
+        boolean bridgePowered = busVolts >= BrakeSwitch.HOLD_FRACTION * params.supplyVolts();
+        brakeSwitch.update(now, enableLine && bridgePowered);
+        if ((driver.shorted() && busVolts > 0.0) || (enableLine && bridgePowered)) {
+            drive.step(dt, driver.terminalVolts(busVolts), 0.0, depth);
+        } else if (brakeSwitch.closed(now)) {
+            drive.step(dt, 0.0, BrakeSwitch.ON_OHMS, depth);
+        } else {
+            drive.step(dt, 0.0, StrokeDrivePlant.OPEN, depth);
         }
     }
 
@@ -184,6 +207,15 @@ public final class SimPen {
 
     boolean motorPowerAllowed() {
         return enableTimer.allowsPower(clock.trueNanos());
+    }
+
+    BrakeSwitch brakeSwitch() {
+        return brakeSwitch;
+    }
+
+    /** Whether the brake switch shorts the winding now. */
+    boolean brakeSwitchClosed() {
+        return brakeSwitch.closed(clock.trueNanos());
     }
 
     CurrentMonitor currentMonitor() {

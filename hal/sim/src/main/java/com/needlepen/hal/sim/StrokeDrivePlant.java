@@ -2,8 +2,9 @@ package com.needlepen.hal.sim;
 
 /**
  * The stroke drive's physics: a DC motor (supply, PWM duty, back-EMF, winding resistance rising
- * with temperature, torque constant, inertia, brush and viscous friction; a disabled or braking
- * bridge shorts the windings), the eccentric cam lifting the needle carrier against its spring
+ * with temperature, torque constant, inertia, brush and viscous friction; the winding is driven or
+ * shorted by a powered, enabled bridge, shorted through the brake switch's resistance, or open:
+ * an open winding carries no current and the shaft coasts), the eccentric cam lifting the needle carrier against its spring
  * (the carrier leaves the cam when the spring cannot decelerate it), skin load while the tips
  * protrude, and the winding and handpiece temperatures.
  *
@@ -57,13 +58,25 @@ final class StrokeDrivePlant {
         this.handpieceCelsius = thermal.ambientCelsius();
     }
 
+    /** The winding's circuit left open: no current, no braking torque (an unpowered, unbraked bridge). */
+    static final double OPEN = Double.POSITIVE_INFINITY;
+
     /**
      * Advances by {@code dt} with {@code terminalVolts} across the winding (0 when shorted) and the
      * collar at {@code depthMm}.
      */
     void step(double dt, double terminalVolts, double depthMm) {
+        step(dt, terminalVolts, 0.0, depthMm);
+    }
+
+    /**
+     * Advances by {@code dt} with {@code terminalVolts} behind {@code seriesOhms} in the winding's
+     * circuit ({@link #OPEN}: the circuit is open and the motor coasts) and the collar at {@code depthMm}.
+     */
+    void step(double dt, double terminalVolts, double seriesOhms, double depthMm) {
         double kt = motor.torqueConstantNmPerA();
-        double resistance = motor.resistanceOhm20C() * (1.0 + 0.00393 * (windingCelsius - 20.0));
+        double winding = motor.resistanceOhm20C() * (1.0 + 0.00393 * (windingCelsius - 20.0));
+        double resistance = winding + seriesOhms; // infinite when open: the current below is 0
         double sin = Math.sin(wrappedRad);
         double cos = Math.cos(wrappedRad);
         double camLiftM = eccentricityM * (1.0 - cos);
@@ -89,7 +102,7 @@ final class StrokeDrivePlant {
             }
         }
         updateCarrier(dt, recessM);
-        updateThermal(dt, resistance);
+        updateThermal(dt, winding);
     }
 
     /** Force with which the carrier presses on the cam (negative: the spring cannot hold it on). */

@@ -127,10 +127,10 @@ class SafetyPropertyTest {
      * shown by a sequence of seconds with one fault and are shown by their own tests
      * (docs/safety.md, "The property-based test"): OvercurrentCheck and RateDeviationCheck are second
      * lines behind checks that act first; SetRateOverspeedCheck's harm (strokes faster than set, below
-     * every rate the profile allows) is not one of the invariants; SpringCheck's fault is not drawn
-     * (see {@link SafetyProperties#DRAWN_FAULTS}); TemperatureCheck, SensorPlausibilityCheck and
+     * every rate the profile allows) is not one of the invariants; TemperatureCheck, SensorPlausibilityCheck and
      * StuckSensorCheck's thermistor half need heat that takes tens of seconds; SupplyHighCheck's harm
-     * needs a second fault; RunTimeCheck needs the profile's longest run; LoopOverrunCheck and
+     * needs a second fault; SupplyLostCheck's harm (a run that restarts by itself when the supply
+     * returns) a supply that comes back (PowerLossTest); SpringCheck's fault is not drawn; RunTimeCheck needs the profile's longest run; LoopOverrunCheck and
      * DeadmanCheck a loop that stops ticking, CartridgeSwapCheck a second cartridge, DepthLimitCheck a
      * positioner that commands past its limit: none of them a sim fault the sequences draw.
      */

@@ -130,7 +130,8 @@ class SafetyPropertyTest {
      * every rate the profile allows) is not one of the invariants; TemperatureCheck, SensorPlausibilityCheck and
      * StuckSensorCheck's thermistor half need heat that takes tens of seconds; SupplyHighCheck's harm
      * needs a second fault; SupplyLostCheck's harm (a run that restarts by itself when the supply
-     * returns) a supply that comes back (PowerLossTest); SpringCheck's fault is not drawn; RunTimeCheck needs the profile's longest run; LoopOverrunCheck and
+     * returns) a supply that comes back (PowerLossTest); SpringCheck's fault is not drawn; RunTimeCheck
+     * needs the profile's longest run; LoopOverrunCheck and
      * DeadmanCheck a loop that stops ticking, CartridgeSwapCheck a second cartridge, DepthLimitCheck a
      * positioner that commands past its limit: none of them a sim fault the sequences draw.
      */

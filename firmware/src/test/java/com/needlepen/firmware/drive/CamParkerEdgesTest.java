@@ -68,6 +68,7 @@ class CamParkerEdgesTest {
         CamParker parker = new CamParker(drive, profile.tuning());
         parker.start(ZEROED);
         int nudges = 0;
+        int drivenMs = 0;
         boolean wasDriving = false;
         CamParker.Result r = CamParker.Result.BUSY;
         long t = ZEROED;
@@ -78,10 +79,14 @@ class CamParkerEdgesTest {
             if (driving && !wasDriving) {
                 nudges++;
             }
+            if (driving) {
+                drivenMs++;
+            }
             wasDriving = driving;
         }
         assertThat(r).isEqualTo(CamParker.Result.FAILED);
         assertThat(nudges).isEqualTo(12);
+        assertThat(drivenMs).as("each nudge the profile's 12 ms").isEqualTo(12 * 12);
         assertThat(t - ZEROED).as("failed after its nudges, not at the timeout").isLessThan(CamParker.TIMEOUT_NANOS);
     }
 

@@ -31,6 +31,11 @@ final class FaultDescriptions {
             case CLOCK_JUMPED -> "the clock the firmware reads jumps 5 s back (F29 at the next tick)";
             case COLLAR_WALKED -> "the collar's thread walks: while the needles run it creeps 0.5 mm/s deeper, no steps"
                     + " lost as the driver knows (found by the collar's position sensor, F30)";
+            case INDEX_STUCK_ACTIVE -> "the index sensor's output sticks active: no more pulses, and its level says the"
+                    + " cam is at its lowest point wherever it is (F31)";
+            case INDEX_MISSED_EDGES -> "the index sensor misses every other pass of the magnet: the firmware sees half the"
+                    + " rate the shaft turns (F31)";
+            case INDEX_SPURIOUS_EDGES -> "a cracked index magnet: a second pulse each revolution, near the cam's top (F31)";
         };
     }
 }

@@ -21,6 +21,9 @@ public final class StrokeDrive {
     private final IndexPattern pattern;
     /** The first tick of the index level's present active stretch ({@code Long.MIN_VALUE}: inactive). */
     private long levelActiveSinceNanos = Long.MIN_VALUE;
+    private long lastLevelSampleNanos = Long.MIN_VALUE;
+    /** Samples further apart than this do not show a level held between them (a late tick, a paused loop). */
+    private final long levelSampleGapNanos;
     private final RateRegulator regulator;
     private final long[] edgeBuffer = new long[64];
     private final CurrentZero currentZero = new CurrentZero();
@@ -40,6 +43,7 @@ public final class StrokeDrive {
                 m.maxDutyFraction(), profile.tuning().rateRegulator());
         this.hotOhm = profile.motorLimits().hotResistanceOhm();
         this.pattern = new IndexPattern(IndexPattern.shortestPlausiblePeriodNanos(profile));
+        this.levelSampleGapNanos = 2L * profile.loop().periodMicros() * 1_000L;
     }
 
     /** Reads the edges that arrived since the last tick; returns how many. */
@@ -85,13 +89,15 @@ public final class StrokeDrive {
                     sensors.supplyVolts(), edgeAge, held);
             motor.setDutyFraction(duty);
         }
+        boolean sampledEveryTick = nowNanos - lastLevelSampleNanos <= levelSampleGapNanos;
         if (index.isActive()) {
-            if (levelActiveSinceNanos == Long.MIN_VALUE) {
+            if (levelActiveSinceNanos == Long.MIN_VALUE || !sampledEveryTick) {
                 levelActiveSinceNanos = nowNanos;
             }
         } else {
             levelActiveSinceNanos = Long.MIN_VALUE;
         }
+        lastLevelSampleNanos = nowNanos;
         currentZero.sample(nowNanos, sensors.motorCurrentAmps(), !driving || !motor.isEnabled(), lastEdgesThisTick);
         motor.refreshDeadman(nowNanos);
     }
@@ -168,11 +174,15 @@ public final class StrokeDrive {
     }
 
     /**
-     * How long the index level has read active without a break, as sampled every tick ({@link #periodic});
-     * 0 while it reads inactive.
+     * How long the index level has read active without a break, as sampled every tick ({@link #periodic}):
+     * a gap of more than two loop periods between samples starts the count again, since the level may have
+     * dropped in it; 0 while it reads inactive.
      */
     public long indexActiveForNanos(long nowNanos) {
-        return levelActiveSinceNanos == Long.MIN_VALUE ? 0L : nowNanos - levelActiveSinceNanos;
+        if (levelActiveSinceNanos == Long.MIN_VALUE || nowNanos - lastLevelSampleNanos > levelSampleGapNanos) {
+            return 0L; // inactive, or not sampled since a gap the level may have dropped in
+        }
+        return nowNanos - levelActiveSinceNanos;
     }
 
     /** The pattern of this run's index periods, for the plausibility check. */

@@ -192,7 +192,7 @@ class SimulateCommandTest {
             "pwm-stuck-high@10s, F03", "thermistor-open@10s, F19",
             "clock-stopped@10s, F29", "clock-jumped@10s, F29",
             "collar-walked@10s, F30",
-            "index-stuck-active@10s, F31", "index-missed-edges@10s, F31", "index-spurious-edges@10s, F31"})
+            "index-stuck-active@10s, F31", "index-missed-edges@10s, F32", "index-spurious-edges@10s, F03"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");

@@ -29,14 +29,15 @@ import java.util.Locale;
  *       ({@link IndexPattern#shortestPlausiblePeriodNanos}: 3.99 ms sim, 4.79 ms compact): noise on the line.
  *       One late kernel stamp shortens one period by at most 2 ms, which at the 150 Hz top rate leaves
  *       4.67 ms; two in sixteen periods do not happen in normal running;</li>
- *   <li><b>irregular</b>: after the soft start, {@value #IRREGULAR_PERIODS} of the last
+ *   <li><b>irregular</b>: {@value #IRREGULAR_PERIODS} of the last
  *       {@value IndexPattern#WINDOW} periods more than {@value IndexPattern#IRREGULAR_RATIO} times longer
  *       or shorter than the one before (missed passes at random double a period, a spike splits one).
- *       A late stamp makes two such periods, a rate change a few more while the shaft follows it (the
- *       soft start, whose ramp changes the period by more than that from one revolution to the next at
- *       low rates, is left out);</li>
- *   <li><b>back-EMF</b>: after the soft start, the index rate against the rate the motor's back-EMF
- *       implies, ω = (supply × duty − current × R) / k, for {@value #EMF_HOLD_MILLIS} ms on end, where the
+ *       A late stamp makes two such periods, a rate change a few more while the shaft follows it, the soft
+ *       start's ramp from rest two or three (it changes the period that much only below about 40 Hz, in
+ *       the first revolutions);</li>
+ *   <li><b>back-EMF</b>: the index rate against the rate the motor's back-EMF implies,
+ *       ω = (supply × duty − current × R) / k, averaged over {@value #EMF_AVERAGE_SECONDS} s (the load swings
+ *       it within a revolution), for {@value #EMF_HOLD_MILLIS} ms on end, where the
  *       back-EMF rate is at least {@value #EMF_FLOOR_FRACTION} of the profile's lowest rate (below
  *       that, at low duty and while braking, the estimate is mostly the current's term). The winding's
  *       R is not known (it rises 31 % from 20 °C to 100 °C), so each side is judged with the R that
@@ -66,8 +67,12 @@ public final class IndexPlausibilityCheck implements SafetyCheck {
     static final double COLD_R_FRACTION = 0.9;
     static final double EMF_FLOOR_FRACTION = 0.25;
     static final long EMF_HOLD_MILLIS = 100;
-    /** The soft start's end when spin-up has not been declared: the ramp to the top rate and the PI's engage timeout. */
-    static final long SOFT_START_MILLIS = 600;
+    /**
+     * The back-EMF rate is averaged with this time constant: the current (and so the estimate) swings
+     * within a revolution with the cam's and the skin's load (at 37 Hz on skin, between 18 and 56 Hz),
+     * while the index's rate is a whole period's mean.
+     */
+    static final double EMF_AVERAGE_SECONDS = 0.025;
 
     private final SafetyInputs in;
     private final double hotOhm;
@@ -77,11 +82,13 @@ public final class IndexPlausibilityCheck implements SafetyCheck {
     private final HeldCondition low = new HeldCondition(EMF_HOLD_MILLIS * 1_000_000L);
     private final HeldCondition high = new HeldCondition(EMF_HOLD_MILLIS * 1_000_000L);
     private long runStartNanos;
-    private boolean spunUp;
     private String pattern = "";
     private double indexHz;
     private double emfHz;
     private long activeNanos;
+    private double lowestEmfMeanHz = Double.NaN;
+    private double highestEmfMeanHz = Double.NaN;
+    private long lastEmfNanos;
 
     public IndexPlausibilityCheck(SafetyInputs in) {
         this.in = in;
@@ -95,14 +102,10 @@ public final class IndexPlausibilityCheck implements SafetyCheck {
     @Override
     public void runStarted(long nowNanos) {
         runStartNanos = nowNanos;
-        spunUp = false;
         low.reset();
         high.reset();
-    }
-
-    @Override
-    public void spunUp() {
-        spunUp = true;
+        lowestEmfMeanHz = Double.NaN;
+        highestEmfMeanHz = Double.NaN;
     }
 
     @Override
@@ -111,10 +114,13 @@ public final class IndexPlausibilityCheck implements SafetyCheck {
         if (state != PenState.RUNNING || drive.dutyFraction() <= 0.0) {
             low.reset();
             high.reset();
+            lowestEmfMeanHz = Double.NaN;
+            highestEmfMeanHz = Double.NaN;
             return null;
         }
         double amps = in.sensors().motorCurrentAmps();
         double volts = in.sensors().supplyVolts();
+        averageEmf(nowNanos, volts * drive.dutyFraction(), amps);
         activeNanos = drive.indexActiveForNanos(nowNanos);
         long stuckBound = Math.max(STUCK_MIN_MILLIS * 1_000_000L, (long) (1e9 / Math.max(drive.setRateHz(), 1.0)));
         if (drive.hasEdge() && activeNanos > stuckBound
@@ -125,9 +131,6 @@ public final class IndexPlausibilityCheck implements SafetyCheck {
         if (periods.tooShortPeriods() >= TOO_SHORT_PERIODS) {
             return found("periods shorter than the shaft can turn");
         }
-        if (!spunUp && nowNanos - runStartNanos < SOFT_START_MILLIS * 1_000_000L) {
-            return null;
-        }
         if (periods.irregularPeriods() >= IRREGULAR_PERIODS) {
             return found("irregular periods");
         }
@@ -135,10 +138,9 @@ public final class IndexPlausibilityCheck implements SafetyCheck {
             return null;
         }
         indexHz = drive.measuredRateHz(nowNanos);
-        double drivenVolts = volts * drive.dutyFraction();
-        double lowestEmfHz = (drivenVolts - amps * hotOhm) / ke / (2.0 * Math.PI);
-        double highestEmfHz = (drivenVolts - amps * coldOhm) / ke / (2.0 * Math.PI);
-        // NaN anywhere (a lying current or supply reading, the plausibility check's F19) judges nothing here
+        double lowestEmfHz = lowestEmfMeanHz;
+        double highestEmfHz = highestEmfMeanHz;
+        // not a number (no average yet) judges nothing here; a reading that is not a number is F19's, and skipped
         boolean judged = lowestEmfHz >= floorHz;
         emfHz = lowestEmfHz;
         if (low.update(judged && !(indexHz >= EMF_LOW_RATIO * lowestEmfHz), nowNanos)) {
@@ -151,6 +153,24 @@ public final class IndexPlausibilityCheck implements SafetyCheck {
             return found("extra edges: the index rate above the back-EMF's");
         }
         return null;
+    }
+
+    /** The back-EMF rate either R gives, averaged over {@link #EMF_AVERAGE_SECONDS}; readings not a number are skipped. */
+    private void averageEmf(long nowNanos, double drivenVolts, double amps) {
+        double lowest = (drivenVolts - amps * hotOhm) / ke / (2.0 * Math.PI);
+        double highest = (drivenVolts - amps * coldOhm) / ke / (2.0 * Math.PI);
+        if (Double.isNaN(lowest) || Double.isNaN(highest)) {
+            return;
+        }
+        if (Double.isNaN(lowestEmfMeanHz)) {
+            lowestEmfMeanHz = lowest;
+            highestEmfMeanHz = highest;
+        } else {
+            double a = Math.min(1.0, (nowNanos - lastEmfNanos) * 1e-9 / EMF_AVERAGE_SECONDS);
+            lowestEmfMeanHz += a * (lowest - lowestEmfMeanHz);
+            highestEmfMeanHz += a * (highest - highestEmfMeanHz);
+        }
+        lastEmfNanos = nowNanos;
     }
 
     private FaultCode found(String what) {

@@ -178,7 +178,7 @@ class IndexSensorFaultTest {
             System.out.printf("H46 %s 50 Hz: %s after %d ms: %s%n", profile, bench.controller.status().fault(), ms,
                     bench.controller.status().faultDetail());
             assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F31_INDEX_IMPLAUSIBLE);
-            assertThat(ms).as("ms to F31").isBetween(1L, 350L);
+            assertThat(ms).as("ms to F31").isBetween(1L, 300L);
             assertNeedlesStopped(bench);
         }
         // at a set rate above half the overspeed line the doubled rate is F03 at its first reading, before any hold

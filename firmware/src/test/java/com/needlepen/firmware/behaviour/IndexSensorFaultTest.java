@@ -223,4 +223,44 @@ class IndexSensorFaultTest {
         assertThat(bench.controller.status().state()).as("parked: the fragment taken for the index").isEqualTo(PenState.READY);
         assertThat(bench.sim.tipProtrusionMm()).as("tips out in READY, mm").isGreaterThan(0.5);
     }
+
+    /**
+     * The fault there from the run's first millisecond (the sensor already faulty when the practitioner
+     * starts): the fault named, the needles at rest within {@code boundMs} of the run's start.
+     */
+    private static void fromTheFirstMillisecond(SimFault fault, Predicate<FaultCode> expected, String label, long boundMs) {
+        for (String profile : List.of("sim", "compact")) {
+            double min = ProfileLoader.bundled(profile).rate().minHz();
+            for (double rate : List.of(min, 65.0, 80.0)) {
+                PenBench bench = new PenBench(ProfileLoader.bundled(profile), "12-pin", 1.0, rate, 43, TelemetrySink.NONE,
+                        SafetyChecks::standard).insertCartridge().ready();
+                bench.sim.setSkinContact(true);
+                bench.click(PanelButton.START_STOP).running();
+                bench.sim.inject(fault);
+                long from = bench.now();
+                assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, 500 * MS)).isTrue();
+                long faultMs = (bench.now() - from) / 1_000_000;
+                assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 500 * MS)).isTrue();
+                long ms = (bench.now() - from) / 1_000_000;
+                System.out.printf("%s from the first ms, %s %.0f Hz: %s after %d ms, at rest after %d ms, tips %.3f mm%n", label,
+                        profile, rate, bench.controller.status().fault(), faultMs, ms, bench.sim.tipProtrusionMm());
+                assertThat(bench.controller.status().fault()).matches(expected);
+                assertThat(ms).as("ms from the run's start to the shaft at rest").isLessThan(boundMs);
+            }
+        }
+    }
+
+    @Tag("H45")
+    @Test
+    void givenEveryOtherIndexPassMissedFromTheRunsFirstMillisecond_thenF32AndTheNeedlesParkWithin650Ms() {
+        fromTheFirstMillisecond(SimFault.INDEX_MISSED_EDGES, c -> c == FaultCode.F32_INDEX_EDGES_MISSED
+                || c == FaultCode.F11_INDEX_SENSOR_DEAD || c == FaultCode.F03_OVERSPEED, "H45", 650);
+    }
+
+    @Tag("H46")
+    @Test
+    void givenACrackedIndexMagnetFromTheRunsFirstMillisecond_thenF31AndTheNeedlesRestWithin450Ms() {
+        fromTheFirstMillisecond(SimFault.INDEX_SPURIOUS_EDGES,
+                c -> c == FaultCode.F31_INDEX_IMPLAUSIBLE || c == FaultCode.F03_OVERSPEED, "H46", 450);
+    }
 }

@@ -85,7 +85,7 @@ final class SafetyProperties {
 
     static final Set<SimFault> DRAWN_FAULTS = EnumSet.of(SimFault.INDEX_SENSOR_DEAD, SimFault.CARTRIDGE_PULLED,
             SimFault.SUPPLY_SAG, SimFault.COLLAR_STEPS_LOST, SimFault.HOME_SWITCH_STUCK_PRESSED,
-            SimFault.PWM_STUCK_HIGH, SimFault.INDEX_STUCK_ACTIVE, SimFault.INDEX_MISSED_EDGES, SimFault.INDEX_SPURIOUS_EDGES);
+            SimFault.PWM_STUCK_HIGH);
     /**
      * Faults of a collar standing still, which no stall detection sees: the run they happen in goes
      * on (at a shallower depth, for lost steps), and the zero check must find them before the next

@@ -51,8 +51,10 @@ import java.util.Locale;
  *       than the estimate: the extra-edges side would then need a larger ratio.</li>
  * </ul>
  *
- * A runaway drive (PWM stuck high) is not taken for extra edges: its regulator drops the duty, so the
- * estimate falls under the floor, and the overspeed check (F03) sees the true rate the index reports.
+ * A runaway drive (PWM stuck high) reads as extra edges too, its commanded duty understating the voltage
+ * the winding gets: in the standard set the overspeed check (F03, drive-suspect) comes first, at its
+ * first reading above its line; without it this check brakes the runaway as F31 (a disabled driver brakes
+ * even with its PWM input stuck), a second line.
  * A sensor stuck active or dead from before the run is the stall check's (F11 within the soft start):
  * no edge at all comes to judge. Not judged here: a sensor that sticks while the cam is braked to a stop
  * (STOPPING) — parking then reads its level; docs/safety.md states the residual.

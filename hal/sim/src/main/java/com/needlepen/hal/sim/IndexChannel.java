@@ -6,6 +6,9 @@ import java.util.SplittableRandom;
 /**
  * The Hall index sensor as the firmware sees it: a level, and edges whose timestamps are late by a
  * fixed latency, a one-sided normal spread and rare outliers, as a kernel's interrupt stamps are.
+ * Its faults are a real sensor's: dead (no edges, level inactive), its output stuck active, passes of
+ * the magnet missed (the output stays inactive for the pass), noise spikes on the line (edges no
+ * magnet made); a cracked magnet's fragment is the plant's ({@link SimPen}), seen here as any pass.
  */
 final class IndexChannel implements IndexSensor {
 

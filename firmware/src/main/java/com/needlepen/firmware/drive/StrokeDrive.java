@@ -18,6 +18,12 @@ public final class StrokeDrive {
     /** The winding's hot resistance: the lowest stall current it may have, for {@link HeldShaft}. */
     private final double hotOhm;
     private final IndexRateEstimator estimator = new IndexRateEstimator();
+    private final IndexPattern pattern;
+    /** The first tick of the index level's present active stretch ({@code Long.MIN_VALUE}: inactive). */
+    private long levelActiveSinceNanos = Long.MIN_VALUE;
+    private long lastLevelSampleNanos = Long.MIN_VALUE;
+    /** Samples further apart than this do not show a level held between them (a late tick, a paused loop). */
+    private final long levelSampleGapNanos;
     private final RateRegulator regulator;
     private final long[] edgeBuffer = new long[64];
     private final CurrentZero currentZero = new CurrentZero();
@@ -36,6 +42,8 @@ public final class StrokeDrive {
         this.regulator = new RateRegulator(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.frictionTorqueNm(),
                 m.maxDutyFraction(), profile.tuning().rateRegulator());
         this.hotOhm = profile.motorLimits().hotResistanceOhm();
+        this.pattern = new IndexPattern(IndexPattern.shortestPlausiblePeriodNanos(profile));
+        this.levelSampleGapNanos = 2L * profile.loop().periodMicros() * 1_000L;
     }
 
     /** Reads the edges that arrived since the last tick; returns how many. */
@@ -46,6 +54,7 @@ public final class StrokeDrive {
             n = index.drainEdges(edgeBuffer);
             for (int i = 0; i < n; i++) {
                 estimator.onEdge(edgeBuffer[i]);
+                pattern.onEdge(edgeBuffer[i]);
             }
             total += n;
         } while (n == edgeBuffer.length);
@@ -57,6 +66,7 @@ public final class StrokeDrive {
     /** Enables the driver and soft-starts towards {@code rateHz}. */
     public void startRun(long nowNanos, double rateHz) {
         estimator.reset();
+        pattern.reset();
         runStartNanos = nowNanos;
         motor.enable(nowNanos);
         regulator.start(nowNanos, rateHz);
@@ -79,6 +89,15 @@ public final class StrokeDrive {
                     sensors.supplyVolts(), edgeAge, held);
             motor.setDutyFraction(duty);
         }
+        boolean sampledEveryTick = nowNanos - lastLevelSampleNanos <= levelSampleGapNanos;
+        if (index.isActive()) {
+            if (levelActiveSinceNanos == Long.MIN_VALUE || !sampledEveryTick) {
+                levelActiveSinceNanos = nowNanos;
+            }
+        } else {
+            levelActiveSinceNanos = Long.MIN_VALUE;
+        }
+        lastLevelSampleNanos = nowNanos;
         currentZero.sample(nowNanos, sensors.motorCurrentAmps(), !driving || !motor.isEnabled(), lastEdgesThisTick);
         motor.refreshDeadman(nowNanos);
     }
@@ -152,6 +171,23 @@ public final class StrokeDrive {
 
     public boolean indexActive() {
         return index.isActive();
+    }
+
+    /**
+     * How long the index level has read active without a break, as sampled every tick ({@link #periodic}):
+     * a gap of more than two loop periods between samples starts the count again, since the level may have
+     * dropped in it; 0 while it reads inactive.
+     */
+    public long indexActiveForNanos(long nowNanos) {
+        if (levelActiveSinceNanos == Long.MIN_VALUE || nowNanos - lastLevelSampleNanos > levelSampleGapNanos) {
+            return 0L; // inactive, or not sampled since a gap the level may have dropped in
+        }
+        return nowNanos - levelActiveSinceNanos;
+    }
+
+    /** The pattern of this run's index periods, for the plausibility check. */
+    public IndexPattern indexPattern() {
+        return pattern;
     }
 
     public boolean enabled() {

@@ -47,7 +47,15 @@ public enum FaultCode {
     F29_CLOCK_FAULT("the clock the firmware reads stopped, jumped or ran at a false rate against the loop's ticks",
             true, false),
     F30_COLLAR_MOVED("the collar's position sensor disagrees with its step count: the collar moved on its own,"
-            + " did not follow its steps, or the sensor failed", false);
+            + " did not follow its steps, or the sensor failed", false),
+    // the index sensor lies (stuck active, missing or adding pulses): the drive is sound and its brake must hold, but
+    // parking reads the level this fault distrusts, so it brakes and holds as F11 does
+    F31_INDEX_IMPLAUSIBLE("the index sensor's pulses or level are implausible: stuck active, missed or spurious edges",
+            false, false),
+    // a sensor that misses passes never reads active away from the magnet: what the level says at rest stays true,
+    // so the cam parks (a missed pass at rest reads inactive, and parking nudges it round again)
+    F32_INDEX_EDGES_MISSED("the index sensor misses pulses: the back-EMF says the shaft turns faster than the index",
+            false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -16,6 +16,8 @@ public final class SafetyChecks {
         checks.add(new DeadmanCheck(in));
         checks.add(new LoopOverrunCheck(in));
         checks.add(new DepthLimitCheck(in));
+        // before the stall check: a sensor stuck active is named for what it is, not as a dead one
+        checks.add(new IndexPlausibilityCheck(in));
         checks.add(new StallCheck(in));
         checks.add(new OvercurrentCheck(in));
         checks.add(new OverspeedCheck(in));

@@ -36,7 +36,9 @@ class ClockFaultTest {
     private static Function<SafetyInputs, List<SafetyCheck>> withoutClockCheck() {
         return in -> {
             List<SafetyCheck> all = new ArrayList<>(SafetyChecks.standard(in));
-            all.removeIf(ClockCheck.class::isInstance);
+            // the index plausibility check is left out too: it sees the stopped clock's equal edge stamps as periods no
+            // shaft can turn (F31), a second line for a stopped clock, not the one shown here
+            all.removeIf(c -> c instanceof ClockCheck || c instanceof com.needlepen.firmware.safety.IndexPlausibilityCheck);
             return all;
         };
     }

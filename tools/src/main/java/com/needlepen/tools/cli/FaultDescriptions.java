@@ -45,6 +45,12 @@ final class FaultDescriptions {
                     + " normally-closed brake switch does (F21 at the next tick)";
             case BRAKE_SWITCH_STUCK_OPEN -> "the brake switch across the winding never closes: an unpowered or disabled"
                     + " bridge lets the motor coast (latent until then)";
+            case INDEX_STUCK_ACTIVE -> "the index sensor's output sticks active: no more pulses, and its level says the"
+                    + " cam is at its lowest point wherever it is (F31)";
+            case INDEX_MISSED_EDGES -> "the index sensor misses every other pass of the magnet: the firmware sees half the"
+                    + " rate the shaft turns (F32)";
+            case INDEX_SPURIOUS_EDGES -> "a cracked index magnet: a second pulse each revolution, near the cam's top (F31;"
+                    + " F03 first at a set rate above half the overspeed line)";
         };
     }
 }

@@ -6,6 +6,9 @@ import java.util.SplittableRandom;
 /**
  * The Hall index sensor as the firmware sees it: a level, and edges whose timestamps are late by a
  * fixed latency, a one-sided normal spread and rare outliers, as a kernel's interrupt stamps are.
+ * Its faults are a real sensor's: dead (no edges, level inactive), its output stuck active, passes of
+ * the magnet missed (the output stays inactive for the pass), noise spikes on the line (edges no
+ * magnet made); a cracked magnet's fragment is the plant's ({@link SimPen}), seen here as any pass.
  */
 final class IndexChannel implements IndexSensor {
 
@@ -21,6 +24,21 @@ final class IndexChannel implements IndexSensor {
     private boolean active;
     private boolean dead;
     private long droppedEdges;
+    /** The true field at the sensor (the magnet, or a fragment of it, within the active window). */
+    private boolean magnet;
+    /** The output stuck at its active level ({@link SimFault#INDEX_STUCK_ACTIVE}). */
+    private boolean stuckActive;
+    /** The share of the magnet's passes the sensor misses ({@link SimFault#INDEX_MISSED_EDGES}). */
+    private double missShare;
+    /** Draws which passes are missed; null: every 1/share-th pass, evenly (a share of 0.5 misses every other). */
+    private SplittableRandom missRandom;
+    private double missAccumulator;
+    /** Whether the sensor misses the pass under way: its output stays inactive until the magnet has gone. */
+    private boolean passMissed;
+    /** Noise pulses per second ({@link SimHandle#addIndexNoise}), each a spike too short for a level read to see. */
+    private double noisePerSecond;
+    private SplittableRandom noiseRandom;
+    private long lastUpdateNanos;
 
     IndexChannel(SimParameters.Index params, SplittableRandom random, VirtualClock clock) {
         this.params = params;
@@ -28,13 +46,41 @@ final class IndexChannel implements IndexSensor {
         this.clock = clock;
     }
 
-    /** The plant reports the true state of the magnet at each step; an inactive-to-active change is an edge. */
+    /**
+     * The plant reports the true field at the sensor at each step; the output's inactive-to-active
+     * change is an edge. A missed pass leaves the output inactive for the whole pass; an output stuck
+     * active gives one edge as it sticks (the line does change then) and none after.
+     */
     void update(boolean magnetAtSensor, long nowNanos) {
-        boolean rising = magnetAtSensor && !active;
-        active = magnetAtSensor;
+        if (magnetAtSensor && !magnet) {
+            passMissed = missesThisPass();
+        }
+        magnet = magnetAtSensor;
+        boolean output = stuckActive || (magnet && !passMissed);
+        boolean rising = output && !active;
+        active = output;
         if (rising && !dead) {
             push(stamp(nowNanos));
+        } else if (!output && !dead && noisePerSecond > 0.0
+                && noiseRandom.nextDouble() < noisePerSecond * (nowNanos - lastUpdateNanos) * 1e-9) {
+            push(stamp(nowNanos)); // a spike on the line: an edge the magnet did not make
         }
+        lastUpdateNanos = nowNanos;
+    }
+
+    private boolean missesThisPass() {
+        if (!(missShare > 0.0)) {
+            return false;
+        }
+        if (missRandom != null) {
+            return missRandom.nextDouble() < missShare;
+        }
+        missAccumulator += missShare;
+        if (missAccumulator >= 1.0) {
+            missAccumulator -= 1.0;
+            return true;
+        }
+        return false;
     }
 
     private long stamp(long trueNanos) {
@@ -78,6 +124,25 @@ final class IndexChannel implements IndexSensor {
 
     void setDead(boolean dead) {
         this.dead = dead;
+    }
+
+    void setStuckActive(boolean stuck) {
+        this.stuckActive = stuck;
+    }
+
+    /**
+     * Misses {@code share} of the magnet's passes: at random with {@code random}, or evenly (every
+     * 1/share-th pass) when it is null. A share of 0 mends the sensor.
+     */
+    void setNoise(double pulsesPerSecond, SplittableRandom random) {
+        this.noisePerSecond = pulsesPerSecond;
+        this.noiseRandom = random;
+    }
+
+    void setMissedEdges(double share, SplittableRandom random) {
+        this.missShare = share;
+        this.missRandom = random;
+        this.missAccumulator = 0.0;
     }
 
     long droppedEdges() {

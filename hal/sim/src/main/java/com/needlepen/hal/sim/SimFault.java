@@ -114,5 +114,26 @@ public enum SimFault {
      * depletion FET failed open, a broken wire to it): a bridge that is unpowered or disabled then
      * leaves the motor to coast. A latent fault: nothing shows it while the bridge is powered.
      */
-    BRAKE_SWITCH_STUCK_OPEN
+    BRAKE_SWITCH_STUCK_OPEN,
+    /**
+     * The index sensor's output sticks at its active level (a failed output transistor, a line shorted
+     * to the active level): one edge as it sticks, none after, and its level reads "the cam is at its
+     * lowest point" wherever the cam is. Anything that reads the level rather than edges (parking)
+     * is lied to.
+     */
+    INDEX_STUCK_ACTIVE,
+    /**
+     * The index sensor misses a share of the magnet's passes (a weakened magnet, a sensor at the edge
+     * of its air gap): by default every other one ({@link SimHandle#INDEX_MISSED_SHARE}), evenly;
+     * {@link SimHandle#missIndexEdges} misses any share, evenly or at random. The firmware sees a
+     * lower rate than the shaft turns, and a regulator that believes it drives the needles faster than set.
+     */
+    INDEX_MISSED_EDGES,
+    /**
+     * The index sensor sees a second pulse each revolution (a cracked magnet whose fragment sits
+     * {@value SimHandle#INDEX_FRAGMENT_DEG} degrees round the shaft, just short of the cam's top, where
+     * the tips are out): the firmware sees about twice the rate the shaft turns, and the level reads
+     * "at the index" at the fragment too. {@link SimHandle#addIndexNoise} adds random noise pulses instead.
+     */
+    INDEX_SPURIOUS_EDGES
 }

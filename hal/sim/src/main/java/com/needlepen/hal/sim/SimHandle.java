@@ -16,6 +16,13 @@ public final class SimHandle {
     /** How fast a walking collar ({@link SimFault#COLLAR_WALKED}) creeps deeper while the needles run, mm/s. */
     public static final double COLLAR_WALK_MM_PER_S = 0.5;
 
+    /** The share of the magnet's passes {@link SimFault#INDEX_MISSED_EDGES} misses: every other one. */
+    public static final double INDEX_MISSED_SHARE = 0.5;
+    /** Where {@link SimFault#INDEX_SPURIOUS_EDGES}'s fragment of a cracked magnet sits, degrees from the index. */
+    public static final double INDEX_FRAGMENT_DEG = 175.0;
+    /** Drawn apart from the run's noise streams, so a faulty sensor leaves every other stream as it was. */
+    private static final long INDEX_FAULT_SEED = 0x1DE7_5EED_0B5E_55EDL;
+
     private final SimPen pen;
 
     SimHandle(SimPen pen) {
@@ -237,6 +244,28 @@ public final class SimHandle {
     // --- faults ---
 
     /**
+     * The index sensor misses {@code share} of the magnet's passes (0 mends it): evenly (every
+     * 1/share-th pass) or, {@code atRandom}, each pass with that chance, drawn from the run's seed.
+     */
+    public void missIndexEdges(double share, boolean atRandom) {
+        if (!(share >= 0.0 && share < 1.0)) {
+            throw new IllegalArgumentException("missed share " + share + " is outside [0, 1)");
+        }
+        pen.index().setMissedEdges(share, atRandom ? new java.util.SplittableRandom(pen.parameters().seed() ^ INDEX_FAULT_SEED) : null);
+    }
+
+    /**
+     * Electrical noise on the index line: spikes at random, {@code pulsesPerSecond} on average, each
+     * an edge the firmware reads (0 stops it). Drawn from the run's seed.
+     */
+    public void addIndexNoise(double pulsesPerSecond) {
+        if (!(pulsesPerSecond >= 0.0)) {
+            throw new IllegalArgumentException("noise rate " + pulsesPerSecond + " is negative");
+        }
+        pen.index().setNoise(pulsesPerSecond, new java.util.SplittableRandom(pen.parameters().seed() ^ ~INDEX_FAULT_SEED));
+    }
+
+    /**
      * Another handpiece plugged in while the pen is on: from now its identity EEPROM reads
      * {@code other} (the physics stays the unit the pen was built as).
      */
@@ -287,6 +316,9 @@ public final class SimHandle {
             case SPRING_BROKEN -> pen.drive().weakenSpring(BROKEN_SPRING_FRACTION);
             case SUPPLY_LOST -> pen.setSupplyVolts(0.0);
             case BRAKE_SWITCH_STUCK_OPEN -> pen.brakeSwitch().setStuckOpen(true);
+            case INDEX_STUCK_ACTIVE -> pen.index().setStuckActive(true);
+            case INDEX_MISSED_EDGES -> missIndexEdges(INDEX_MISSED_SHARE, false);
+            case INDEX_SPURIOUS_EDGES -> pen.setIndexFragmentAt(Math.toRadians(INDEX_FRAGMENT_DEG));
         }
     }
 
@@ -314,6 +346,13 @@ public final class SimHandle {
             case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(false);
             case THERMISTOR_SHORTED -> pen.setThermistorShorted(false);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
+            case INDEX_STUCK_ACTIVE -> pen.index().setStuckActive(false);
+            case INDEX_MISSED_EDGES -> missIndexEdges(0.0, false);
+            case INDEX_SPURIOUS_EDGES -> {
+                pen.setIndexFragmentAt(Double.NaN);
+                addIndexNoise(0.0);
+            }
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

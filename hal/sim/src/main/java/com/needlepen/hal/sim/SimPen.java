@@ -164,7 +164,18 @@ public final class SimPen {
 
     private boolean magnetAtSensor() {
         double a = drive.wrappedAngleRad();
-        return a <= activeHalfWidthRad || a >= 2.0 * Math.PI - activeHalfWidthRad;
+        if (a <= activeHalfWidthRad || a >= 2.0 * Math.PI - activeHalfWidthRad) {
+            return true;
+        }
+        // a fragment of a cracked magnet passes the sensor as the magnet does, at its own angle
+        return fragmentAngleRad == fragmentAngleRad && Math.abs(a - fragmentAngleRad) <= activeHalfWidthRad;
+    }
+
+    /** Where a cracked magnet's fragment sits on the shaft (NaN: none, the magnet is whole). */
+    private double fragmentAngleRad = Double.NaN;
+
+    void setIndexFragmentAt(double angleRad) {
+        this.fragmentAngleRad = angleRad;
     }
 
     // --- for SimHandle ---

@@ -345,14 +345,13 @@ public final class SimHandle {
             case THERMISTOR_STUCK -> pen.freezeThermistor(false);
             case CURRENT_SENSE_DEAD -> pen.setCurrentSenseDead(false);
             case THERMISTOR_SHORTED -> pen.setThermistorShorted(false);
-            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
             case INDEX_STUCK_ACTIVE -> pen.index().setStuckActive(false);
             case INDEX_MISSED_EDGES -> missIndexEdges(0.0, false);
             case INDEX_SPURIOUS_EDGES -> {
                 pen.setIndexFragmentAt(Double.NaN);
                 addIndexNoise(0.0);
             }
-            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED -> {
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

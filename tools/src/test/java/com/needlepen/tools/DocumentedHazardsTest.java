@@ -19,6 +19,37 @@ class DocumentedHazardsTest {
     private static final Pattern TEST = Pattern.compile("`([A-Za-z]+Test)#([A-Za-z0-9_]+)`");
 
     @Test
+    void everyTestNamedInTheRegulationTableExists() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> lines = Files.readAllLines(root.resolve("docs/safety.md"));
+        int rows = 0;
+        for (String line : lines) {
+            if (!line.startsWith("| 21 CFR") && !line.startsWith("| IEC")) {
+                continue;
+            }
+            rows++;
+            String tests = line.substring(line.lastIndexOf(" | ") + 3);
+            Matcher t = java.util.regex.Pattern.compile("`(\\w+)(?:#(\\w+))?`").matcher(tests);
+            int named = 0;
+            while (t.find()) {
+                if (!Character.isUpperCase(t.group(1).charAt(0))) {
+                    continue;
+                }
+                named++;
+                Path source = find(root, t.group(1) + ".java");
+                assertThat(source).as("the regulation table names %s, which does not exist", t.group(1)).isNotNull();
+                if (t.group(2) != null) {
+                    assertThat(Files.readString(source)).as("the regulation table names %s#%s", t.group(1), t.group(2))
+                            .contains("void " + t.group(2) + "(");
+                }
+            }
+            assertThat(named).as("regulation row names no test: %s", line.substring(0, Math.min(60, line.length())))
+                    .isPositive();
+        }
+        assertThat(rows).as("regulation rows (21 CFR 878.4430, IEC 60601-1, IEC 62304)").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void everyTestNamedInTheHazardTableExistsAndCarriesItsHazardId() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<String> lines = Files.readAllLines(root.resolve("docs/safety.md"));

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.hal.CollarStepper;
-import com.needlepen.hal.HoldCurrent;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,75 +17,8 @@ class CollarHomingTest {
 
     private static final long MS = 1_000_000L;
 
-    /** Goes nowhere by itself: the test arrives it. */
-    private static final class Stepper implements CollarStepper {
-        long position;
-        boolean moving;
-        boolean pressed;
-        int stops;
-        final List<Long> targets = new ArrayList<>();
-        final List<Double> speeds = new ArrayList<>();
-
-        @Override
-        public void moveTo(long targetSteps, double maxStepsPerSecond, double accelStepsPerSecond2) {
-            targets.add(targetSteps);
-            speeds.add(maxStepsPerSecond);
-            moving = true;
-        }
-
-        void arrive() {
-            position = targets.get(targets.size() - 1);
-            moving = false;
-        }
-
-        @Override
-        public void stop() {
-            stops++;
-            moving = false;
-        }
-
-        @Override
-        public boolean isMoving() {
-            return moving;
-        }
-
-        @Override
-        public long positionSteps() {
-            return position;
-        }
-
-        @Override
-        public long sensedPositionSteps() {
-            return position; // a collar sensor that agrees with the count: not what these tests are about
-        }
-
-        @Override
-        public void setPositionSteps(long steps) {
-            position = steps;
-        }
-
-        @Override
-        public void setHoldCurrent(HoldCurrent holdCurrent) {
-        }
-
-        @Override
-        public HoldCurrent holdCurrent() {
-            return HoldCurrent.FULL;
-        }
-
-        @Override
-        public boolean homeSwitchPressed() {
-            return pressed;
-        }
-
-        @Override
-        public boolean stallDetected() {
-            return false;
-        }
-    }
-
     private final DeviceProfile sim = ProfileLoader.bundled("sim");
-    private final Stepper stepper = new Stepper();
+    private final TestCollarStepper stepper = TestCollarStepper.movedByTheTest();
     private final CollarHoming homing = new CollarHoming(stepper, sim.collar());
 
     @Test

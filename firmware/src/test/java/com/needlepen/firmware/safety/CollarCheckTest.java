@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.collar.TestCollarStepper;
 import com.needlepen.firmware.collar.ZeroCheck;
 import com.needlepen.firmware.state.PenState;
-import com.needlepen.hal.CollarStepper;
-import com.needlepen.hal.HoldCurrent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,63 +27,7 @@ class CollarCheckTest {
     private static final long ZONE = 320;       // 0.1 mm
     private static final long SEARCH = 960;     // the probe's 0.3 mm past the expected switch
 
-    /** A collar that is wherever the test puts it, and arrives at once. */
-    private static final class Collar implements CollarStepper {
-        long position;
-        boolean moving;
-        boolean pressed;
-        boolean stalled;
-
-        @Override
-        public void moveTo(long targetSteps, double maxStepsPerSecond, double accelStepsPerSecond2) {
-        }
-
-        @Override
-        public void stop() {
-            moving = false;
-        }
-
-        @Override
-        public boolean isMoving() {
-            return moving;
-        }
-
-        @Override
-        public long positionSteps() {
-            return position;
-        }
-
-        @Override
-        public long sensedPositionSteps() {
-            return position; // a collar sensor that agrees with the count: not what these tests are about
-        }
-
-        @Override
-        public void setPositionSteps(long steps) {
-            position = steps;
-        }
-
-        @Override
-        public void setHoldCurrent(HoldCurrent holdCurrent) {
-        }
-
-        @Override
-        public HoldCurrent holdCurrent() {
-            return HoldCurrent.FULL;
-        }
-
-        @Override
-        public boolean homeSwitchPressed() {
-            return pressed;
-        }
-
-        @Override
-        public boolean stallDetected() {
-            return stalled;
-        }
-    }
-
-    private final Collar collar = new Collar();
+    private final TestCollarStepper collar = TestCollarStepper.standingStill();
     private final ZeroCheck zero = new ZeroCheck(collar, SIM.collar(), SIM.tuning().zeroCheck());
     private final CollarCheck check = new CollarCheck(
             new SafetyInputs(SIM, null, null, collar, zero, null, null, null, null));

@@ -221,6 +221,31 @@ class FaultInjectionTest {
         CamAngle.assertTipsHiddenByTheCam(run.pen().handle(), ProfileLoader.bundled("sim"));
     }
 
+    @org.junit.jupiter.api.Tag("H18")
+    @org.junit.jupiter.api.Test
+    void givenF13FromAShortedDriver_whenAcknowledged_thenItStaysLatchedSayingThePenNeedsService() {
+        Run run = runningAt150Hz(SafetyChecks::standard);
+        run.pen().handle().press(PanelButton.START_STOP);
+        run.runner().runFor(20 * MS);
+        run.pen().handle().release(PanelButton.START_STOP);
+        assertThat(run.runner().runUntil(() -> run.controller().status().state() == PenState.READY, S)).isTrue();
+        run.runner().runFor(500 * MS);
+        run.pen().handle().inject(SimFault.DRIVER_SHORTED);
+        assertThat(run.runner().runUntil(() -> run.controller().status().state() == PenState.FAULT, 200 * MS)).isTrue();
+        run.runner().runFor(500 * MS);
+        double turns = run.pen().handle().shaftTurns();
+
+        run.controller().submit(com.needlepen.firmware.Request.acknowledge());
+        run.runner().runFor(2 * S);
+
+        // acknowledged, re-homing would feed the enable timer again and the shorted stage would stroke the needles
+        assertThat(run.controller().status().state()).isEqualTo(PenState.FAULT);
+        assertThat(run.controller().status().fault()).isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
+        assertThat(run.controller().status().lastRefusal()).contains("F13 cannot be acknowledged")
+                .contains("power the pen off and have it serviced");
+        assertThat(run.pen().handle().shaftTurns() - turns).as("revolutions after the acknowledge").isLessThan(0.01);
+    }
+
     @org.junit.jupiter.api.Test
     void givenAShortedDriverWithoutTheTurningWhileOffCheckThenTheNeedlesStrokeInReady() {
         Run run = runningAt150Hz(in -> {

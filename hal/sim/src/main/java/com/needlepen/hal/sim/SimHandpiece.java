@@ -25,11 +25,7 @@ final class SimHandpiece implements HandpieceMemory {
 
     /** The identity of the simulated unit with serial {@code unitSerial}: the same unit, the same id. */
     static HandpieceId idOfUnit(String unitSerial) {
-        long h = 0xCBF29CE484222325L; // FNV-1a, stable across JVMs
-        for (int i = 0; i < unitSerial.length(); i++) {
-            h ^= unitSerial.charAt(i);
-            h *= 0x100000001B3L;
-        }
+        long h = SimulatedPenFactory.unitSeed(unitSerial);
         long low = (h ^ (h >>> 24) ^ (h >>> 48)) & 0xFFFFFFL;
         return new HandpieceId(MICROCHIP_OUI << 24 | low);
     }

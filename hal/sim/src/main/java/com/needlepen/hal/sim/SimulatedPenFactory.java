@@ -72,7 +72,8 @@ public final class SimulatedPenFactory {
                 p.supplyVolts(), p.substepNanos(), p.gaugeSigmaMm(), p.seed()), SIM_EPOCH_MILLIS);
     }
 
-    private static long unitSeed(String unitSerial) {
+    /** The unit's serial hashed: the seed of its imperfections, and of its identity EEPROM's id ({@link SimHandpiece}). */
+    static long unitSeed(String unitSerial) {
         long h = 0xCBF29CE484222325L; // FNV-1a: stable across JVMs, unlike String.hashCode's contract
         for (int i = 0; i < unitSerial.length(); i++) {
             h ^= unitSerial.charAt(i);

@@ -199,18 +199,13 @@ final class SafetyProperties {
     static long boundNanos(SimFault fault) {
         return fault == SimFault.SPRING_BROKEN ? SPRING_BOUND_NANOS : FAULT_BOUND_NANOS;
     }
+
     /** Leaving a moving state, the brake and the park get this long before the shaft must be still. */
     static final long STOP_GRACE_NANOS = 300_000_000L;
 
     private static DeviceProfile profile;
-    private static Calibration calibration;
 
     private SafetyProperties() {
-    }
-
-    static Calibration calibration() {
-        profile();
-        return calibration;
     }
 
     /** The sim profile with a quick collar (so each sequence homes fast) and depths up to 2.5 mm unlocked. */
@@ -226,7 +221,6 @@ final class SafetyProperties {
                 System.out.printf(Locale.ROOT, "safety property's unit %s: calibrated through CALIBRATING, %d gauge"
                         + " readings, worst leave-one-out residual %.4f mm%n", serial, c.points().size(), c.worstResidualMm());
             }
-            calibration = CALIBRATIONS.get(UNITS.get(0));
         }
         return profile;
     }

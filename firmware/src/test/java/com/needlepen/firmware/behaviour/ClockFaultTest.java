@@ -46,9 +46,10 @@ class ClockFaultTest {
     /**
      * Without the clock check, and without the two checks that judge blocks of ticks rather than
      * time ({@code SpringCheck}, H34, and {@code StuckSensorCheck}, H35): they go on counting while the
-     * clock stands, and the current's swing they watch is gone both under a jammed cam and from a
-     * monitor whose conversions the sim times on the stopped clock (F25). What is shown here is what the
-     * timer-based checks miss.
+     * clock stands, and a jammed cam takes the current's swing they watch away, so they find the jam as
+     * a broken spring or a stuck sensor, late (shown by
+     * {@link #givenTheClockStoppedWithoutTheClockCheck_thenOnlyTheTickCountedChecksFindAJamAndTenTimesLater}).
+     * What is shown with these out is what the timer-based checks miss.
      */
     private static Function<SafetyInputs, List<SafetyCheck>> withoutClockCheckOrTickCountedChecks() {
         return in -> {
@@ -147,6 +148,29 @@ class ClockFaultTest {
         assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
         assertThat(above).isGreaterThan(1_900);
         assertThat(bench.sim.motorDriverEnabled()).isTrue();
+    }
+
+    @Tag("H40")
+    @Test
+    void givenTheClockStoppedWithoutTheClockCheck_thenOnlyTheTickCountedChecksFindAJamAndTenTimesLater() {
+        // the current monitor converts on its own oscillator, so the checks that count ticks still see the jam's
+        // flat stall current; they are a second line, not the bound: the clock check ends it within BOUND_MS + 2
+        PenBench bench = runningAt150Hz(withoutClockCheck());
+        bench.sim.inject(SimFault.CLOCK_STOPPED);
+        bench.run(100 * MS);
+        bench.sim.inject(SimFault.CAM_JAMMED);
+        long above = 0;
+        for (int ms = 0; ms < 2_000 && bench.controller.status().state() != PenState.FAULT; ms++) {
+            bench.runner.step();
+            if (bench.sim.motorCurrentAmps() > bench.profile.motor().maxCurrentAmps()) {
+                above++;
+            }
+        }
+        System.out.printf("H40 without the clock check, tick-counted checks in: clock stopped, cam jammed: %s,"
+                + " %d ms above the current limit (%s)%n", bench.controller.status().fault(), above,
+                bench.controller.status().faultDetail());
+        assertThat(bench.controller.status().fault()).isIn(FaultCode.F25_SPRING_FAILED, FaultCode.F26_SENSOR_STUCK);
+        assertThat(above).isGreaterThan(10 * (BOUND_MS + 2));
     }
 
     @Tag("H40")

@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  * part's input offset, the shunt's tolerance and the board's layout, drawn from the unit's identity:
  * the same unit, the same offset), and {@value #NOISE_AMPS} A rms of noise in every conversion. A
  * shaft at rest therefore reads tens of milliamperes, sometimes below zero; the firmware must zero and
- * average it before it can tell a still shaft from one turning slowly.
+ * average it before it can tell a still shaft from one turning slowly. The part converts on its own
+ * oscillator: {@link #read} takes the true time, not the clock the firmware reads, so a clock that
+ * stops or jumps (H40) neither freezes nor skips its conversions.
  */
 final class CurrentMonitor {
 

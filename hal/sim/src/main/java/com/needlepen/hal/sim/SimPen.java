@@ -334,7 +334,9 @@ public final class SimPen {
     private final class Sensors implements AnalogSensors {
         @Override
         public double motorCurrentAmps() {
-            return currentMonitor.read(clock.nanoTime(), currentSenseDead ? 0.0 : filteredCurrentAmps);
+            // the converter runs on its own oscillator, as the enable timer and the watchdog do: a clock that lies to
+            // the firmware does not freeze or skip its conversions
+            return currentMonitor.read(clock.trueNanos(), currentSenseDead ? 0.0 : filteredCurrentAmps);
         }
 
         @Override

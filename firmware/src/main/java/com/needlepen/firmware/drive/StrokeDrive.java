@@ -132,6 +132,11 @@ public final class StrokeDrive {
         return estimator.rateHz(nowNanos);
     }
 
+    /** The mean rate over the last few index periods, proof against late stamps inside them ({@link IndexRateEstimator#spanRateHz}). */
+    public double spanRateHz() {
+        return estimator.spanRateHz();
+    }
+
     public boolean hasMeasurement() {
         return estimator.hasMeasurement();
     }

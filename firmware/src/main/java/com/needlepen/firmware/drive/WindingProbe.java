@@ -34,7 +34,7 @@ import com.needlepen.hal.AnalogSensors;
 public final class WindingProbe {
 
     static final int SAMPLES = 512;
-    static final long ZERO_SETTLE_MILLIS = 100;
+    static final long ZERO_SETTLE_MILLIS = 300;
     static final long SETTLE_MILLIS = 100;
     static final long RELEASE_MILLIS = 30;
     static final double FRICTION_MULTIPLE = 1.5;
@@ -92,9 +92,9 @@ public final class WindingProbe {
                 if (sample()) {
                     zeroAmps = sum / SAMPLES;
                     sum = 0.0;
-                    double expectedOhms = motor.resistanceOhmAt(sensors.handpieceCelsius());
                     volts = sensors.supplyVolts();
-                    duty = probeAmps * expectedOhms / volts;
+                    // the cold resistance: a warmer winding takes less current, never more
+                    duty = probeAmps * motor.resistanceOhm20C() / volts;
                     // a reading that is not a number, or no supply: no pulse; the measurement fails
                     if (!(duty > 0.0 && duty < 0.1)) {
                         finish(Double.NaN);
@@ -151,9 +151,10 @@ public final class WindingProbe {
     private void finishOhms(double ohms) {
         sum = 0.0;
         lastOhms = ohms;
-        if (Double.isNaN(referenceOhms) && ohms == ohms) {
+        double celsius = sensors.handpieceCelsius();
+        if (Double.isNaN(referenceOhms) && ohms == ohms && celsius == celsius) {
             referenceOhms = ohms;
-            referenceCelsius = sensors.handpieceCelsius();
+            referenceCelsius = celsius;
         }
         lastCelsius = referenceCelsius + (ohms / referenceOhms - 1.0) / MotorSpec.COPPER_ALPHA_PER_K;
         measurements++;

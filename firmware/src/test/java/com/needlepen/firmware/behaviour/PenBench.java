@@ -85,6 +85,14 @@ public final class PenBench {
                 com.needlepen.firmware.safety.SafetyChecks::standard, wiring, UnaryOperator.identity());
     }
 
+    /** As {@link #wired}, the firmware assembled with {@code assembly}'s test options too. */
+    public static PenBench wired(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+             TelemetrySink telemetry, UnaryOperator<PenHardware> wiring, UnaryOperator<PenAssembly> assembly) {
+        return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry,
+                com.needlepen.firmware.session.CartridgeLedger.inMemory(),
+                com.needlepen.firmware.safety.SafetyChecks::standard, wiring, assembly);
+    }
+
     /** As {@link #wired}, with a chosen set of checks: a test that leaves a mitigation out behind a lying sensor. */
     public static PenBench wired(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
              UnaryOperator<PenHardware> wiring, Function<SafetyInputs, List<SafetyCheck>> checks) {

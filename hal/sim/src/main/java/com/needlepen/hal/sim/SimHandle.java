@@ -207,7 +207,8 @@ public final class SimHandle {
     /**
      * The pen has stood long in a room at {@code celsius}, held in the practitioner's hand, its motor
      * still: every temperature at its steady state there (IEC 60601-1's highest rated ambient is 40 °C).
-     * For a test's start, before the motor has run.
+     * For a test's start, before the motor has run. Without it a pen starts at its room's temperature,
+     * picked up at power-on.
      */
     public void soakAt(double celsius) {
         pen.drive().soakAt(celsius);

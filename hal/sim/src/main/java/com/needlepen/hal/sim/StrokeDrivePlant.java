@@ -64,7 +64,13 @@ final class StrokeDrivePlant {
         this.preloadN = params.cam().springPreloadN();
         this.springNPerM = params.cam().springRateNPerMm() * 1000.0;
         this.windingToNoseKPerW = thermal.windingToNoseKPerW();
-        soakAt(thermal.ambientCelsius());
+        // picked up at power-on from where it lay: everything at the room's temperature, the hand only now
+        // beginning to warm (or cool) the grip
+        this.ambientCelsius = thermal.ambientCelsius();
+        this.windingCelsius = ambientCelsius;
+        this.noseCelsius = ambientCelsius;
+        this.gripCelsius = ambientCelsius;
+        this.thermistorCelsius = ambientCelsius;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param safety      limits the safety supervisor enforces
  * @param tuning      how the firmware drives this hardware: gains, thresholds, speeds (defaults
  *                    when the profile leaves them out)
+ * @param thermal     how the handpiece's thermistor sees the applied part (defaults when left out)
  */
 public record DeviceProfile(
         String name,
@@ -32,7 +33,8 @@ public record DeviceProfile(
         TelemetrySpec telemetry,
         CalibrationSpec calibration,
         SafetySpec safety,
-        TuningSpec tuning) {
+        TuningSpec tuning,
+        ThermalSpec thermal) {
 
     public DeviceProfile {
         cartridges = List.copyOf(cartridges);

@@ -43,7 +43,8 @@ final class ProfileBinder {
                 top.section("telemetry", ProfileBinder::telemetry),
                 top.section("calibration", ProfileBinder::calibration),
                 top.section("safety", ProfileBinder::safety),
-                top.optionalSection("tuning", TuningBinder::tuning));
+                top.optionalSection("tuning", TuningBinder::tuning),
+                top.optionalSection("thermal", ProfileBinder::thermal));
     }
 
     private static SupplySpec supply(MapReader m) {
@@ -147,6 +148,18 @@ final class ProfileBinder {
                 m.number("loopOverrunBudgetMillis", Range.closed(1, 1000, "ms")),
                 // a pause within one client's treatment (numbing, serum) is minutes; a client's turnover is longer
                 m.number("sessionIdleCloseMinutes", Range.aboveUpTo(0, 60, "min"), 10));
+    }
+
+    private static ThermalSpec thermal(MapReader m) {
+        ThermalSpec d = ThermalSpec.BUNDLED;
+        return new ThermalSpec(
+                // a bead bonded into metal answers in about a second; one in air, or behind plastic, in a minute
+                m.number("thermistorLagSeconds", Range.closed(0, 60, "s"), d.thermistorLagSeconds()),
+                m.number("noseGradientKPerW", Range.closed(0, 100, "K/W"), d.noseGradientKPerW()),
+                m.number("pwmRippleAmpsPerVolt", Range.closed(0, 100, "A/V"), d.pwmRippleAmpsPerVolt()),
+                m.number("gradientRiseSeconds", Range.closed(1, 600, "s"), d.gradientRiseSeconds()),
+                m.number("gradientFallSeconds", Range.closed(1, 3600, "s"), d.gradientFallSeconds()),
+                m.number("handOffsetK", Range.closed(0, 10, "K"), d.handOffsetK()));
     }
 
     private static LoopSpec loop(MapReader m) {

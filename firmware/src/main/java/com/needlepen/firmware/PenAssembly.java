@@ -62,6 +62,7 @@ public final class PenAssembly {
     private double rateHz = Double.NaN;
     private Function<SafetyInputs, List<SafetyCheck>> checks = SafetyChecks::standard;
     private boolean collarMovesEndDeeper;
+    private boolean noseUncompensated;
     private TickTrace trace;
 
     private PenAssembly(DeviceProfile profile, PenHardware hardware) {
@@ -127,6 +128,15 @@ public final class PenAssembly {
      * bears on: for the test that shows the depth error under load this leaves (an architecture test
      * holds every other caller to test code).
      */
+    /**
+     * The warning and the cut-off judge the thermistor's bare reading, not the applied part's estimate
+     * (for a test that shows the harm of leaving the lag and the gradient out, H47).
+     */
+    public PenAssembly noseUncompensatedForTest() {
+        this.noseUncompensated = true;
+        return this;
+    }
+
     public PenAssembly collarMovesEndDeeperForTest() {
         this.collarMovesEndDeeper = true;
         return this;
@@ -153,13 +163,13 @@ public final class PenAssembly {
             throw new IllegalArgumentException("initial depth " + depth + " mm is above the " + unlock.limitMm()
                     + " mm ceiling: deeper depths need the practitioner's confirmation on the panel");
         }
-        ThermalDerating derating = new ThermalDerating(profile.safety(), hw.sensors());
         CartridgeAcceptance acceptance = new CartridgeAcceptance(hw.cartridge(), ledger);
         HandpieceBinding handpiece = HandpieceBinding.atPowerOn(hw.handpiece(), calibration.id(), calibration.handpieceId());
         String unitId = unitGiven ? this.unitId
                 : handpiece.atPowerOn() != null ? handpiece.atPowerOn().toString() : profile.telemetry().deviceId();
         SettingsPolicy policy = new SettingsPolicy(profile);
-        StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile);
+        StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile, !noseUncompensated);
+        ThermalDerating derating = new ThermalDerating(profile.safety(), drive.nose());
         DepthPositioner positioner = new DepthPositioner(hw.collar(), profile.collar(), calibration.map(),
                 unlock.limitMm(), !collarMovesEndDeeper);
         CollarHoming homing = new CollarHoming(hw.collar(), profile.collar());

@@ -27,6 +27,8 @@ public final class StrokeDrive {
     private final RateRegulator regulator;
     private final long[] edgeBuffer = new long[64];
     private final CurrentZero currentZero = new CurrentZero();
+    private final NoseTemperature nose;
+    private final WindingProbe windingProbe;
     private boolean driving;
 
     private long strokes;
@@ -35,6 +37,17 @@ public final class StrokeDrive {
     private long runStartNanos;
 
     public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, DeviceProfile profile) {
+        this(motor, index, sensors, profile, true);
+    }
+
+    /**
+     * {@code noseCompensated}: whether the warning and the cut-off judge the applied part's estimate
+     * ({@link NoseTemperature}) or, for a test that shows the harm without it, the bare reading.
+     */
+    public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, DeviceProfile profile,
+            boolean noseCompensated) {
+        this.nose = new NoseTemperature(sensors, profile, noseCompensated);
+        this.windingProbe = new WindingProbe(this, sensors, profile);
         this.motor = motor;
         this.index = index;
         this.sensors = sensors;
@@ -98,7 +111,10 @@ public final class StrokeDrive {
             levelActiveSinceNanos = Long.MIN_VALUE;
         }
         lastLevelSampleNanos = nowNanos;
-        currentZero.sample(nowNanos, sensors.motorCurrentAmps(), !driving || !motor.isEnabled(), lastEdgesThisTick);
+        double amps = sensors.motorCurrentAmps();
+        currentZero.sample(nowNanos, amps, !driving || !motor.isEnabled(), lastEdgesThisTick);
+        nose.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(),
+                driving && estimator.hasMeasurement() ? estimator.rateHz(nowNanos) : 0.0);
         motor.refreshDeadman(nowNanos);
     }
 
@@ -213,6 +229,16 @@ public final class StrokeDrive {
      */
     public double zeroedAverageAmps() {
         return currentZero.averageAmps();
+    }
+
+    /** The applied part's temperature as the firmware estimates it from the thermistor and the drive's heat. */
+    public NoseTemperature nose() {
+        return nose;
+    }
+
+    /** The winding's resistance measured at rest, before every start (H33). */
+    public WindingProbe windingProbe() {
+        return windingProbe;
     }
 
     /** The current monitor's offset as measured at rest (0 before it has been). */

@@ -25,6 +25,7 @@ public final class SafetyChecks {
         checks.add(new SensorPlausibilityCheck(in));
         checks.add(new SupplyLostCheck(in));
         checks.add(new TemperatureCheck(in));
+        checks.add(new WindingTemperatureCheck(in));
         checks.add(new SupplyCheck(in));
         checks.add(new CartridgeCheck(in));
         checks.add(new RateDeviationCheck(in));

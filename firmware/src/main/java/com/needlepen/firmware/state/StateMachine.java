@@ -33,7 +33,7 @@ public final class StateMachine {
         states.put(PenState.BOOT, new BootState(parts, faults));
         states.put(PenState.HOMING, new HomingState(parts, faults));
         states.put(PenState.READY, new ReadyState(parts));
-        states.put(PenState.CHECKING, new CheckingState(parts.gate(), faults));
+        states.put(PenState.CHECKING, new CheckingState(parts, faults));
         states.put(PenState.RUNNING, running);
         states.put(PenState.STOPPING, stopping);
         states.put(PenState.CALIBRATING, new CalibratingState(parts, faults));

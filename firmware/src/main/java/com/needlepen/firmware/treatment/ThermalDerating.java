@@ -1,11 +1,12 @@
 package com.needlepen.firmware.treatment;
 
 import com.needlepen.config.SafetySpec;
-import com.needlepen.hal.AnalogSensors;
+import com.needlepen.firmware.drive.NoseTemperature;
 import java.util.Locale;
 
 /**
- * The handpiece's warning temperature (39 °C by default): from there until it has cooled
+ * The applied part's warning temperature (39 °C by default), judged on the firmware's estimate of the
+ * nose ({@link NoseTemperature}), as the cut-off is: from there until it has cooled
  * {@link #HYSTERESIS_CELSIUS} below, the allowed rate is the profile's {@code warningMaxRateHz}.
  * A set rate above it is lowered once, announced (buzzer, display, event, the session's record of
  * changes); it is never raised again by itself. The cut-off above it is the safety supervisor's
@@ -16,20 +17,20 @@ public final class ThermalDerating {
     public static final double HYSTERESIS_CELSIUS = 1.0;
 
     private final SafetySpec spec;
-    private final AnalogSensors sensors;
+    private final NoseTemperature nose;
     private final String warningPrompt;
     private boolean warm;
     private double celsius;
 
-    public ThermalDerating(SafetySpec spec, AnalogSensors sensors) {
+    public ThermalDerating(SafetySpec spec, NoseTemperature nose) {
         this.spec = spec;
-        this.sensors = sensors;
+        this.nose = nose;
         this.warningPrompt = String.format(Locale.ROOT, "WARM: max %.0f Hz", spec.warningMaxRateHz());
     }
 
     /** Reads the handpiece; returns +1 the tick it becomes warm, -1 the tick it has cooled, else 0. */
     public int update() {
-        celsius = sensors.handpieceCelsius();
+        celsius = nose.celsius();
         if (!warm && celsius >= spec.warningCelsius()) {
             warm = true;
             return 1;

@@ -54,6 +54,7 @@ class BoundedWaitTest {
         PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, "np-sim-0001", 41,
                 TelemetrySink.NONE, ledger).insertCartridge("CART-HUNG").ready();
         double turns = bench.sim.shaftTurns();
+        long excursions = bench.sim.trueExcursions();
         bench.click(PanelButton.START_STOP);
         assertThat(bench.runner.runUntil(() -> ledger.records > 0, 10 * S)).as("the session opened").isTrue();
         long asked = bench.now();
@@ -63,7 +64,10 @@ class BoundedWaitTest {
         assertThat(bench.controller.status().faultDetail()).contains("not on record 2 s after the session opened");
         assertThat(waitedMs).as("ms from the record asked to F20")
                 .isBetween(CartridgeAcceptance.RECORD_BOUND_NANOS / 1_000_000, CartridgeAcceptance.RECORD_BOUND_NANOS / 1_000_000 + 5);
-        assertThat(bench.sim.shaftTurns()).as("the needles never moved").isEqualTo(turns);
+        // the winding's measurement in CHECKING (H33) turns the cam a couple of degrees against its spring, inside the
+        // index window; the needles never came out
+        assertThat(Math.abs(bench.sim.shaftTurns() - turns)).as("the shaft, in turns").isLessThan(0.01);
+        assertThat(bench.sim.trueExcursions()).as("the needles never moved").isEqualTo(excursions);
         assertThat(bench.controller.sessions().current()).isNull();
         assertThat(bench.controller.sessions().endedSessions()).singleElement()
                 .satisfies(s -> assertThat(s.endReason()).startsWith("fault F20"));

@@ -62,7 +62,16 @@ public final class PenBench {
     public PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial, long seed,
              TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
              Function<SafetyInputs, List<SafetyCheck>> checks) {
-        this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry, ledger, checks, UnaryOperator.identity());
+        this(profile, cartridgeName, depthMm, rateHz, unitSerial, seed, telemetry, ledger, checks, UnaryOperator.identity(),
+                UnaryOperator.identity());
+    }
+
+    /** A bench whose firmware is assembled with {@code assembly}'s test options too (a mitigation left out). */
+    public static PenBench assembledWith(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz,
+             long seed, UnaryOperator<PenAssembly> assembly) {
+        return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed,
+                TelemetrySink.NONE, com.needlepen.firmware.session.CartridgeLedger.inMemory(),
+                com.needlepen.firmware.safety.SafetyChecks::standard, UnaryOperator.identity(), assembly);
     }
 
     /**
@@ -73,19 +82,29 @@ public final class PenBench {
              TelemetrySink telemetry, UnaryOperator<PenHardware> wiring) {
         return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry,
                 com.needlepen.firmware.session.CartridgeLedger.inMemory(),
-                com.needlepen.firmware.safety.SafetyChecks::standard, wiring);
+                com.needlepen.firmware.safety.SafetyChecks::standard, wiring, UnaryOperator.identity());
+    }
+
+    /** As {@link #wired}, the firmware assembled with {@code assembly}'s test options too. */
+    public static PenBench wired(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
+             TelemetrySink telemetry, UnaryOperator<PenHardware> wiring, UnaryOperator<PenAssembly> assembly) {
+        return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed, telemetry,
+                com.needlepen.firmware.session.CartridgeLedger.inMemory(),
+                com.needlepen.firmware.safety.SafetyChecks::standard, wiring, assembly);
     }
 
     /** As {@link #wired}, with a chosen set of checks: a test that leaves a mitigation out behind a lying sensor. */
     public static PenBench wired(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, long seed,
              UnaryOperator<PenHardware> wiring, Function<SafetyInputs, List<SafetyCheck>> checks) {
         return new PenBench(profile, cartridgeName, depthMm, rateHz, profile.telemetry().deviceId(), seed,
-                TelemetrySink.NONE, com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks, wiring);
+                TelemetrySink.NONE, com.needlepen.firmware.session.CartridgeLedger.inMemory(), checks, wiring,
+                UnaryOperator.identity());
     }
 
     private PenBench(DeviceProfile profile, String cartridgeName, double depthMm, double rateHz, String unitSerial,
              long seed, TelemetrySink telemetry, com.needlepen.firmware.session.CartridgeLedger ledger,
-             Function<SafetyInputs, List<SafetyCheck>> checks, UnaryOperator<PenHardware> wiring) {
+             Function<SafetyInputs, List<SafetyCheck>> checks, UnaryOperator<PenHardware> wiring,
+             UnaryOperator<PenAssembly> assembly) {
         this.profile = profile;
         this.cartridge = profile.cartridges().stream().filter(c -> c.name().equals(cartridgeName)).findFirst()
                 .orElseThrow();
@@ -93,9 +112,9 @@ public final class PenBench {
         this.sim = pen.handle();
         // the sim pen as its backend opens it, with its hardware as the test wired it
         SimBackend.Opened opened = new SimBackend.Opened(pen, wiring.apply(pen.hardware()));
-        Pen assembled = Pen.on(opened, profile, a -> a.unit(unitSerial).telemetry(telemetry)
+        Pen assembled = Pen.on(opened, profile, a -> assembly.apply(a.unit(unitSerial).telemetry(telemetry)
                 .settings(depthMm, rateHz).calibration(DepthCalibration.nominalForTestBench(profile.collar()))
-                .ledger(ledger).safetyChecksForTest(checks), false);
+                .ledger(ledger).safetyChecksForTest(checks)), false);
         this.controller = assembled.controller();
         this.runner = assembled.runner();
     }

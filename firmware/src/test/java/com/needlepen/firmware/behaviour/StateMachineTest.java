@@ -187,7 +187,7 @@ class StateMachineTest {
         var deep = new com.needlepen.config.DeviceProfile(sim.name(), "test", sim.backend(), sim.supply(), sim.motor(),
                 sim.cam(), sim.collar(), new com.needlepen.config.DepthSpec(0, 2.5, 0.05, 2.5, true), sim.rate(),
                 sim.skin(), java.util.List.of(new com.needlepen.config.CartridgeType("36-pin", 36, 150, 2.5)),
-                sim.presets(), sim.loop(), sim.telemetry(), sim.calibration(), sim.safety(), sim.tuning());
+                sim.presets(), sim.loop(), sim.telemetry(), sim.calibration(), sim.safety(), sim.tuning(), sim.thermal());
         PenBench bench = new PenBench(deep, "36-pin", 1.5, 150, 14, com.needlepen.firmware.telemetry.TelemetrySink.NONE)
                 .insertCartridge().ready();
         bench.click(PanelButton.START_STOP).spunUp();
@@ -276,8 +276,13 @@ class StateMachineTest {
         assertThat(bench.controller.status().calibrationRevolutions()).as("the cam steps at about 1.5 revolutions/s").isBetween(2L, 4L);
         assertThat(bench.sim.carrierOnCam()).isTrue();
         bench.click(PanelButton.START_STOP);
-        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, 500 * MS)).isTrue();
-        assertThat(bench.sim.shaftAtRest()).isTrue();
+        assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.READY, 500 * MS))
+                .as("%s %s %s", bench.controller.status().state(), bench.controller.status().fault(),
+                        bench.controller.status().faultDetail()).isTrue();
+        // parked: the spring may still rock the braked cam the last few degrees into its lowest point (with the winding
+        // at a held pen's 31 °C rather than 25 °C it was at -3.7°, 0.02 Hz, as READY came), inside the index window
+        assertThat(Math.abs(bench.sim.camAngleDeg())).isLessThan(10.0);
+        assertThat(bench.runner.runUntil(bench.sim::shaftAtRest, 100 * MS)).isTrue();
         assertThat(bench.sim.tipProtrusionMm()).isNegative();
         bench.run(2 * S);
         assertThat(bench.sim.trueDepthMm()).as("back to the practitioner's depth, under the ceiling").isLessThan(1.5);

@@ -19,7 +19,8 @@ final class FaultDescriptions {
                     + " position sensor sees it at once, F30; the zero check before the next run is the second line)";
             case HOME_SWITCH_STUCK_PRESSED -> "the home switch reads pressed wherever the collar is";
             case HOME_SWITCH_STUCK_RELEASED -> "the home switch never reads pressed (seen at the next homing)";
-            case OVERHEATING -> "20 W of extra heat warm the handpiece towards its cut-off";
+            case OVERHEATING -> "20 W of extra heat from outside the drive warm the grip (where the thermistor sits) towards"
+                    + " the cut-off";
             case CARTRIDGE_PULLED -> "the cartridge is pulled out";
             case SUPPLY_SAG -> "the motor supply sags to 75 % of nominal";
             case DRIVER_SHORTED -> "a driver transistor shorts: the motor is driven at 30 % even when disabled";
@@ -51,6 +52,9 @@ final class FaultDescriptions {
                     + " rate the shaft turns (F32)";
             case INDEX_SPURIOUS_EDGES -> "a cracked index magnet: a second pulse each revolution, near the cam's top (F31;"
                     + " F03 first at a set rate above half the overspeed line)";
+            case WINDING_HOT -> "the winding loses its path for heat (40 times the thermal resistance to the nose): it runs"
+                    + " far above the shell, which the thermistor sees as normal (F24 at the next start, once the winding"
+                    + " measures above its 100 °C rating: minutes of running)";
         };
     }
 }

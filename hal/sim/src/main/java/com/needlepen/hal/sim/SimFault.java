@@ -20,7 +20,12 @@ public enum SimFault {
     HOME_SWITCH_STUCK_PRESSED,
     /** The home switch never reads pressed. */
     HOME_SWITCH_STUCK_RELEASED,
-    /** 20 W of heat from outside the winding warms the handpiece (a failing bearing): 41 °C in about half a minute. */
+    /**
+     * 20 W of heat from outside the drive into the grip, where the thermistor sits (a lamp, a heater, the
+     * sun: heat the motor's power does not show): the thermistor passes 41 °C in about half a minute.
+     * Heat from the drive itself (the winding, the motor's friction) goes into the nose and shows in the
+     * motor's power; a failing bearing that made 20 W would draw amperes and trip the current limits first.
+     */
     OVERHEATING,
     /** The cartridge is pulled out. */
     CARTRIDGE_PULLED,
@@ -135,5 +140,13 @@ public enum SimFault {
      * the tips are out): the firmware sees about twice the rate the shaft turns, and the level reads
      * "at the index" at the fragment too. {@link SimHandle#addIndexNoise} adds random noise pulses instead.
      */
-    INDEX_SPURIOUS_EDGES
+    INDEX_SPURIOUS_EDGES,
+    /**
+     * The winding loses its path for heat to the handpiece (the motor loosened in its clamp, its thermal
+     * pad dried out or missing, the vent that cools it blocked): {@value SimHandle#WINDING_HOT_PATH_FACTOR}
+     * times the design's thermal resistance from the winding to the nose. Its own I²R then heats the
+     * winding far above the shell: the handpiece thermistor, which sees the shell, reads normal while the
+     * winding's insulation passes its class limit.
+     */
+    WINDING_HOT
 }

@@ -180,8 +180,43 @@ public final class SimHandle {
         return pen.drive().windingCelsius();
     }
 
+    /**
+     * The applied part's true temperature: the nose, where the motor, its bearings and the cam sit and
+     * the collar meets the skin; while the drive works, the hottest part of the shell and hotter than
+     * what the thermistor on the grip reads (IEC 60601-1 11.1 limits this one).
+     */
     public double handpieceCelsius() {
-        return pen.drive().handpieceCelsius();
+        return pen.drive().noseCelsius();
+    }
+
+    /** The grip's true temperature, where the thermistor sits. */
+    public double gripCelsius() {
+        return pen.drive().gripCelsius();
+    }
+
+    /** What the thermistor's element is at: the grip's temperature, late by its lag. */
+    public double thermistorCelsius() {
+        return pen.drive().thermistorCelsius();
+    }
+
+    /** The winding's true resistance now (it rises 0.393 %/K with its temperature), Ω. */
+    public double windingOhms() {
+        return pen.drive().windingOhms();
+    }
+
+    /**
+     * The pen has stood long in a room at {@code celsius}, held in the practitioner's hand, its motor
+     * still: every temperature at its steady state there (IEC 60601-1's highest rated ambient is 40 °C).
+     * For a test's start, before the motor has run. Without it a pen starts at its room's temperature,
+     * picked up at power-on.
+     */
+    public void soakAt(double celsius) {
+        pen.drive().soakAt(celsius);
+    }
+
+    /** The room around the pen changes to {@code celsius} from now; the handpiece follows at its own pace. */
+    public void setAmbientCelsius(double celsius) {
+        pen.drive().setAmbientCelsius(celsius);
     }
 
     public boolean motorDriverEnabled() {
@@ -286,6 +321,12 @@ public final class SimHandle {
         pen.clock().jump(nanos);
     }
 
+    /**
+     * How many times its design's thermal resistance the winding's path to the nose has under
+     * {@link SimFault#WINDING_HOT}.
+     */
+    public static final double WINDING_HOT_PATH_FACTOR = 40.0;
+
     /** What a broken spring ({@link SimFault#SPRING_BROKEN}) keeps of its preload and rate. */
     public static final double BROKEN_SPRING_FRACTION = 0.1;
 
@@ -319,6 +360,7 @@ public final class SimHandle {
             case INDEX_STUCK_ACTIVE -> pen.index().setStuckActive(true);
             case INDEX_MISSED_EDGES -> missIndexEdges(INDEX_MISSED_SHARE, false);
             case INDEX_SPURIOUS_EDGES -> pen.setIndexFragmentAt(Math.toRadians(INDEX_FRAGMENT_DEG));
+            case WINDING_HOT -> pen.drive().setWindingToNoseFactor(WINDING_HOT_PATH_FACTOR);
         }
     }
 
@@ -351,6 +393,7 @@ public final class SimHandle {
                 pen.setIndexFragmentAt(Double.NaN);
                 addIndexNoise(0.0);
             }
+            case WINDING_HOT -> pen.drive().setWindingToNoseFactor(1.0);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }

@@ -9,7 +9,7 @@ package com.needlepen.hal.sim;
  * @param skin     skin load while the tips protrude
  * @param index    the index sensor and its timestamp jitter
  * @param collar   the depth collar actuator with its errors
- * @param thermal  winding and handpiece thermal model
+ * @param thermal  winding, nose and grip thermal model, the thermistor's lag
  * @param supplyVolts motor supply voltage
  * @param substepNanos physics integration step
  * @param gaugeSigmaMm standard deviation of the technician's max-hold depth gauge
@@ -89,15 +89,41 @@ public record SimParameters(
     }
 
     /**
-     * Two thermal nodes: the winding and the handpiece shell.
+     * The handpiece's heat, as a real sensor sees it: three thermal nodes and the thermistor's lag.
+     * The winding (copper) heats by I²R, with R rising 0.393 %/K, plus the PWM ripple current's I²R;
+     * it gives its heat to the nose, where the motor, its bearings and brushes, the cam and the collar
+     * sit (the applied part on the skin): the motor's friction heats the nose. The nose conducts to the
+     * grip, where the thermistor sits, and both lose heat to the air; the practitioner's hand, a body
+     * at {@code handCelsius}, holds the grip. So the thermistor reads the grip, below the nose while heat
+     * flows forward from the drive (and above it when the hand is warmer than the room), and it reads it
+     * late, through its own first-order lag. Figures: docs/mechanics.md, "Thermal".
      *
-     * @param ambientCelsius              surroundings
-     * @param windingHeatCapacityJPerK    winding heat capacity
-     * @param windingToHandpieceKPerW     thermal resistance winding to shell
-     * @param handpieceHeatCapacityJPerK  shell heat capacity
-     * @param handpieceToAmbientKPerW     thermal resistance shell to air and hand
+     * @param ambientCelsius             the room (IEC 60601-1: up to 40 °C rated)
+     * @param handCelsius                the practitioner's hand on the grip
+     * @param windingHeatCapacityJPerK   the winding's copper
+     * @param windingToNoseKPerW         winding to the motor can and nose
+     * @param noseHeatCapacityJPerK      motor can, cam, bearing block, collar, front shell
+     * @param noseToAmbientKPerW         nose to the room (the skin under it is taken as neither heating nor
+     *                                   cooling it: the worst case)
+     * @param noseToGripKPerW            along the shell, nose to the thermistor's place on the grip
+     * @param gripHeatCapacityJPerK      rear shell and the electronics in it
+     * @param gripToAmbientKPerW         grip to the room
+     * @param gripToHandKPerW            grip to the hand holding it
+     * @param thermistorLagSeconds       the thermistor's first-order time constant as mounted
+     * @param windingInductanceHenry     the winding's inductance (PWM ripple current)
+     * @param pwmHz                      the bridge's PWM frequency
      */
-    public record Thermal(double ambientCelsius, double windingHeatCapacityJPerK, double windingToHandpieceKPerW,
-                          double handpieceHeatCapacityJPerK, double handpieceToAmbientKPerW) {
+    public record Thermal(double ambientCelsius, double handCelsius, double windingHeatCapacityJPerK,
+                          double windingToNoseKPerW, double noseHeatCapacityJPerK, double noseToAmbientKPerW,
+                          double noseToGripKPerW, double gripHeatCapacityJPerK, double gripToAmbientKPerW,
+                          double gripToHandKPerW, double thermistorLagSeconds, double windingInductanceHenry,
+                          double pwmHz) {
+
+        /** The same handpiece in a room at {@code celsius}. */
+        public Thermal atAmbient(double celsius) {
+            return new Thermal(celsius, handCelsius, windingHeatCapacityJPerK, windingToNoseKPerW,
+                    noseHeatCapacityJPerK, noseToAmbientKPerW, noseToGripKPerW, gripHeatCapacityJPerK,
+                    gripToAmbientKPerW, gripToHandKPerW, thermistorLagSeconds, windingInductanceHenry, pwmHz);
+        }
     }
 }

@@ -135,7 +135,9 @@ public final class SimPen {
         boolean bridgePowered = busVolts >= BrakeSwitch.HOLD_FRACTION * params.supplyVolts();
         brakeSwitch.update(now, enableLine && bridgePowered);
         if ((driver.shorted() && busVolts > 0.0) || (enableLine && bridgePowered)) {
+            drive.setPwmBusVolts(busVolts);
             drive.step(dt, driver.terminalVolts(busVolts), 0.0, depth);
+            drive.setPwmBusVolts(0.0);
         } else if (brakeSwitch.closed(now)) {
             drive.step(dt, 0.0, BrakeSwitch.ON_OHMS, depth);
         } else {
@@ -322,7 +324,7 @@ public final class SimPen {
     /** Freezes the thermistor's reading at what it reads now (or lets it go on). */
     void freezeThermistor(boolean frozen) {
         if (frozen && !thermistorFrozen) {
-            frozenCelsius = drive.handpieceCelsius();
+            frozenCelsius = drive.thermistorCelsius();
         }
         thermistorFrozen = frozen;
     }
@@ -347,7 +349,7 @@ public final class SimPen {
             if (thermistorShorted) {
                 return THERMISTOR_SHORTED_CELSIUS;
             }
-            return thermistorFrozen ? frozenCelsius : drive.handpieceCelsius();
+            return thermistorFrozen ? frozenCelsius : drive.thermistorCelsius();
         }
 
         @Override

@@ -26,6 +26,15 @@ public final class SimulatedPenFactory {
     /** Standard deviation of where the home switch closes (a good micro switch). */
     public static final double SWITCH_REPEAT_MM = 0.0015;
 
+    /**
+     * The handpiece's heat (docs/mechanics.md, "Thermal"): a 25 °C room, a 34 °C hand on the grip; the
+     * winding's copper (1.25 J/K, 8 K/W to the nose), the nose (12 J/K: motor can, cam, bearing block; 80 K/W
+     * to the air, 15 K/W along the shell to the grip), the grip (18 J/K; 30 K/W to the air, 8 K/W to the
+     * hand through a glove), a thermistor with a 5 s lag, a 0.2 mH winding on a 40 kHz bridge.
+     */
+    public static final SimParameters.Thermal THERMAL = new SimParameters.Thermal(25.0, 34.0, 1.25, 8.0, 12.0, 80.0,
+            15.0, 18.0, 30.0, 8.0, 5.0, 2.0e-4, 40_000.0);
+
     public static SimParameters parameters(DeviceProfile profile, int needleCount, long seed) {
         return parameters(profile, needleCount, profile.telemetry().deviceId(), seed);
     }
@@ -49,7 +58,7 @@ public final class SimulatedPenFactory {
         var collar = new SimParameters.Collar(k.stepsPerMm(), scaleError, homeSwitchDepth, 0.01, leadMm,
                 2.0 * Math.PI * random.nextDouble(), 0.03, homeSwitchDepth - 0.2, k.absoluteMaxDepthMm(),
                 0.3 + 0.9 * random.nextDouble(), SWITCH_REPEAT_MM);
-        var thermal = new SimParameters.Thermal(25.0, 1.25, 8.0, 30.0, 12.0);
+        var thermal = THERMAL;
         return new SimParameters(motor, cam, skin, index, collar, thermal, profile.supply().nominalVolts(),
                 10_000L, GAUGE_SIGMA_MM, seed);
     }

@@ -6,7 +6,8 @@ package com.needlepen.hal.sim;
  * shorted by a powered, enabled bridge, shorted through the brake switch's resistance, or open:
  * an open winding carries no current and the shaft coasts), the eccentric cam lifting the needle carrier against its spring
  * (the carrier leaves the cam when the spring cannot decelerate it), skin load while the tips
- * protrude, and the winding and handpiece temperatures.
+ * protrude, and the temperatures of the winding, the nose (the applied part) and the grip, and what
+ * the grip's thermistor reads of it ({@link SimParameters.Thermal}).
  *
  * <p>Angle 0 is the cam's lowest point (tips fully retracted); carrier lift is
  * {@code e (1 - cos theta)}; the tips protrude {@code lift - (stroke - depth)} mm.
@@ -38,8 +39,16 @@ final class StrokeDrivePlant {
 
     private double currentAmps;
     private double windingCelsius;
-    private double handpieceCelsius;
+    private double noseCelsius;
+    private double gripCelsius;
+    private double thermistorCelsius;
+    private double ambientCelsius;
+    /** The winding's thermal resistance to the nose now ({@link SimFault#WINDING_HOT} raises it). */
+    private double windingToNoseKPerW;
+    /** Heat from outside the drive into the grip ({@link SimFault#OVERHEATING}). */
     private double extraHeatWatts;
+    /** The bridge's supply while it drives (the PWM ripple's amplitude), V; 0 while it does not. */
+    private double pwmBusVolts;
     private boolean skinContact;
 
     private final SimParameters params;
@@ -54,8 +63,31 @@ final class StrokeDrivePlant {
         this.massKg = params.cam().carrierMassKg();
         this.preloadN = params.cam().springPreloadN();
         this.springNPerM = params.cam().springRateNPerMm() * 1000.0;
-        this.windingCelsius = thermal.ambientCelsius();
-        this.handpieceCelsius = thermal.ambientCelsius();
+        this.windingToNoseKPerW = thermal.windingToNoseKPerW();
+        // picked up at power-on from where it lay: everything at the room's temperature, the hand only now
+        // beginning to warm (or cool) the grip
+        this.ambientCelsius = thermal.ambientCelsius();
+        this.windingCelsius = ambientCelsius;
+        this.noseCelsius = ambientCelsius;
+        this.gripCelsius = ambientCelsius;
+        this.thermistorCelsius = ambientCelsius;
+    }
+
+    /**
+     * The handpiece as it is after standing long in a room at {@code celsius}, held in the hand, the
+     * motor still: every node at its steady state with no heat inside (the hand warms the grip above
+     * a cool room, and cools it below a hot one), the thermistor reading the grip.
+     */
+    void soakAt(double celsius) {
+        ambientCelsius = celsius;
+        double gHand = 1.0 / thermal.gripToHandKPerW();
+        double gAir = 1.0 / thermal.gripToAmbientKPerW();
+        double gNosePath = 1.0 / (thermal.noseToGripKPerW() + thermal.noseToAmbientKPerW());
+        gripCelsius = (thermal.handCelsius() * gHand + celsius * (gAir + gNosePath)) / (gHand + gAir + gNosePath);
+        noseCelsius = gripCelsius + (celsius - gripCelsius) * thermal.noseToGripKPerW()
+                / (thermal.noseToGripKPerW() + thermal.noseToAmbientKPerW());
+        windingCelsius = noseCelsius;
+        thermistorCelsius = gripCelsius;
     }
 
     /** The winding's circuit left open: no current, no braking torque (an unpowered, unbraked bridge). */
@@ -102,7 +134,7 @@ final class StrokeDrivePlant {
             }
         }
         updateCarrier(dt, recessM);
-        updateThermal(dt, winding);
+        updateThermal(dt, winding, terminalVolts);
     }
 
     /** Force with which the carrier presses on the cam (negative: the spring cannot hold it on). */
@@ -163,12 +195,36 @@ final class StrokeDrivePlant {
         }
     }
 
-    private void updateThermal(double dt, double resistance) {
-        double heat = currentAmps * currentAmps * resistance + extraHeatWatts;
-        double toShell = (windingCelsius - handpieceCelsius) / thermal.windingToHandpieceKPerW();
-        double toAir = (handpieceCelsius - thermal.ambientCelsius()) / thermal.handpieceToAmbientKPerW();
-        windingCelsius += (heat - toShell) / thermal.windingHeatCapacityJPerK() * dt;
-        handpieceCelsius += (toShell - toAir) / thermal.handpieceHeatCapacityJPerK() * dt;
+    /**
+     * The heat: the winding's I²R, plus the PWM ripple current's (a triangle of {@code V d (1 - d) / (L f)}
+     * peak to peak while the bridge drives: its rms squared times R; the current monitor, which averages
+     * over its conversion, never sees it) and the brushes' friction at the commutator (a coreless rotor is its
+     * winding) into the winding; the bearings' (viscous) friction into the nose, where they sit; heat from
+     * outside the drive into the grip. Then conduction between the nodes, to
+     * the room and to the hand, and the thermistor's first-order lag behind the grip.
+     */
+    private void updateThermal(double dt, double resistance, double terminalVolts) {
+        double rippleRms = 0.0;
+        if (pwmBusVolts > 0.0 && Double.isFinite(resistance)) {
+            double d = Math.max(0.0, Math.min(1.0, terminalVolts / pwmBusVolts));
+            double peakToPeak = pwmBusVolts * d * (1.0 - d) / (thermal.windingInductanceHenry() * thermal.pwmHz());
+            rippleRms = peakToPeak / Math.sqrt(12.0);
+        }
+        double copper = Double.isFinite(resistance) ? (currentAmps * currentAmps + rippleRms * rippleRms) * resistance : 0.0;
+        double w = Math.abs(omegaRadPerS);
+        double brushes = motor.frictionTorqueNm() * w; // at the commutator, on the rotor with the winding
+        double bearings = motor.viscousNmPerRadPerS() * w * w;
+        double windingToNose = (windingCelsius - noseCelsius) / windingToNoseKPerW;
+        double noseToGrip = (noseCelsius - gripCelsius) / thermal.noseToGripKPerW();
+        double noseToAir = (noseCelsius - ambientCelsius) / thermal.noseToAmbientKPerW();
+        double gripToAir = (gripCelsius - ambientCelsius) / thermal.gripToAmbientKPerW();
+        double gripToHand = (gripCelsius - thermal.handCelsius()) / thermal.gripToHandKPerW();
+        windingCelsius += (copper + brushes - windingToNose) / thermal.windingHeatCapacityJPerK() * dt;
+        noseCelsius += (windingToNose + bearings - noseToGrip - noseToAir) / thermal.noseHeatCapacityJPerK() * dt;
+        gripCelsius += (noseToGrip + extraHeatWatts - gripToAir - gripToHand) / thermal.gripHeatCapacityJPerK() * dt;
+        double lag = thermal.thermistorLagSeconds();
+        thermistorCelsius = lag > 0.0 ? thermistorCelsius + (gripCelsius - thermistorCelsius) * Math.min(1.0, dt / lag)
+                : gripCelsius;
     }
 
     /** Tip protrusion past the collar face, mm (negative: hidden). */
@@ -196,8 +252,38 @@ final class StrokeDrivePlant {
         return windingCelsius;
     }
 
-    double handpieceCelsius() {
-        return handpieceCelsius;
+    /** The nose: the applied part on the skin, the hottest of the shell while the drive works. */
+    double noseCelsius() {
+        return noseCelsius;
+    }
+
+    /** The grip where the thermistor sits. */
+    double gripCelsius() {
+        return gripCelsius;
+    }
+
+    /** What the thermistor's element is at: the grip, late by its lag. */
+    double thermistorCelsius() {
+        return thermistorCelsius;
+    }
+
+    /** The winding's resistance now, Ω. */
+    double windingOhms() {
+        return motor.resistanceOhm20C() * (1.0 + 0.00393 * (windingCelsius - 20.0));
+    }
+
+    void setAmbientCelsius(double celsius) {
+        ambientCelsius = celsius;
+    }
+
+    /** The winding's path to the nose {@code factor} times its design's resistance ({@link SimFault#WINDING_HOT}). */
+    void setWindingToNoseFactor(double factor) {
+        windingToNoseKPerW = factor * thermal.windingToNoseKPerW();
+    }
+
+    /** The bridge's supply while it drives at a duty (0: it does not drive, no PWM ripple). */
+    void setPwmBusVolts(double volts) {
+        pwmBusVolts = volts;
     }
 
     boolean carrierOnCam() {

@@ -1,0 +1,37 @@
+package com.needlepen.config;
+
+/**
+ * How the handpiece's thermistor sees the applied part (the nose on the skin): what the firmware
+ * needs to estimate the nose's temperature from the thermistor's reading (IEC 60601-1 11.1: the
+ * applied part's limit, not the sensor's, is what must hold). The thermistor sits on the grip, away
+ * from the drive: while the motor works, heat flows from the nose (the motor, its bearings and the
+ * cam) back along the shell, so the thermistor reads below the nose, and it reads late, through its
+ * own lag. Figures for the bundled handpiece: docs/mechanics.md, "Thermal". Optional in a profile;
+ * leaving a key out takes the bundled handpiece's figure.
+ *
+ * @param thermistorLagSeconds   the thermistor's first-order time constant as mounted in the shell
+ *                               (a bead potted into the shell wall): the firmware adds this times the
+ *                               reading's rise per second
+ * @param noseGradientKPerW      the nose's steady rise above the thermistor per watt of heat the drive makes
+ *                               at the nose (the thermal resistance along the shell from the nose to
+ *                               the thermistor, as a share of the heat reaches it; the firmware takes the
+ *                               heat from the measured current, the PWM ripple and the motor's friction)
+ * @param pwmRippleAmpsPerVolt   the bridge's PWM ripple in the winding, peak to peak per volt of
+ *                               {@code supply × duty × (1 - duty)}: 1 / (L f) (0.2 mH at 40 kHz: 0.125 A/V);
+ *                               its I²R heats the winding, and the current monitor, which averages, never
+ *                               reads it
+ * @param gradientRiseSeconds    how fast the firmware lets that gradient build after the power rises:
+ *                               no slower than the nose's own heating (the winding's and the nose's time
+ *                               constants)
+ * @param gradientFallSeconds    how fast it lets it fall after the power drops: no faster than the nose
+ *                               cools towards the grip
+ * @param handOffsetK            the most the practitioner's hand (a 34 °C body) can hold the thermistor
+ *                               below the nose with no heat inside, at the highest rated ambient (40 °C):
+ *                               added always
+ */
+public record ThermalSpec(double thermistorLagSeconds, double noseGradientKPerW, double pwmRippleAmpsPerVolt,
+                          double gradientRiseSeconds, double gradientFallSeconds, double handOffsetK) {
+
+    /** The bundled handpiece's figures (the sim's; docs/mechanics.md). */
+    public static final ThermalSpec BUNDLED = new ThermalSpec(5.0, 12.0, 0.125, 120.0, 300.0, 0.7);
+}

@@ -1,0 +1,35 @@
+package com.needlepen.config;
+
+import static com.needlepen.config.ProfileYaml.assertError;
+import static com.needlepen.config.ProfileYaml.lineOf;
+import static com.needlepen.config.ProfileYaml.loadError;
+import static com.needlepen.config.ProfileYaml.simWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ThermalSpecTest {
+
+    @Test
+    void givenTheBundledProfiles_whenLoaded_thenTheHandpiecesThermalFiguresAreTheBundledOnes() {
+        assertThat(ProfileLoader.bundled("sim").thermal()).isEqualTo(new ThermalSpec(5, 12, 0.125, 120, 300, 0.7))
+                .isEqualTo(ThermalSpec.BUNDLED);
+        // the compact profile leaves the section out: the same handpiece's figures
+        assertThat(ProfileLoader.bundled("compact").thermal()).isEqualTo(ThermalSpec.BUNDLED);
+    }
+
+    @Test
+    void givenAThermistorLagOfMinutes_whenLoaded_thenOutOfRange() {
+        String yaml = simWith("thermistorLagSeconds: 5 ", "thermistorLagSeconds: 90 ");
+        assertError(loadError(yaml), "thermal.thermistorLagSeconds", lineOf(yaml, "thermistorLagSeconds"),
+                "90 is out of range; allowed 0 to 60 s");
+    }
+
+    @Test
+    void givenOneKeyOnly_whenLoaded_thenTheOthersAreTheBundledFigures() throws Exception {
+        String yaml = simWith("  noseGradientKPerW: 12 ", "  noseGradientKPerW: 20 ");
+        ThermalSpec t = ProfileLoader.parse(yaml, "sim-gradient.yaml").thermal();
+        assertThat(t.noseGradientKPerW()).isEqualTo(20);
+        assertThat(t.thermistorLagSeconds()).isEqualTo(ThermalSpec.BUNDLED.thermistorLagSeconds());
+    }
+}

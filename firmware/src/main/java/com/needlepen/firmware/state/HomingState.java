@@ -7,7 +7,7 @@ import com.needlepen.hal.LedPattern;
  * The collar finds its home switch and sets its zero; the practitioner's ceiling bounds it. Meanwhile
  * the cam is parked (tips hidden) as at power-on: READY needs both. Homing follows BOOT, which parked
  * it, or an acknowledged fault, which may have left it where its brake stopped it: a fault that
- * distrusts the drive or the index (F03, F11, F26, ...) brakes and holds without parking, and a cam
+ * distrusts the drive or the index (F03, F11, F31, ...) brakes and holds without parking, and a cam
  * stopped within a few degrees of its top holds the tips out. The safety property found READY on
  * skin after a PWM stuck high, an acknowledge and re-homing with the tips at the set depth (0.0204
  * mm past it, the depth of a cam left at its top; H42): READY must mean the tips are hidden. The

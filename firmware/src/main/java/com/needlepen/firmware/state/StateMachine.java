@@ -116,6 +116,11 @@ public final class StateMachine {
         return faults.code();
     }
 
+    /** Whether the shaft turned on in FAULT (or parking timed out): the drive is distrusted whatever the fault. */
+    public boolean driveDistrusted() {
+        return faults.driveDistrusted();
+    }
+
     public String faultDetail() {
         return faults.detail();
     }

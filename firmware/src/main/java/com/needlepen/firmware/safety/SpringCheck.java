@@ -14,12 +14,12 @@ import java.util.Locale;
  * <p>While running and turning ({@value #TURNING_HZ} Hz or more measured), the readings' spread over
  * {@value #BLOCK} ticks about the straight line that fits them best (so a rate that ramps up or
  * down, the current of the acceleration with it, adds nothing), less the monitor's own noise
- * ({@value #NOISE_AMPS} A rms, the part's), times the measured rate (the swing falls as the rate
- * rises), is compared with the swing the profile's spring makes: {@code kt dE / (2 pi R20 J)} with
+ * ({@value #NOISE_AMPS} A rms, the part's), times the block's mean measured rate (the swing falls as
+ * the rate rises), is compared with the swing the profile's spring makes: {@code kt dE / (2 pi R20 J)} with
  * {@code dE} the spring's mean force times the stroke. Normal operation's worst case is 0.12 of it
  * (the compact profile at 40 Hz in air; 0.14 on the sim profile, the most at 150 Hz in air, more on
  * skin); a spring at 10 % of its force reads at most 0.045 of it (the sim profile at 150 Hz in air,
- * mostly the monitor's noise). {@value #FRACTION} of it in {@value #BLOCKS} blocks running is F25:
+ * mostly the monitor's noise). {@value #BLOCKS} blocks below {@value #FRACTION} of it is F25:
  * about 1.5 times below the weakest healthy reading and 1.8 times above the broken spring's. A dead
  * current monitor reads no swing either; it is F26 first (three 32-tick blocks against these three
  * of 64). A comparison that is not a number faults.
@@ -27,9 +27,13 @@ import java.util.Locale;
  * <p>It judges from the run's first measured rate, not after spin-up: the safety property found
  * that a practitioner who keeps changing the rate (each change a new spin-up) kept a check that
  * waited for spin-up blind for as long as they did. A rate change can only add to a block's spread
- * (the line takes out a ramp; a step in the current adds to it), so it can delay F25 by the blocks
- * it falls in, never make a sound spring look broken; a spring broken before a run is F25 about 3
- * blocks after the shaft first turns at {@value #TURNING_HZ} Hz.
+ * (the line takes out a ramp; a step in the current adds to it), never make a sound spring look
+ * broken: a block below the line counts whenever it comes, and only a steady block above it (the
+ * set rate unchanged in it, its rate within {@value #STEADY_SPREAD} of its mean) clears the count, so
+ * a transient delays F25 by the blocks it spoils but never starts it over. While running the set rate
+ * reaches the drive at most every 250 ms ({@code Treatment.RATE_SPACING_NANOS}), which leaves blocks
+ * to judge between changes however often they are asked for: a spring broken before a run was F25
+ * 280 to 410 ms after the start with the rate changed every 60 to 250 ms (SpringRateChangeTest).
  */
 public final class SpringCheck implements SafetyCheck {
 

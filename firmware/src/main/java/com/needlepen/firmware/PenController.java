@@ -108,7 +108,8 @@ public final class PenController {
         // the layers outside the JVM are fed by the loop itself: a loop that stops stops feeding them.
         // A fault that suspects the drive stops feeding the enable timer on purpose: 100 ms later the
         // hardware holds the driver off and opens the motor supply, which a shorted driver cannot resist.
-        if (machine.state() != PenState.FAULT || !machine.fault().driveSuspect()) {
+        // So does a shaft that turns on in FAULT whatever the fault's name (FaultState).
+        if (machine.state() != PenState.FAULT || !(machine.fault().driveSuspect() || machine.driveDistrusted())) {
             hw.enableTimer().feed(nowNanos);
         }
         hw.watchdog().feed(nowNanos);

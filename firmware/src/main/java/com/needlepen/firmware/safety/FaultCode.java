@@ -89,14 +89,23 @@ public enum FaultCode {
     }
 
     /**
-     * Whether the fault proves a hardware failure the pen cannot recover from by itself: a motor that
-     * turned while its driver was off (a shorted power stage) drives the needles again the moment the
-     * enable timer is fed after an acknowledge, so it cannot be acknowledged; the pen must be powered
-     * off and serviced (the safety property found the acknowledge-and-rehome cycle stroking the
-     * needles again and again).
+     * Whether the fault proves a hardware failure the pen cannot recover from by itself, so it cannot
+     * be acknowledged; the pen must be powered off and serviced:
+     * <ul>
+     *   <li>F13, a motor that turned while its driver was off (a shorted power stage): it drives the
+     *       needles again the moment the enable timer is fed after an acknowledge (the safety property
+     *       found the acknowledge-and-rehome cycle stroking the needles again and again);</li>
+     *   <li>F26, a sensor that lies by not moving (a dead current monitor, a frozen thermistor
+     *       converter): a failed part, not a condition that passes. Acknowledged, every run would start
+     *       on the blind sensor until F26 came again (150 ms into the run for the current, up to 8 s for
+     *       the thermistor), and in between the stall, over-current, spring and parking judgements (the
+     *       current) or the temperature cut-off (the thermistor) would rest on a reading that says
+     *       nothing (the safety property found parking on a dead monitor, after an acknowledge, leaving
+     *       the tips out).</li>
+     * </ul>
      */
     public boolean needsService() {
-        return this == F13_TURNING_WHILE_OFF;
+        return this == F13_TURNING_WHILE_OFF || this == F26_SENSOR_STUCK;
     }
 
     /** "F02". */

@@ -8,6 +8,7 @@ final class FaultLatch {
     private FaultCode code;
     private String detail;
     private boolean acknowledged;
+    private boolean driveDistrusted;
 
     /** Records what is about to latch; the state machine then enters FAULT. */
     PenState latch(FaultCode code, String detail) {
@@ -34,6 +35,19 @@ final class FaultLatch {
 
     void entered() {
         acknowledged = false;
+        driveDistrusted = false;
+    }
+
+    /**
+     * The shaft went on turning in FAULT although the drive was told to brake (or parking timed out):
+     * the drive is distrusted whatever the fault, and the loop stops feeding the enable timer.
+     */
+    void distrustDrive() {
+        driveDistrusted = true;
+    }
+
+    boolean driveDistrusted() {
+        return driveDistrusted;
     }
 
     void cleared() {

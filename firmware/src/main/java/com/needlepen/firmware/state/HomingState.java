@@ -3,11 +3,21 @@ package com.needlepen.firmware.state;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.hal.LedPattern;
 
-/** The collar finds its home switch and sets its zero; the practitioner's ceiling bounds it. */
+/**
+ * The collar finds its home switch and sets its zero; the practitioner's ceiling bounds it. Meanwhile
+ * the cam is parked (tips hidden) as at power-on: READY needs both. Homing follows BOOT, which parked
+ * it, or an acknowledged fault, which may have left it where its brake stopped it: a fault that
+ * distrusts the drive or the index (F03, F11, F31, ...) brakes and holds without parking, and a cam
+ * stopped within a few degrees of its top holds the tips out. The safety property found READY on
+ * skin after a PWM stuck high, an acknowledge and re-homing with the tips at the set depth (0.0204
+ * mm past it, the depth of a cam left at its top; H42): READY must mean the tips are hidden. The
+ * acknowledge is the practitioner's word that the drive may be used again, so parking may nudge.
+ */
 final class HomingState implements State {
 
     private final StateParts p;
     private final FaultLatch faults;
+    private boolean camParked;
 
     HomingState(StateParts p, FaultLatch faults) {
         this.p = p;
@@ -22,12 +32,30 @@ final class HomingState implements State {
         p.positioner().setLimitMm(p.unlock().limitMm());
         p.positioner().clearViolation();
         p.homing().start(now);
+        camParked = false;
+        p.parker().start(now);
     }
 
     @Override
     public PenState periodic(long now) {
+        if (!camParked) {
+            switch (p.parker().periodic(now)) {
+                case PARKED -> {
+                    camParked = true;
+                    p.drive().disable(); // off again: a shaft that turns from here on is the turning-while-off check's
+                }
+                case FAILED -> {
+                    return faults.latch(FaultCode.F10_PARK_FAILED, "while re-homing");
+                }
+                case BUSY -> {
+                }
+            }
+        }
         return switch (p.homing().periodic(now)) {
             case DONE -> {
+                if (!camParked) {
+                    yield PenState.HOMING;
+                }
                 p.gate().homed();
                 yield PenState.READY;
             }

@@ -24,6 +24,7 @@ final class RunningState implements State {
         p.sessions().runStarted(now, p.drive().strokes());
         p.supervisor().runStarted(now);
         p.drive().startRun(now, p.treatment().rateHz());
+        p.treatment().runStarted(now);
         p.outputs().runStarted(now);
         p.events().event("run.start", now).with("depthMm", p.treatment().depthMm()).with("rateHz", p.treatment().rateHz())
                 .send();
@@ -31,6 +32,7 @@ final class RunningState implements State {
 
     @Override
     public PenState periodic(long now) {
+        p.treatment().paceRate(now);
         p.positioner().periodic();
         long since = p.spinUp().update(now, p.drive().hasMeasurement(), p.drive().referenceHz(),
                 p.drive().measuredRateHz(now), p.treatment().rateHz());

@@ -116,6 +116,11 @@ public final class StateMachine {
         return faults.code();
     }
 
+    /** Whether the shaft turned on in FAULT (or parking timed out): the drive is distrusted whatever the fault. */
+    public boolean driveDistrusted() {
+        return faults.driveDistrusted();
+    }
+
     public String faultDetail() {
         return faults.detail();
     }
@@ -202,8 +207,8 @@ public final class StateMachine {
         public void acknowledge() {
             if (control.state() == PenState.FAULT) {
                 if (faults.code().needsService()) {
-                    control.refuse(p.hw().clock().nanoTime(), faults.code().shortCode()
-                            + " cannot be acknowledged: the motor's driver failed; power the pen off and have it serviced");
+                    control.refuse(p.hw().clock().nanoTime(), faults.code().shortCode() + " cannot be acknowledged: "
+                            + faults.code().description() + "; power the pen off and have it serviced");
                 } else {
                     faults.acknowledge();
                 }

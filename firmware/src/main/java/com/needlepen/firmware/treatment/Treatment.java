@@ -20,6 +20,16 @@ import com.needlepen.hal.PenHardware;
  */
 public final class Treatment {
 
+    /**
+     * While the needles run, a new set rate reaches the drive at most once in this long (a later
+     * request waits for the rest of it; the latest wins). Each change is a transient of the shaft
+     * and its current for up to two of {@code SpringCheck}'s 64 ms blocks; spaced like this, every
+     * change leaves blocks the spring check can judge, so a broken spring is found within a bound
+     * however often the practitioner changes the rate (the safety property found a check kept blind by
+     * changes). A lower rate the warm handpiece needs is applied at once.
+     */
+    public static final long RATE_SPACING_NANOS = 250_000_000L;
+
     private final PenHardware hw;
     private final SettingsPolicy policy;
     private final StartChecks startChecks;
@@ -36,6 +46,8 @@ public final class Treatment {
 
     private double depthMm;
     private double rateHz;
+    private long rateAppliedNanos = Long.MIN_VALUE;
+    private boolean ratePending;
 
     public Treatment(PenHardware hw, SettingsPolicy policy, StartChecks startChecks, DepthUnlock unlock,
               ThermalDerating derating, CartridgeAcceptance acceptance, SessionRecorder sessions, ControllerEvents events,
@@ -93,11 +105,30 @@ public final class Treatment {
             rateHz = limit;
             sessions.changed(now, false, from, limit);
             if (loop.state() == PenState.RUNNING) {
-                drive.setRateHz(rateHz);
-                spinUp.restart();
+                applyRate(now);
             }
         }
         hw.indicators().setBuzzer(BuzzerPattern.WARNING);
+    }
+
+    /** A run started at the set rate: its soft start counts as the last change ({@link #RATE_SPACING_NANOS}). */
+    public void runStarted(long now) {
+        rateAppliedNanos = now;
+        ratePending = false;
+    }
+
+    /** While running, every tick: a set rate waiting for {@link #RATE_SPACING_NANOS} reaches the drive once it is due. */
+    public void paceRate(long now) {
+        if (ratePending && (rateAppliedNanos == Long.MIN_VALUE || now - rateAppliedNanos >= RATE_SPACING_NANOS)) {
+            applyRate(now);
+        }
+    }
+
+    private void applyRate(long now) {
+        drive.setRateHz(rateHz);
+        spinUp.restart();
+        rateAppliedNanos = now;
+        ratePending = false;
     }
 
     public void openSession(long now) {
@@ -215,8 +246,8 @@ public final class Treatment {
             sessions.changed(now, false, rateHz, newRateHz);
             rateHz = newRateHz;
             if (loop.state() == PenState.RUNNING) {
-                drive.setRateHz(rateHz);
-                spinUp.restart();
+                ratePending = true;
+                paceRate(now);
             }
         }
         hw.indicators().setBuzzer(BuzzerPattern.ACK);

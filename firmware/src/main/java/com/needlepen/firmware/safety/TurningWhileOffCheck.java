@@ -1,5 +1,6 @@
 package com.needlepen.firmware.safety;
 
+import com.needlepen.firmware.drive.WindingProbe;
 import com.needlepen.firmware.state.PenState;
 
 /**
@@ -13,6 +14,13 @@ import com.needlepen.firmware.state.PenState;
  * left whole. The settling time does not start again from one off state to
  * another: a start pressed just after a driver shorted in READY must not buy the shaft another
  * {@value #SETTLE_MILLIS} ms of turning in CHECKING (the safety property found that).
+ *
+ * <p>In CHECKING the winding probe (H33) drives the bridge at about 1 % duty for 0.6 s: the drive is
+ * enabled, but the spring holds the cam a few degrees past its lowest point, inside the index window.
+ * So while the probe drives, the index must not leave its window (its level drops) nor pulse: either is
+ * a drive that does not obey its duty (a PWM stuck high, a shorted stage), F13 at once, before the
+ * needles come out (the safety property found the probe's pulse spinning a stuck-high drive in
+ * CHECKING).
  */
 public final class TurningWhileOffCheck implements SafetyCheck {
 
@@ -25,6 +33,9 @@ public final class TurningWhileOffCheck implements SafetyCheck {
     private long edgesSinceEntered;
     /** Whether the settling follows a completed park (STOPPING): the shaft was seen still, so a second edge is a fault. */
     private boolean afterPark;
+    /** The index level in the last tick of the winding probe's drive. */
+    private boolean wasActiveWhileProbing;
+    private String detail = "an index pulse with the drive disabled";
 
     public TurningWhileOffCheck(SafetyInputs in) {
         this.in = in;
@@ -46,18 +57,36 @@ public final class TurningWhileOffCheck implements SafetyCheck {
 
     @Override
     public FaultCode check(long nowNanos, PenState state) {
+        if (off(state) && probing()) {
+            boolean active = in.drive().indexActive();
+            boolean left = wasActiveWhileProbing && !active;
+            wasActiveWhileProbing = active;
+            if (in.drive().edgesThisTick() > 0 || left) {
+                detail = "the shaft turned out of its index window while the winding probe drove the bridge at "
+                        + "about 1 % duty: the drive does not obey its duty";
+                return FaultCode.F13_TURNING_WHILE_OFF;
+            }
+            return null;
+        }
+        wasActiveWhileProbing = false;
         if (!off(state) || in.drive().enabled()) {
             return null;
         }
         long edges = in.drive().edgesThisTick();
         edgesSinceEntered += edges;
+        detail = "an index pulse with the drive disabled";
         boolean settling = nowNanos - enteredNanos < SETTLE_NANOS;
         // settling, a cam may cross its index once; a second edge is a shaft being driven
         return edges > 0 && (!settling || afterPark && edgesSinceEntered >= 2) ? FaultCode.F13_TURNING_WHILE_OFF : null;
     }
 
+    private boolean probing() {
+        WindingProbe.Phase phase = in.drive().windingProbe().phase();
+        return phase == WindingProbe.Phase.PULSE || phase == WindingProbe.Phase.RELEASE;
+    }
+
     @Override
     public String detail() {
-        return "an index pulse with the drive disabled";
+        return detail;
     }
 }

@@ -68,6 +68,13 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
     private final TelemetrySample polled = new TelemetrySample();
     private final String[] polledSession = new String[1];
     private volatile int outboxSize;
+    /**
+     * Odd while the publisher moves messages from the rings to the outbox (written by it alone): a message
+     * polled from a ring is in neither the ring's size nor {@link #outboxSize} until the move ends, so
+     * {@link #backlog()} reads this before and after the sizes and counts a move under way as backlog
+     * (otherwise {@link #flush} could say "all delivered" with messages in the publisher's hands).
+     */
+    private volatile int moving;
     private long seq;
 
     /**
@@ -168,6 +175,15 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
     }
 
     private boolean encodeNew() {
+        moving++; // odd: a move under way
+        try {
+            return moveToOutbox();
+        } finally {
+            moving++;
+        }
+    }
+
+    private boolean moveToOutbox() {
         boolean any = false;
         while (events.poll(polledEvent)) {
             outbox.add(new Outgoing(eventTopic, json.event(++seq, polledEvent), false, EVENT));
@@ -226,7 +242,9 @@ public final class MqttTelemetry implements TelemetrySink, AutoCloseable {
 
     /** Messages handed over but not yet delivered (ring, events and outbox). */
     public int backlog() {
-        return ring.size() + events.size() + outboxSize + (offlineDue ? 1 : 0);
+        int before = moving;
+        int n = ring.size() + events.size() + outboxSize + (offlineDue ? 1 : 0);
+        return (before & 1) != 0 || before != moving ? Math.max(n, 1) : n;
     }
 
     public boolean connected() {

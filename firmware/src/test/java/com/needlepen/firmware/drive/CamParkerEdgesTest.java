@@ -175,4 +175,28 @@ class CamParkerEdgesTest {
         }
         assertThat(tick(d, parker, again + 51 * MS)).isEqualTo(CamParker.Result.PARKED);
     }
+
+    @Test
+    void givenABrakingCurrentExactlyAtTheStillLine_thenTheShaftIsNotTakenAsStill_andJustBelowItIs() {
+        DeviceProfile exact = FakeDriveHardware.simWith("stillAmps: 0.02", "stillAmps: 0.0625"); // a binary fraction
+        FakeDriveHardware hw2 = new FakeDriveHardware();
+        StrokeDrive d = hw2.drive(exact);
+        zero(d);
+        hw2.indexActive = true;
+        hw2.currentAmps = 0.0625;
+        CamParker parker = new CamParker(d, exact.tuning());
+        parker.start(ZEROED);
+        long t = ZEROED;
+        for (; t < ZEROED + 200 * MS; ) {
+            t += MS;
+            assertThat(tick(d, parker, t)).isEqualTo(CamParker.Result.BUSY);
+        }
+        hw2.currentAmps = 0.0624;
+        CamParker.Result r = CamParker.Result.BUSY;
+        while (r == CamParker.Result.BUSY && t < ZEROED + 400 * MS) {
+            t += MS;
+            r = tick(d, parker, t);
+        }
+        assertThat(r).isEqualTo(CamParker.Result.PARKED);
+    }
 }

@@ -366,4 +366,98 @@ class SafetyCheckLimitsTest {
         assertThat(supervisor.check(0, PenState.READY)).isEqualTo(FaultCode.F06_OVERTEMPERATURE);
         assertThat(supervisor.detail()).isEqualTo("45.0 °C, cut-off 41.0 °C");
     }
+
+    // ---- supply high: above 105 % of 12.6 V for longer than 50 ms; lost: below half of 11.4 V at once
+
+    @Test
+    void givenTheSupplyExactlyAt105PercentOfItsMaximum_thenNoFault_andAboveIt_thenF22OnceHeldLongerThan50ms() {
+        SupplyHighCheck check = new SupplyHighCheck(inputs());
+        sensors.volts = SupplyHighCheck.FRACTION * SIM.supply().maxVolts();
+        for (long t = 0; t <= 200 * MS; t += MS) {
+            assertThat(check.check(t, PenState.RUNNING)).isNull();
+        }
+        sensors.volts = 13.3;
+        long since = 201 * MS;
+        assertThat(check.check(since, PenState.READY)).isNull();
+        assertThat(check.check(since + SupplyHighCheck.HOLD_NANOS, PenState.READY)).isNull();
+        assertThat(check.check(since + SupplyHighCheck.HOLD_NANOS + 1, PenState.READY)).isEqualTo(FaultCode.F22_SUPPLY_HIGH);
+        assertThat(check.detail()).isEqualTo("13.30 V, maximum 12.60 V");
+    }
+
+    @Test
+    void givenTheSupplyExactlyAtHalfItsMinimum_thenNotLost_andBelowIt_thenF21AtOnceSayingWhere() {
+        SupplyLostCheck check = new SupplyLostCheck(inputs());
+        sensors.volts = SupplyLostCheck.FRACTION * SIM.supply().minVolts();
+        assertThat(check.check(0, PenState.RUNNING)).isNull();
+        sensors.volts = 5.69;
+        assertThat(check.check(MS, PenState.RUNNING)).isEqualTo(FaultCode.F21_SUPPLY_LOST);
+        assertThat(check.detail()).isEqualTo("5.69 V, lost below 5.70 V");
+    }
+
+    // ---- overspeed against the set rate: above 1.25 x the set rate + 5 Hz for longer than 50 ms
+
+    @Test
+    void givenAShaftExactlyOnTheSetRatesLine_thenNoFault_andAboveIt_thenF23OnceHeldLongerThan50ms() {
+        SetRateOverspeedCheck check = new SetRateOverspeedCheck(inputs());
+        drive.startRun(0, 60); // 1.25 x 60 Hz + 5 Hz = 80 Hz, an index period of 12.5 ms
+        check.runStarted(0);
+        for (long t = 0; t <= 200 * MS; t += 12_500_000L) { // 80 Hz, judged at each edge
+            hw.edges.add(t);
+            drive.readEdges();
+            assertThat(check.check(t, PenState.RUNNING)).as("at %d ms", t / MS).isNull();
+        }
+        assertThat(drive.measuredRateHz(200 * MS)).isEqualTo(80.0);
+
+        for (long t = 212 * MS; t <= 272 * MS; t += 12 * MS) { // 83.3 Hz: the median over the line from 224 ms
+            hw.edges.add(t);
+            drive.readEdges();
+            assertThat(check.check(t, PenState.RUNNING)).as("at %d ms", t / MS).isNull();
+        }
+        assertThat(check.check(274 * MS, PenState.RUNNING)).isNull();
+        assertThat(check.check(274 * MS + 1, PenState.RUNNING)).isEqualTo(FaultCode.F23_OVERSPEED_VS_SET);
+        assertThat(check.detail()).isEqualTo("83.3 Hz against 60.0 Hz set");
+    }
+
+    @Test
+    void givenTheSetRateLowered_thenTheLineComesDownAt500HzPerSecond_notAtOnce() {
+        SetRateOverspeedCheck check = new SetRateOverspeedCheck(inputs());
+        drive.startRun(0, 100);
+        check.runStarted(0);
+        hw.edgesEvery(10 * MS, 0, 21); // 100 Hz up to 200 ms
+        drive.readEdges();
+        assertThat(check.check(200 * MS, PenState.RUNNING)).isNull();
+        drive.setRateHz(50); // line 67.5 Hz once the ceiling has fallen the 50 Hz, 100 ms later
+        long t = 200 * MS;
+        for (int i = 0; i < 8; i++) {
+            t += 10 * MS;
+            hw.edges.add(t);
+            drive.readEdges();
+            assertThat(check.check(t, PenState.RUNNING)).as("%d ms after the change", (t - 200 * MS) / MS).isNull();
+        }
+        for (int i = 0; i < 10; i++) {
+            t += 10 * MS;
+            hw.edges.add(t);
+            drive.readEdges();
+            check.check(t, PenState.RUNNING);
+        }
+        assertThat(check.check(t, PenState.RUNNING)).isEqualTo(FaultCode.F23_OVERSPEED_VS_SET);
+    }
+
+    // ---- the two checks whose fault the behaviour tests hold (DeadmanCheckTest, DepthLimitCheckTest): their details
+
+    @Test
+    void givenTheDeadmanAndDepthLimitChecks_thenTheirDetailsNameTheTimeoutAndTheClampedSteps() {
+        assertThat(new DeadmanCheck(inputs()).detail())
+                .isEqualTo("the driver disabled itself after 50 ms without a refresh");
+        var collar = com.needlepen.firmware.collar.TestCollarStepper.movedByTheTest();
+        var positioner = new com.needlepen.firmware.collar.DepthPositioner(collar, SIM.collar(),
+                new com.needlepen.firmware.collar.NominalDepthMap(SIM.collar()), 1.5);
+        DepthLimitCheck check = new DepthLimitCheck(new SafetyInputs(SIM, drive, positioner, collar, null, sensors,
+                sensors, TickTrace.system(), null));
+        positioner.moveTo(1.5);
+        assertThat(check.check(0, PenState.READY)).isNull();
+        positioner.moveTo(1.6);
+        assertThat(check.check(0, PenState.READY)).isEqualTo(FaultCode.F09_DEPTH_LIMIT);
+        assertThat(check.detail()).isEqualTo("collar command clamped to 6720 steps");
+    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * loaded flank left there only after moving shallower by the whole flank, and while the needles run
  * the 0.1 mm (320 steps) approach unless the collar has moved deeper that far since it turned round.
  */
-@Tag("H05")
+@Tag("H10")
 @Tag("H42")
 class DepthPositionerTest {
 

@@ -68,6 +68,11 @@ class DepthPositionerTest {
         assertThat(lastTarget()).as("straight to the limit: no flank past it").isEqualTo(steps(1.5));
         assertThat(positioner.targetMm()).isEqualTo(1.5);
         assertThat(collar.speeds.get(0)).isEqualTo(6_400.0);
+        collar.arrive();
+        positioner.track();
+        assertThat(positioner.settled()).as("no approach leg to come back from").isTrue();
+        positioner.periodic();
+        assertThat(collar.targets).hasSize(2);
         positioner.clearViolation();
         assertThat(positioner.limitViolated()).isFalse();
     }
@@ -166,5 +171,28 @@ class DepthPositionerTest {
         assertThat(map.stepsFor(0.53)).isEqualTo(3_600);
         assertThat(map.depthFor(5_200)).isEqualTo(1.04);
         assertThat(map.depthFor(3_600)).isCloseTo(0.53, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void givenTheNeedlesRunning_thenTheDeeperRunIsCountedFromWhereTheCollarTurnedRound_notFromItsLastTick() {
+        positioner.needlesRunning(true);
+        at(steps(1.0));
+        at(steps(0.5)); // shallower: turned round at 0.5 mm below
+        at(steps(0.5) + 100);
+        at(steps(0.5) + 200);
+        at(steps(0.5) + 300);
+        positioner.moveTo(0.5 + 400 / 3_200.0); // 400 steps deeper than the turn: straight there
+        assertThat(lastTarget()).isEqualTo(steps(0.5) + 400);
+    }
+
+    @Test
+    void givenTheNeedlesRunningAndACollarThatStoodStillAfterMovingDeeper_thenItStillCountsAsMovingDeeper() {
+        positioner.needlesRunning(true);
+        at(steps(1.0));
+        at(steps(0.5));
+        at(steps(0.5) + 400);
+        at(steps(0.5) + 400); // a tick standing still
+        positioner.moveTo(0.5 + 500 / 3_200.0);
+        assertThat(lastTarget()).isEqualTo(steps(0.5) + 500);
     }
 }

@@ -460,4 +460,33 @@ class SafetyCheckLimitsTest {
         assertThat(check.check(0, PenState.READY)).isEqualTo(FaultCode.F09_DEPTH_LIMIT);
         assertThat(check.detail()).isEqualTo("collar command clamped to 6720 steps");
     }
+
+    // ---- turning while off: after a park a second edge in the settling time is F13; off to off keeps the time
+
+    @Test
+    void givenAParkedCam_thenOneEdgeInTheSettlingTimeIsItsSettling_andASecondIsF13AtOnce() {
+        TurningWhileOffCheck check = new TurningWhileOffCheck(inputs());
+        check.stateEntered(PenState.RUNNING, 0);
+        check.stateEntered(PenState.STOPPING, 500 * MS);
+        check.stateEntered(PenState.READY, 600 * MS);
+        hw.edges.add(610 * MS);
+        drive.readEdges();
+        assertThat(check.check(610 * MS, PenState.READY)).isNull();
+        drive.readEdges();
+        assertThat(check.check(611 * MS, PenState.READY)).isNull();
+        hw.edges.add(620 * MS);
+        drive.readEdges();
+        assertThat(check.check(620 * MS, PenState.READY)).isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
+    }
+
+    @Test
+    void givenAStartPressedAfterTheStop_thenCheckingDoesNotStartTheSettlingTimeAgain() {
+        TurningWhileOffCheck check = new TurningWhileOffCheck(inputs());
+        check.stateEntered(PenState.RUNNING, 0);
+        check.stateEntered(PenState.READY, 1_000 * MS);
+        check.stateEntered(PenState.CHECKING, 1_150 * MS);
+        hw.edges.add(1_210 * MS);
+        drive.readEdges();
+        assertThat(check.check(1_210 * MS, PenState.CHECKING)).isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
+    }
 }

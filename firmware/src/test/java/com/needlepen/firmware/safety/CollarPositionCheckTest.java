@@ -186,4 +186,26 @@ class CollarPositionCheckTest {
         collar.sensed = 5_000 + 221;
         assertThat(tick(PenState.READY)).isEqualTo(FaultCode.F30_COLLAR_MOVED);
     }
+
+    @Test
+    void givenTheCollarTurningRoundFromDeeperToShallowerWithoutStopping_thenTheFlankCountsFromTheTurn() {
+        homedAt1000();
+        collar.moving = true;
+        collar.count = 1_100;
+        collar.sensed = 1_600;
+        assertThat(tick(PenState.READY)).isNull();
+        collar.count = 1_200;
+        collar.sensed = 1_700;
+        assertThat(tick(PenState.READY)).isNull();
+        collar.count = 1_100; // turned round at 1,200 without a still tick
+        collar.sensed = 1_600;
+        assertThat(tick(PenState.READY)).isNull();
+        collar.count = 1_040;
+        collar.sensed = 1_540;
+        assertThat(tick(PenState.READY)).isNull();
+        collar.moving = false;
+        assertThat(tick(PenState.READY)).isNull();
+        collar.sensed = 1_540 + 61; // 160 steps shallower than the turn: on the loaded flank
+        assertThat(tick(PenState.RUNNING)).isEqualTo(FaultCode.F30_COLLAR_MOVED);
+    }
 }

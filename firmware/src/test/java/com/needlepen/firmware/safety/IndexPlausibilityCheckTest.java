@@ -57,7 +57,8 @@ class IndexPlausibilityCheckTest {
 
     @Test
     void givenAnIndexAt40HzWhileTheBackEmfSays95Hz_thenF32OnlyPast100ms_andEachRunAndStopStartsTheHoldAfresh() {
-        // half of 12 V, no current: 6 V / (0.010 x 2 pi) = 95.5 Hz; an index at 40 Hz is below 0.6 x that
+        // half of 12 V less 0.3 A through the hot winding: about 80 Hz; an index at 40 Hz is below 0.6 x that
+        sensors.amps = 0.3;
         started(0, 40, 0.5);
         long t = 0;
         for (; t <= 80 * MS; t += MS) {
@@ -81,7 +82,8 @@ class IndexPlausibilityCheckTest {
         assertThat(t - MS).as("the condition held past 100 ms from the first judged tick after the stop")
                 .isGreaterThan(290 * MS);
         assertThat(check.detail()).startsWith(String.format(java.util.Locale.ROOT,
-                "missed edges: the index rate below the back-EMF's (index 40.0 Hz, back-EMF %.1f Hz", 6.0 / KE_2PI));
+                "missed edges: the index rate below the back-EMF's (index 40.0 Hz, back-EMF %.1f Hz",
+                (6.0 - 0.3 * SIM.motorLimits().hotResistanceOhm()) / KE_2PI));
     }
 
     @Test
@@ -144,5 +146,98 @@ class IndexPlausibilityCheckTest {
         }
         assertThat(tick(t, 10 * MS, PenState.RUNNING)).isEqualTo(FaultCode.F31_INDEX_IMPLAUSIBLE);
         assertThat(check.detail()).startsWith("stuck active (").contains("level active 11 ms");
+    }
+
+    /** Ticks every millisecond to each of {@code stamps} (an edge at each), asking the check at each. */
+    private FaultCode edgesAt(long... stamps) {
+        FaultCode f = null;
+        long t = lastTick;
+        for (long stamp : stamps) {
+            for (t = t + MS; t < stamp; t += MS) {
+                drive.readEdges();
+                drive.periodic(t);
+                f = check.check(t, PenState.RUNNING);
+                if (f != null) {
+                    return f;
+                }
+            }
+            t = stamp;
+            hw.edges.add(stamp);
+            drive.readEdges();
+            drive.periodic(t);
+            f = check.check(t, PenState.RUNNING);
+            if (f != null) {
+                lastTick = t;
+                return f;
+            }
+        }
+        lastTick = t;
+        return f;
+    }
+
+    private long lastTick;
+
+    @Test
+    void givenOnePeriodShorterThanTheShaftCanTurn_thenNoFault_andASecondF31() {
+        assertThat(drive.indexPattern().shortestPlausibleNanos()).isBetween(3_900_000L, 4_100_000L);
+        started(0, 100, 2 * Math.PI * 0.010 * 100 / 12); // the back-EMF at 100 Hz: the index agrees
+        nextEdge = Long.MAX_VALUE;
+        lastTick = -MS;
+        assertThat(edgesAt(0, 10 * MS, 20 * MS, 30 * MS, 33 * MS, 40 * MS, 50 * MS, 60 * MS)).isNull();
+        assertThat(drive.indexPattern().tooShortPeriods()).isEqualTo(1);
+        assertThat(edgesAt(63 * MS)).isEqualTo(FaultCode.F31_INDEX_IMPLAUSIBLE);
+        assertThat(check.detail()).startsWith("periods shorter than the shaft can turn (").endsWith(", 2 too short)");
+    }
+
+    @Test
+    void givenSevenIrregularPeriods_thenNoFault_andAnEighthF31() {
+        started(0, 100, 2 * Math.PI * 0.010 * 85 / 12);
+        nextEdge = Long.MAX_VALUE;
+        lastTick = -MS;
+        // periods alternating 10 and 14 ms: each one after the first irregular against the one before
+        long[] stamps = new long[9];
+        long t = 0;
+        for (int i = 0; i < stamps.length; i++) {
+            stamps[i] = t;
+            t += (i % 2 == 0 ? 10 : 14) * MS;
+        }
+        assertThat(edgesAt(stamps)).isNull();
+        assertThat(drive.indexPattern().irregularPeriods()).isEqualTo(7);
+        assertThat(edgesAt(t)).isEqualTo(FaultCode.F31_INDEX_IMPLAUSIBLE);
+        assertThat(check.detail()).startsWith("irregular periods (").contains("8 of 8 periods irregular");
+    }
+
+    @Test
+    void givenTheDriveAtZeroDutyWhileRunning_thenTheLevelIsNotJudged() {
+        started(0, 100, 0.5);
+        long t = 0;
+        for (; t <= 50 * MS; t += MS) {
+            tick(t, 10 * MS, PenState.RUNNING);
+        }
+        nextEdge = Long.MAX_VALUE;
+        hw.indexActive = true;
+        hw.duty = 0.0; // coasting between a brake and a nudge: the level may rest on the magnet
+        for (; t <= 200 * MS; t += MS) {
+            assertThat(tick(t, 10 * MS, PenState.RUNNING)).as("at %d ms", t / MS).isNull();
+        }
+    }
+
+    @Test
+    void givenAnIndexFarAboveTheBackEmfFor80msInEachOfTwoRunsAndAfterAStop_thenNoFault() {
+        started(0, 100, 0.25); // 3 V: 47.7 Hz; the index at 100 Hz is above 1.6 x that
+        long t = 0;
+        for (; t <= 80 * MS; t += MS) {
+            assertThat(tick(t, 10 * MS, PenState.RUNNING)).as("run 1 at %d ms", t / MS).isNull();
+        }
+        started(100 * MS, 100, 0.25);
+        for (t = 100 * MS; t <= 180 * MS; t += MS) {
+            assertThat(tick(t, 10 * MS, PenState.RUNNING)).as("run 2 at %d ms", t / MS).isNull();
+        }
+        for (; t <= 190 * MS; t += MS) {
+            assertThat(tick(t, 10 * MS, PenState.STOPPING)).isNull();
+        }
+        for (; t <= 270 * MS; t += MS) {
+            assertThat(tick(t, 10 * MS, PenState.RUNNING)).as("after a stop at %d ms", t / MS).isNull();
+        }
     }
 }

@@ -226,6 +226,9 @@ class SafetyCheckLimitsTest {
         assertThat(later.check(1_000 * MS + TurningWhileOffCheck.SETTLE_NANOS, PenState.READY))
                 .isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
         assertThat(later.detail()).isEqualTo("an index pulse with the drive disabled");
+        drive.readEdges();
+        assertThat(later.check(1_000 * MS + TurningWhileOffCheck.SETTLE_NANOS + MS, PenState.READY))
+                .as("a tick without an edge").isNull();
     }
 
     // ---- sensor plausibility: -10 to 95 °C, |current| up to 2 x 12.6 V / 2.5 ohm, supply 0 to 25.2 V, 5 ms held

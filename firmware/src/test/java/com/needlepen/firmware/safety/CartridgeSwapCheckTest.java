@@ -114,4 +114,18 @@ class CartridgeSwapCheckTest {
         sensors.cartridgeId = "B-2";
         assertThat(check.check(2, PenState.READY)).isNull();
     }
+
+    @Test
+    void givenASessionEndedAndAnotherOpenedInOneTick_thenWhatHappenedInTheFirstDoesNotCountInTheSecond() {
+        open(null);
+        check.check(0, PenState.READY);
+        sensors.present = false;
+        check.check(1, PenState.READY); // opened within the first session
+        sensors.present = true;
+        sessions.close(1_800_000_001_000L, "cartridge removed");
+        open(null); // the next session opens on the cartridge now in, in the same tick
+        assertThat(check.check(2, PenState.READY)).isNull();
+        check.stateEntered(PenState.CHECKING, 3);
+        assertThat(check.check(4, PenState.CHECKING)).as("its own cartridge, never taken out in this session").isNull();
+    }
 }

@@ -492,4 +492,29 @@ class SafetyCheckLimitsTest {
         drive.readEdges();
         assertThat(check.check(1_210 * MS, PenState.CHECKING)).isEqualTo(FaultCode.F13_TURNING_WHILE_OFF);
     }
+
+    @Test
+    void givenAShaftFarAboveTheSetRateFor40msInEachOfTwoRunsAndAfterAStop_thenNoFault() {
+        SetRateOverspeedCheck check = new SetRateOverspeedCheck(inputs());
+        drive.startRun(0, 60); // line 80 Hz; the shaft at 100 Hz
+        check.runStarted(0);
+        long t = 0;
+        for (; t <= 40 * MS; t += 10 * MS) {
+            hw.edges.add(t);
+            drive.readEdges();
+            check.check(t, PenState.RUNNING);
+        }
+        check.runStarted(t); // a new run, no stop between: the hold starts again
+        for (; t <= 80 * MS; t += 10 * MS) {
+            hw.edges.add(t);
+            drive.readEdges();
+            assertThat(check.check(t, PenState.RUNNING)).as("run 2 at %d ms", t / MS).isNull();
+        }
+        assertThat(check.check(t, PenState.STOPPING)).isNull(); // a stop: the hold starts again
+        for (; t <= 130 * MS; t += 10 * MS) {
+            hw.edges.add(t);
+            drive.readEdges();
+            assertThat(check.check(t, PenState.RUNNING)).as("after the stop at %d ms", t / MS).isNull();
+        }
+    }
 }

@@ -140,7 +140,8 @@ public final class RateRegulator {
         if (engaged) {
             double error = referenceHz - measuredHz;
             proportional = kpNormalised * error / hzPerDuty;
-            double unclamped = feedForward + proportional + integralDuty + breakawayDuty;
+            // no breakaway term: engaging handed it to the integrator, and it grows only before engagement
+            double unclamped = feedForward + proportional + integralDuty;
             boolean pushingHigh = unclamped >= maxDuty && error > 0;
             boolean pushingLow = unclamped <= 0.0 && error < 0;
             if (!pushingHigh && !pushingLow) {

@@ -127,4 +127,76 @@ class CamParkerEdgesTest {
         assertThat((second - firstEnd) / MS).as("ms braked between the nudges: the 60 ms of stillness, afresh")
                 .isGreaterThanOrEqualTo(60);
     }
+
+    @Test
+    void givenTheTimeoutPassingWhileANudgeDrives_thenFailedAndTheNudgeIsBraked() {
+        zero(drive);
+        CamParker parker = new CamParker(drive, profile.tuning());
+        parker.start(ZEROED);
+        long quietFrom = ZEROED + 969 * MS; // turning until then: quiet 20 ms later, a nudge 989 to 1,001 ms
+        long nudgeStart = -1;
+        for (long t = ZEROED + MS; t <= ZEROED + CamParker.TIMEOUT_NANOS; t += MS) {
+            if (t < quietFrom) {
+                hw.edges.add(t);
+            }
+            assertThat(tick(drive, parker, t)).isEqualTo(CamParker.Result.BUSY);
+            if (nudgeStart < 0 && hw.duty > 0) {
+                nudgeStart = t;
+            }
+        }
+        assertThat(nudgeStart - ZEROED).isEqualTo(989 * MS);
+        assertThat(hw.duty).as("nudging at the timeout").isPositive();
+        assertThat(tick(drive, parker, ZEROED + CamParker.TIMEOUT_NANOS + MS)).isEqualTo(CamParker.Result.FAILED);
+        assertThat(hw.braked).isTrue();
+        assertThat(hw.duty).isZero();
+    }
+
+    @Test
+    void givenAParkerUsedAgain_thenTheStillnessIsJudgedAfreshFromItsNewStart() {
+        DeviceProfile slow = FakeDriveHardware.simWith("stillForMillis: 20", "stillForMillis: 50");
+        FakeDriveHardware hw2 = new FakeDriveHardware();
+        StrokeDrive d = hw2.drive(slow);
+        zero(d);
+        hw2.indexActive = true;
+        CamParker parker = new CamParker(d, slow.tuning());
+        parker.start(ZEROED);
+        long t = ZEROED;
+        CamParker.Result r = CamParker.Result.BUSY;
+        while (r == CamParker.Result.BUSY) {
+            t += MS;
+            r = tick(d, parker, t);
+        }
+        assertThat(r).isEqualTo(CamParker.Result.PARKED);
+        long again = t + 100 * MS;
+        parker.start(again);
+        for (long u = again + MS; u <= again + 50 * MS; u += MS) {
+            assertThat(tick(d, parker, u)).as("%d ms into the second park", (u - again) / MS)
+                    .isEqualTo(CamParker.Result.BUSY);
+        }
+        assertThat(tick(d, parker, again + 51 * MS)).isEqualTo(CamParker.Result.PARKED);
+    }
+
+    @Test
+    void givenABrakingCurrentExactlyAtTheStillLine_thenTheShaftIsNotTakenAsStill_andJustBelowItIs() {
+        DeviceProfile exact = FakeDriveHardware.simWith("stillAmps: 0.02", "stillAmps: 0.0625"); // a binary fraction
+        FakeDriveHardware hw2 = new FakeDriveHardware();
+        StrokeDrive d = hw2.drive(exact);
+        zero(d);
+        hw2.indexActive = true;
+        hw2.currentAmps = 0.0625;
+        CamParker parker = new CamParker(d, exact.tuning());
+        parker.start(ZEROED);
+        long t = ZEROED;
+        for (; t < ZEROED + 200 * MS; ) {
+            t += MS;
+            assertThat(tick(d, parker, t)).isEqualTo(CamParker.Result.BUSY);
+        }
+        hw2.currentAmps = 0.0624;
+        CamParker.Result r = CamParker.Result.BUSY;
+        while (r == CamParker.Result.BUSY && t < ZEROED + 400 * MS) {
+            t += MS;
+            r = tick(d, parker, t);
+        }
+        assertThat(r).isEqualTo(CamParker.Result.PARKED);
+    }
 }

@@ -22,6 +22,8 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
     public boolean indexActive;
     public double duty;
     public boolean braked;
+    /** What the driver's dead-man says; a test sets it to show a driver that disabled itself. */
+    public boolean deadmanExpired;
     private boolean enabled;
 
     /**
@@ -114,7 +116,7 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
 
     @Override
     public boolean deadmanExpired() {
-        return false;
+        return deadmanExpired;
     }
 
     @Override

@@ -1,0 +1,75 @@
+package com.needlepen.firmware.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.needlepen.config.DeviceProfile;
+import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.drive.FakeDriveHardware;
+import com.needlepen.firmware.drive.StrokeDrive;
+import com.needlepen.firmware.loop.TickTrace;
+import com.needlepen.firmware.state.PenState;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link StuckSensorCheck} at its exact lines, on readings the test sets: a temperature unchanged while
+ * the winding took exactly 0.2 J is stuck (and one change starts the count again, and only running
+ * counts), and a current below the friction's share for three blocks of 32 ticks while the shaft turns
+ * at 20 Hz or faster is dead, not for two blocks. StuckSensorTest shows both on the simulated pen.
+ */
+@Tag("H35")
+class StuckSensorCheckTest {
+
+    private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
+    private static final long MS = 1_000_000L;
+
+    private final TestSensors sensors = new TestSensors();
+    private final FakeDriveHardware hw = new FakeDriveHardware();
+    private final StrokeDrive drive = hw.drive(SIM);
+    private final StuckSensorCheck check = new StuckSensorCheck(
+            new SafetyInputs(SIM, drive, null, null, null, sensors, sensors, TickTrace.system(), null));
+
+    @Test
+    void givenATemperatureUnchangedWhileTheWindingTakesExactly02J_thenF26_andJustUnderItNot() {
+        sensors.amps = 1.9; // 1.9 A through 2.5 ohm for 20 ms: 0.18 J
+        assertThat(check.check(0, PenState.RUNNING)).isNull();
+        assertThat(check.check(20 * MS, PenState.RUNNING)).isNull();
+        sensors.celsius = 30.01; // it moved: the count starts again
+        assertThat(check.check(21 * MS, PenState.RUNNING)).isNull();
+        sensors.amps = 2.0;
+        assertThat(check.check(41 * MS, PenState.READY)).as("not running: nothing counted").isNull();
+        assertThat(check.check(61 * MS, PenState.RUNNING)).as("2 A, 2.5 ohm, 20 ms: 0.2 J")
+                .isEqualTo(FaultCode.F26_SENSOR_STUCK);
+        assertThat(check.detail()).isEqualTo("handpiece temperature stuck at 30.01 °C while the winding took 0.2 J");
+    }
+
+    @Test
+    void givenACurrentReadingZeroWhileTheShaftTurnsAt20Hz_thenF26AfterThreeBlocksOf32Ticks() {
+        sensors.amps = 0.0;
+        // edges every 50 ms (20 Hz exactly): the first period is measured at 50 ms, and the blocks count from there
+        for (long t = 0; t <= 145 * MS; t += MS) {
+            if (t % (50 * MS) == 0) {
+                hw.edges.add(t);
+                drive.readEdges();
+            }
+            sensors.celsius = 30 + t / 1e9; // a temperature that follows
+            assertThat(check.check(t, PenState.RUNNING)).as("at %d ms", t / MS)
+                    .isEqualTo(t == 145 * MS ? FaultCode.F26_SENSOR_STUCK : null);
+        }
+        assertThat(check.detail()).isEqualTo("motor current reads 0.000 A while the shaft turns at 20.0 Hz");
+    }
+
+    @Test
+    void givenTheCurrentOfAFrictionLoadedShaft_thenNeverDead() {
+        sensors.amps = 0.016; // above half the friction torque's current (0.015 A)
+        long t = 0;
+        for (; t <= 500 * MS; t += MS) {
+            if (t % (50 * MS) == 0) {
+                hw.edges.add(t);
+                drive.readEdges();
+            }
+            sensors.celsius = 30 + t / 1e9;
+            assertThat(check.check(t, PenState.RUNNING)).as("at %d ms", t / MS).isNull();
+        }
+    }
+}

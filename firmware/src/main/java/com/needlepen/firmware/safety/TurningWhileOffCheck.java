@@ -20,11 +20,15 @@ import com.needlepen.firmware.state.PenState;
  * So while the probe drives, the index must not leave its window (its level drops) nor pulse: either is
  * a drive that does not obey its duty (a PWM stuck high, a shorted stage), F13 at once, before the
  * needles come out (the safety property found the probe's pulse spinning a stuck-high drive in
- * CHECKING).
+ * CHECKING). Unless the winding never drew more than {@value #OBEYED_MULTIPLE}× the probe's current:
+ * then the drive obeyed and it is the cam that no longer rests against the spring (a broken spring,
+ * H34), F25 before the run instead of after its spin-up.
  */
 public final class TurningWhileOffCheck implements SafetyCheck {
 
     static final long SETTLE_MILLIS = 200;
+    /** A drive that spins the cam against the probe's 1 % duty draws amperes; an obeying one, the probe's tens of mA. */
+    static final double OBEYED_MULTIPLE = 8.0;
     static final long SETTLE_NANOS = SETTLE_MILLIS * 1_000_000L;
     private final SafetyInputs in;
     private long enteredNanos;
@@ -35,6 +39,8 @@ public final class TurningWhileOffCheck implements SafetyCheck {
     private boolean afterPark;
     /** The index level in the last tick of the winding probe's drive. */
     private boolean wasActiveWhileProbing;
+    /** The most current the winding drew in this probe, A (zeroed). */
+    private double probeMaxAmps;
     private String detail = "an index pulse with the drive disabled";
 
     public TurningWhileOffCheck(SafetyInputs in) {
@@ -61,14 +67,23 @@ public final class TurningWhileOffCheck implements SafetyCheck {
             boolean active = in.drive().indexActive();
             boolean left = wasActiveWhileProbing && !active;
             wasActiveWhileProbing = active;
+            double amps = Math.abs(in.drive().currentAmps() - in.drive().currentOffsetAmps());
+            // not a number counts as the most: a drive that cannot be judged obeying is not taken for one
+            probeMaxAmps = amps <= probeMaxAmps ? probeMaxAmps : amps == amps ? amps : Double.POSITIVE_INFINITY;
             if (in.drive().edgesThisTick() > 0 || left) {
+                if (probeMaxAmps < OBEYED_MULTIPLE * in.drive().windingProbe().probeAmps()) {
+                    detail = "the cam turned out of its index window under the winding probe's 1 % duty with the"
+                            + " current as small as the probe's: the spring no longer holds it against the drive";
+                    return FaultCode.F25_SPRING_FAILED;
+                }
                 detail = "the shaft turned out of its index window while the winding probe drove the bridge at "
-                        + "about 1 % duty: the drive does not obey its duty";
+                        + "about 1 % duty, drawing amperes: the drive does not obey its duty";
                 return FaultCode.F13_TURNING_WHILE_OFF;
             }
             return null;
         }
         wasActiveWhileProbing = false;
+        probeMaxAmps = 0.0;
         if (!off(state) || in.drive().enabled()) {
             return null;
         }

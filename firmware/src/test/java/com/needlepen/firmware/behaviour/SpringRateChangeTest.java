@@ -34,8 +34,9 @@ class SpringRateChangeTest {
         PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, 100, 53, TelemetrySink.NONE,
                 SafetyChecks::standard).insertCartridge().ready();
         bench.sim.setSkinContact(skin);
-        bench.sim.inject(SimFault.SPRING_BROKEN);
+        // broken as the run starts: broken before it, the winding probe in CHECKING finds it first (SpringFailureTest)
         bench.click(PanelButton.START_STOP).running();
+        bench.sim.inject(SimFault.SPRING_BROKEN);
         long started = bench.now();
         double[] rates = {150, 50, 100, 75, 125};
         for (int i = 0; bench.controller.status().state() == PenState.RUNNING && bench.now() - started < 2 * S; i++) {

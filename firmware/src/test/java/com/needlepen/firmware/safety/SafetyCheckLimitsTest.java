@@ -35,6 +35,11 @@ class SafetyCheckLimitsTest {
         return inputs(SIM, drive);
     }
 
+    /** Inputs whose drive reads the temperature from {@link #sensors} with the nose estimate's compensation off: the bare comparison. */
+    private SafetyInputs temperatureInputs() {
+        return inputs(SIM, new StrokeDrive(hw, hw, sensors, SIM, false));
+    }
+
     // ---- over-current: above 1.5 A for longer than 100 ms
 
     @Test
@@ -81,12 +86,12 @@ class SafetyCheckLimitsTest {
 
     @Test
     void givenTheHandpieceJustBelowItsCutOff_thenNoFault_andExactlyAtIt_thenF06AtOnce() {
-        TemperatureCheck check = new TemperatureCheck(inputs());
+        TemperatureCheck check = new TemperatureCheck(temperatureInputs());
         sensors.celsius = 40.99;
         assertThat(check.check(0, PenState.RUNNING)).isNull();
         sensors.celsius = SIM.safety().cutoffCelsius();
         assertThat(check.check(MS, PenState.RUNNING)).isEqualTo(FaultCode.F06_OVERTEMPERATURE);
-        assertThat(check.detail()).isEqualTo("41.0 °C, cut-off 41.0 °C");
+        assertThat(check.detail()).isEqualTo("41.0 °C at the nose (thermistor 41.0 °C), cut-off 41.0 °C");
     }
 
     // ---- run time: a run longer than 30 minutes
@@ -135,7 +140,7 @@ class SafetyCheckLimitsTest {
         d.readEdges();
         long now = 25 * MS + 3 * 6_200_000L;
         assertThat(check.check(now, PenState.RUNNING)).isEqualTo(FaultCode.F03_OVERSPEED);
-        assertThat(check.detail()).isEqualTo("161.3 Hz");
+        assertThat(check.detail()).isEqualTo("161.3 Hz (161.0 Hz over the last 4 periods)");
         assertThat(check.check(now, PenState.STOPPING)).isNull();
     }
 
@@ -362,12 +367,12 @@ class SafetyCheckLimitsTest {
     void givenASupervisorOfTwoChecks_thenItCountsTwo_andReportsTheFirstFaultWithItsDetail() {
         sensors.present = false;
         sensors.celsius = 45;
-        SafetySupervisor supervisor = new SafetySupervisor(List.of(new CartridgeCheck(inputs()), new TemperatureCheck(inputs())));
+        SafetySupervisor supervisor = new SafetySupervisor(List.of(new CartridgeCheck(inputs()), new TemperatureCheck(temperatureInputs())));
         assertThat(supervisor.size()).isEqualTo(2);
         assertThat(supervisor.check(0, PenState.RUNNING)).isEqualTo(FaultCode.F07_CARTRIDGE_REMOVED);
         assertThat(supervisor.detail()).isEqualTo("cartridge switch open");
         assertThat(supervisor.check(0, PenState.READY)).isEqualTo(FaultCode.F06_OVERTEMPERATURE);
-        assertThat(supervisor.detail()).isEqualTo("45.0 °C, cut-off 41.0 °C");
+        assertThat(supervisor.detail()).isEqualTo("45.0 °C at the nose (thermistor 45.0 °C), cut-off 41.0 °C");
     }
 
     // ---- supply high: above 105 % of 12.6 V for longer than 50 ms; lost: below half of 11.4 V at once

@@ -159,7 +159,7 @@ public final class PenAssembly {
         String unitId = unitGiven ? this.unitId
                 : handpiece.atPowerOn() != null ? handpiece.atPowerOn().toString() : profile.telemetry().deviceId();
         SettingsPolicy policy = new SettingsPolicy(profile);
-        StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile);
+        StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), hw.brakeMonitor(), profile);
         DepthPositioner positioner = new DepthPositioner(hw.collar(), profile.collar(), calibration.map(),
                 unlock.limitMm(), !collarMovesEndDeeper);
         CollarHoming homing = new CollarHoming(hw.collar(), profile.collar());

@@ -55,7 +55,11 @@ public enum FaultCode {
     // a sensor that misses passes never reads active away from the magnet: what the level says at rest stays true,
     // so the cam parks (a missed pass at rest reads inactive, and parking nudges it round again)
     F32_INDEX_EDGES_MISSED("the index sensor misses pulses: the back-EMF says the shaft turns faster than the index",
-            false);
+            false),
+    // the bridge is sound and brakes and parks as ever; what failed is the switch that brakes an unpowered or disabled
+    // bridge's motor, so the next power loss or fault would let the needles coast: no run until it is serviced
+    F33_BRAKE_SWITCH_FAILED("the brake switch across the winding does not follow the drive's enable (its monitor"
+            + " contact says so): an unpowered motor would coast", false);
 
     private final String description;
     private final boolean driveSuspect;
@@ -90,10 +94,20 @@ public enum FaultCode {
      * turned while its driver was off (a shorted power stage) drives the needles again the moment the
      * enable timer is fed after an acknowledge, so it cannot be acknowledged; the pen must be powered
      * off and serviced (the safety property found the acknowledge-and-rehome cycle stroking the
-     * needles again and again).
+     * needles again and again). Nor can a brake switch whose monitor says it does not follow the
+     * drive's enable (F33): every run would go on with nothing to stop the motor if it lost its power.
      */
     public boolean needsService() {
-        return this == F13_TURNING_WHILE_OFF;
+        return this == F13_TURNING_WHILE_OFF || this == F33_BRAKE_SWITCH_FAILED;
+    }
+
+    /** Why a fault that {@link #needsService()} cannot be acknowledged, for the refusal (null for the others). */
+    public String serviceReason() {
+        return switch (this) {
+            case F13_TURNING_WHILE_OFF -> "the motor's driver failed";
+            case F33_BRAKE_SWITCH_FAILED -> "the brake switch that stops an unpowered motor failed";
+            default -> null;
+        };
     }
 
     /** "F02". */

@@ -36,6 +36,7 @@ public final class SafetyChecks {
         checks.add(new SetRateOverspeedCheck(in));
         checks.add(new StuckSensorCheck(in));
         checks.add(new SpringCheck(in));
+        checks.add(new BrakeSwitchCheck(in));
         return checks;
     }
 }

@@ -203,7 +203,8 @@ public final class StateMachine {
             if (control.state() == PenState.FAULT) {
                 if (faults.code().needsService()) {
                     control.refuse(p.hw().clock().nanoTime(), faults.code().shortCode()
-                            + " cannot be acknowledged: the motor's driver failed; power the pen off and have it serviced");
+                            + " cannot be acknowledged: " + faults.code().serviceReason()
+                            + "; power the pen off and have it serviced");
                 } else {
                     faults.acknowledge();
                 }

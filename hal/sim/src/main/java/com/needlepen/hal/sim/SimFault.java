@@ -110,9 +110,12 @@ public enum SimFault {
      */
     SUPPLY_LOST,
     /**
-     * The brake switch across the winding never closes (a relay contact that does not make, a
-     * depletion FET failed open, a broken wire to it): a bridge that is unpowered or disabled then
-     * leaves the motor to coast. A latent fault: nothing shows it while the bridge is powered.
+     * The brake switch across the winding never closes: its relay's armature does not release (a coil
+     * driver that stays on, a jammed armature, the force-guided monitor contact welded shut, holding the
+     * brake contact open): a bridge that is unpowered or disabled then leaves the motor to coast. Latent
+     * while the bridge is powered; the relay's monitor contact shows it whenever the drive's enable is
+     * low. (A brake contact that does not make although the armature released is
+     * {@link SimHandle#setBrakeContactNotMaking}: the monitor cannot show that one.)
      */
     BRAKE_SWITCH_STUCK_OPEN,
     /**

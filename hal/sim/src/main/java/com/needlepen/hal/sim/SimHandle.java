@@ -231,6 +231,34 @@ public final class SimHandle {
         return pen.brakeSwitchClosed();
     }
 
+    /**
+     * What the brake switch's monitor contact reads now (true: "released, the brake closed"), as the
+     * firmware's GPIO sees it.
+     */
+    public boolean brakeMonitorSaysClosed() {
+        return pen.brakeSwitch().monitorSaysClosed(pen.clock().trueNanos());
+    }
+
+    /**
+     * The brake switch's contact stops making although its relay's armature releases (burnt or
+     * contaminated contact faces, a broken wire between the switch and the winding): the brake never
+     * closes, and the force-guided monitor contact, which follows the armature, still says "released".
+     * The one failure of the brake the monitor cannot show (docs/safety.md H30). {@code false} mends it.
+     */
+    public void setBrakeContactNotMaking(boolean notMaking) {
+        pen.brakeSwitch().setContactNotMaking(notMaking);
+    }
+
+    /**
+     * The brake monitor's own wiring fails: {@code Boolean.TRUE} a broken wire (the input reads
+     * "released" whatever the relay does), {@code Boolean.FALSE} an input shorted (it reads "energised");
+     * null mends it. Not a {@link SimFault}: the monitor's failure, which the firmware must find when
+     * the relay is commanded.
+     */
+    public void forceBrakeMonitor(Boolean readsClosed) {
+        pen.brakeSwitch().forceMonitor(readsClosed);
+    }
+
     /** The motor supply as it is now (0 after {@link SimFault#SUPPLY_LOST}), V. */
     public double supplyVolts() {
         return pen.supplyVolts();

@@ -33,6 +33,7 @@ public final class ZeroCheck {
     private long checks;
     private long startedNanos;
     private boolean timedOut;
+    private long probeBaseLagSteps;
 
     public ZeroCheck(CollarStepper stepper, CollarSpec spec, TuningSpec.ZeroCheck tuning) {
         this.stepper = stepper;
@@ -78,6 +79,7 @@ public final class ZeroCheck {
                     trip(); // closed before the probe began: the collar is shallower than its count
                 } else if (!stepper.isMoving()) {
                     phase = Phase.PROBE;
+                    probeBaseLagSteps = stepper.sensedPositionSteps() - stepper.positionSteps();
                     stepper.moveTo(-probePastSteps, probeStepsPerS, accelStepsPerS2);
                 }
             }
@@ -134,6 +136,20 @@ public final class ZeroCheck {
      */
     public long offsetSteps() {
         return offsetSteps;
+    }
+
+    /**
+     * How far the collar, as its position sensor measures it, has fallen behind its steps since the
+     * probe began, in steps: the probe goes shallower, so a collar that stopped (against its shallow
+     * stop) while the count went on shows a growing positive lag. The probe is slower than the
+     * driver's StallGuard can see ({@code CollarStepper#stallDetected} is blind below its threshold
+     * speed), so this, not the stall flag, tells that the collar stopped. 0 outside the probe.
+     */
+    public long probeLagSteps() {
+        if (phase != Phase.PROBE) {
+            return 0L;
+        }
+        return stepper.sensedPositionSteps() - stepper.positionSteps() - probeBaseLagSteps;
     }
 
     /** Whether the last check gave up unfinished: its result says nothing of the count. */

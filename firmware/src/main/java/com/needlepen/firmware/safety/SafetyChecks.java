@@ -30,6 +30,8 @@ public final class SafetyChecks {
         checks.add(new RateDeviationCheck(in));
         checks.add(new RunTimeCheck(in));
         checks.add(new CollarCheck(in));
+        // before the position check: a collar stopped in the slow probe, where StallGuard is blind, names the switch
+        checks.add(new ProbeStallCheck(in));
         checks.add(new CartridgeSwapCheck(in));
         checks.add(new CollarPositionCheck(in));
         checks.add(new SupplyHighCheck(in));

@@ -56,11 +56,24 @@ final class CollarPlant implements CollarStepper {
     private Boolean homeSwitchForced;
     private long lostSteps;
     /**
-     * The driver's stall flag: set when steps are lost while it steps (load detection such as
-     * StallGuard works from the back-EMF of a turning motor, so a collar forced while standing
-     * still goes unseen), cleared by re-zeroing.
+     * The driver's stall flag: set when steps are lost while it steps at or above
+     * {@link #STALLGUARD_MIN_MM_PER_S} (load detection such as StallGuard works from the back-EMF of a
+     * turning motor, so a collar forced while standing still, or stalled while it creeps, goes
+     * unseen), cleared by re-zeroing.
      */
     private boolean stalled;
+
+    /**
+     * The slowest collar speed at which the driver's StallGuard reports a stall, mm/s: the TMC5160
+     * evaluates StallGuard2 only above the velocity set in {@code TCOOLTHRS} (below it the stall
+     * output is off), and StallGuard needs a back-EMF it can measure, which a small stepper at low
+     * speed does not give (ADI/Trinamic advise it from about 1 to 2 revolutions per second). Here
+     * 1.5 revolutions per second on the 0.5 mm lead (0.75 mm/s, 300 full steps/s): the collar's
+     * moves at its 2 mm/s are seen in the middle and not in their ramps, the zero check's probe
+     * (0.5 mm/s on the sim profile) and homing's slow approach (0.2 mm/s) are never seen.
+     */
+    static final double STALLGUARD_MIN_MM_PER_S = 0.75;
+    private final double stallGuardMinStepsPerS;
 
     /** Hysteresis of the home switch: it opens again this far past where it closed. */
     private static final double SWITCH_HYSTERESIS_MM = 0.02;
@@ -92,6 +105,7 @@ final class CollarPlant implements CollarStepper {
         this.random = random;
         this.switchTripMm = drawTrip();
         this.trueStepsPerMm = p.stepsPerMmNominal() / (1.0 + p.scaleError());
+        this.stallGuardMinStepsPerS = STALLGUARD_MIN_MM_PER_S * p.stepsPerMmNominal();
         this.collarDepthMm = p.initialDepthMm();
         // the nut starts pressing the collar from the deep side: the collar sits half the play shallower
         this.nutOriginMm = collarDepthMm + p.backlashMm() / 2.0;
@@ -289,7 +303,7 @@ final class CollarPlant implements CollarStepper {
         double collar = followNut(nut);
         if (collar > p.deepStopMm() || collar < p.shallowStopMm()) {
             lostSteps++;
-            stalled = true;
+            stalled |= stallGuardSees();
             return;
         }
         screwSteps = nextScrew;
@@ -323,7 +337,7 @@ final class CollarPlant implements CollarStepper {
         screwSteps -= steps;
         collarDepthMm = followNut(nutMm(screwSteps));
         lostSteps += Math.abs(steps);
-        stalled |= moving;
+        stalled |= stallGuardSees();
         updateSwitch();
     }
 
@@ -334,8 +348,13 @@ final class CollarPlant implements CollarStepper {
     void pushBack(double mm) {
         screwSteps += Math.round(mm * trueStepsPerMm); // the forced collar turns the screw back through the nut
         collarDepthMm = followNut(nutMm(screwSteps));
-        stalled |= moving;
+        stalled |= stallGuardSees();
         updateSwitch();
+    }
+
+    /** Whether StallGuard would flag a stall now: only while stepping at or above its threshold speed. */
+    private boolean stallGuardSees() {
+        return moving && Math.abs(velocityStepsPerS) >= stallGuardMinStepsPerS;
     }
 
     void forceHomeSwitch(Boolean pressed) {

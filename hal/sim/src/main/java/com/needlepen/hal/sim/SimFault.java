@@ -8,12 +8,12 @@ public enum SimFault {
     INDEX_SENSOR_DEAD,
     /**
      * The collar stepper loses 0.2 mm of steps (the collar ends shallower than its count); the
-     * driver flags a stall only if the collar was moving.
+     * driver flags a stall only if the collar was moving at StallGuard's threshold speed or faster.
      */
     COLLAR_STEPS_LOST,
     /**
      * Skin pressure pushes the collar 0.3 mm back into the pen: the needles go deeper; the driver
-     * flags a stall only if the collar was moving.
+     * flags a stall only if the collar was moving at StallGuard's threshold speed or faster.
      */
     COLLAR_PUSHED_BACK,
     /** The home switch reads pressed whatever the collar does. */

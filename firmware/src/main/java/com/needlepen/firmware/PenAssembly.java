@@ -62,6 +62,7 @@ public final class PenAssembly {
     private double rateHz = Double.NaN;
     private Function<SafetyInputs, List<SafetyCheck>> checks = SafetyChecks::standard;
     private boolean collarMovesEndDeeper;
+    private boolean homeOnTheSwitch;
     private TickTrace trace;
 
     private PenAssembly(DeviceProfile profile, PenHardware hardware) {
@@ -133,6 +134,16 @@ public final class PenAssembly {
     }
 
     /** A trace on a clock of the test's, for tests of the loop's timing in virtual time (default: the system's). */
+    /**
+     * Homing and the zero check take the collar's zero where the home switch closes, as before H50,
+     * instead of from the collar's scale: for a test that shows what a drifting switch then does to the
+     * depth. Production never calls it.
+     */
+    public PenAssembly homeOnTheSwitchForTest() {
+        this.homeOnTheSwitch = true;
+        return this;
+    }
+
     public PenAssembly trace(TickTrace trace) {
         this.trace = trace;
         return this;
@@ -162,8 +173,8 @@ public final class PenAssembly {
         StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), hw.brakeMonitor(), profile);
         DepthPositioner positioner = new DepthPositioner(hw.collar(), profile.collar(), calibration.map(),
                 unlock.limitMm(), !collarMovesEndDeeper);
-        CollarHoming homing = new CollarHoming(hw.collar(), profile.collar());
-        ZeroCheck zeroCheck = new ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck());
+        CollarHoming homing = new CollarHoming(hw.collar(), profile.collar(), !homeOnTheSwitch);
+        ZeroCheck zeroCheck = new ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck(), !homeOnTheSwitch);
         CamParker parker = new CamParker(drive, profile.tuning());
         CamStepper camStepper = new CamStepper(drive, profile.tuning());
         SpinUp spinUp = new SpinUp(profile.tuning().spinUp());

@@ -1,6 +1,7 @@
 package com.needlepen.firmware.safety;
 
 import com.needlepen.firmware.state.PenState;
+import com.needlepen.firmware.collar.CollarHoming;
 import com.needlepen.firmware.collar.ZeroCheck;
 import java.util.Locale;
 
@@ -14,8 +15,12 @@ import java.util.Locale;
  */
 public final class CollarCheck implements SafetyCheck {
 
-    /** The switch may be closed this close to the zero (its hysteresis and repeatability). */
-    static final double SWITCH_ZONE_MM = 0.1;
+    /**
+     * The switch may be closed this close to the zero: the zero comes from the collar's scale, and the
+     * switch may close up to {@link CollarHoming#SWITCH_DRIFT_BOUND_MM} from it (H50), then stays closed
+     * for its hysteresis (0.02 mm) and repeatability, with margin.
+     */
+    static final double SWITCH_ZONE_MM = CollarHoming.SWITCH_DRIFT_BOUND_MM + 0.05;
     private final SafetyInputs in;
     private final long zoneSteps;
     private final long toleranceSteps;

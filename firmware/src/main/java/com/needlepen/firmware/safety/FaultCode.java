@@ -59,7 +59,11 @@ public enum FaultCode {
     // the bridge is sound and brakes and parks as ever; what failed is the switch that brakes an unpowered or disabled
     // bridge's motor, so the next power loss or fault would let the needles coast: no run until it is serviced
     F33_BRAKE_SWITCH_FAILED("the brake switch across the winding does not follow the drive's enable (its monitor"
-            + " contact says so): an unpowered motor would coast", false);
+            + " contact says so): an unpowered motor would coast", false),
+    // the zero comes from the collar's scale, so the depth is right; the switch that selects the scale's index
+    // has moved further than a sound switch does
+    F34_HOME_SWITCH_DRIFTED("the home switch closed further from its place on the collar's scale than its drift"
+            + " allows", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -105,6 +105,9 @@ final class CollarPlant implements CollarStepper {
         this.random = random;
         this.switchTripMm = drawTrip();
         this.trueStepsPerMm = p.stepsPerMmNominal() / (1.0 + p.scaleError());
+        this.indexMm = p.homeSwitchDepthMm() + INDEX_FROM_SWITCH_MM
+                + INDEX_PLACEMENT_MM * Math.sin(3.0 * p.leadErrorPhaseRad() + 1.0);
+        this.indexReadRandom = new java.util.SplittableRandom(Double.doubleToLongBits(p.leadErrorPhaseRad()) ^ 0x5CA1E1DEL);
         this.stallGuardMinStepsPerS = STALLGUARD_MIN_MM_PER_S * p.stepsPerMmNominal();
         this.collarDepthMm = p.initialDepthMm();
         // the nut starts pressing the collar from the deep side: the collar sits half the play shallower
@@ -156,6 +159,54 @@ final class CollarPlant implements CollarStepper {
         // the driver's encoder register is written with the same value (X_ENC = XACTUAL)
         sensorOffsetSteps = steps - rawSensorSteps();
         frozenReading = steps;
+    }
+
+    /**
+     * Where the scale's index marks sit, in true collar depth: {@link #INDEX_FROM_SWITCH_MM} deeper than the
+     * unit's home switch was built to close, within {@link #INDEX_PLACEMENT_MM} (the strip placed against the
+     * switch in a fixture), and every {@link #POLE_PAIR_MM} from there.
+     */
+    private final double indexMm;
+    /** The absolute reading's own noise stream, apart from the others so that reading it leaves them as they were. */
+    private final java.util.SplittableRandom indexReadRandom;
+    /** The scale's pole pair: one index mark each. */
+    static final double POLE_PAIR_MM = 2.0;
+    /** How far deeper than the switch's nominal trip point the build puts an index mark (the firmware's figure). */
+    static final double INDEX_FROM_SWITCH_MM = 0.5;
+    /** How closely the build places the scale's index against the switch. */
+    static final double INDEX_PLACEMENT_MM = 0.02;
+    /** How far the switch's trip point has drifted since the unit was built (wear, temperature), mm; deeper is positive. */
+    private double switchDriftMm;
+
+    @Override
+    public long sensedIndexPhaseSteps() {
+        double mm = trueDepthMm()
+                + ENCODER_NONLINEARITY_MM * Math.sin(2.0 * Math.PI * trueDepthMm() / 2.0)
+                + indexReadRandom.nextGaussian() * ENCODER_NOISE_MM;
+        double phase = mm - indexMm;
+        phase -= POLE_PAIR_MM * Math.floor(phase / POLE_PAIR_MM + 0.5); // into [-half, +half) of a pole pair
+        long counts = (long) Math.floor(phase / ENCODER_COUNT_MM);
+        return Math.round(counts * ENCODER_COUNT_MM * p.stepsPerMmNominal());
+    }
+
+    /**
+     * The home switch's trip point moves {@code mm} (deeper positive) from where it was built, as wear and
+     * temperature move a micro switch's actuator and mount; its repeatability and hysteresis stay. The
+     * scale's index, fixed to the collar, does not move.
+     */
+    void setSwitchDriftMm(double mm) {
+        switchTripMm += mm - switchDriftMm; // the trip point already drawn moves with it: no new draw
+        switchDriftMm = mm;
+        updateSwitch();
+    }
+
+    /**
+     * How far this unit's switch drifts over its life, mm: 0.02 to 0.05 either way, the unit's own (from its
+     * drawn lead-screw phase, so no random stream moves).
+     */
+    double endOfLifeSwitchDriftMm() {
+        double u = p.leadErrorPhaseRad() / (2.0 * Math.PI); // uniform in [0, 1) per unit
+        return (u < 0.5 ? 1 : -1) * (0.02 + 0.03 * ((u * 2.0) % 1.0));
     }
 
     @Override
@@ -248,7 +299,7 @@ final class CollarPlant implements CollarStepper {
     }
 
     private double drawTrip() {
-        return p.homeSwitchDepthMm() + random.nextGaussian() * p.switchRepeatMm();
+        return p.homeSwitchDepthMm() + switchDriftMm + random.nextGaussian() * p.switchRepeatMm();
     }
 
     /** A mechanical switch: closes at a slightly different point each time, opens with hysteresis. */

@@ -138,5 +138,12 @@ public enum SimFault {
      * the tips are out): the firmware sees about twice the rate the shaft turns, and the level reads
      * "at the index" at the fragment too. {@link SimHandle#addIndexNoise} adds random noise pulses instead.
      */
-    INDEX_SPURIOUS_EDGES
+    INDEX_SPURIOUS_EDGES,
+    /**
+     * The home switch's trip point has drifted by the unit's end-of-life figure (0.02 to 0.05 mm, deeper
+     * or shallower, the unit's own; {@link SimHandle#driftHomeSwitch} any amount): wear of the actuator
+     * and the mount, temperature. Its repeatability and hysteresis stay as they were. A homing that
+     * takes its zero where the switch closes moves every depth by the drift.
+     */
+    HOME_SWITCH_DRIFTED
 }

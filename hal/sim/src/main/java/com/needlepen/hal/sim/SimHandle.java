@@ -259,6 +259,22 @@ public final class SimHandle {
         pen.brakeSwitch().forceMonitor(readsClosed);
     }
 
+    /**
+     * The home switch's trip point drifts to {@code mm} from where the unit was built (deeper positive),
+     * as wear and temperature move it; the collar's scale does not move. {@code 0} mends it.
+     */
+    public void driftHomeSwitch(double mm) {
+        if (!(Math.abs(mm) <= 0.5)) {
+            throw new IllegalArgumentException("home switch drift " + mm + " mm is outside +-0.5 mm");
+        }
+        pen.collar().setSwitchDriftMm(mm);
+    }
+
+    /** How far this unit's home switch drifts over its life ({@link SimFault#HOME_SWITCH_DRIFTED}), mm. */
+    public double homeSwitchEndOfLifeDriftMm() {
+        return pen.collar().endOfLifeSwitchDriftMm();
+    }
+
     /** The motor supply as it is now (0 after {@link SimFault#SUPPLY_LOST}), V. */
     public double supplyVolts() {
         return pen.supplyVolts();
@@ -347,6 +363,7 @@ public final class SimHandle {
             case INDEX_STUCK_ACTIVE -> pen.index().setStuckActive(true);
             case INDEX_MISSED_EDGES -> missIndexEdges(INDEX_MISSED_SHARE, false);
             case INDEX_SPURIOUS_EDGES -> pen.setIndexFragmentAt(Math.toRadians(INDEX_FRAGMENT_DEG));
+            case HOME_SWITCH_DRIFTED -> pen.collar().setSwitchDriftMm(pen.collar().endOfLifeSwitchDriftMm());
         }
     }
 
@@ -379,7 +396,7 @@ public final class SimHandle {
                 pen.setIndexFragmentAt(Double.NaN);
                 addIndexNoise(0.0);
             }
-            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN, HOME_SWITCH_DRIFTED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

@@ -275,6 +275,27 @@ public final class SimHandle {
         return pen.collar().endOfLifeSwitchDriftMm();
     }
 
+    /** The cam follower's sliding friction greased, as built. */
+    public static final double FOLLOWER_FRICTION_NOMINAL = StrokeDrivePlant.FOLLOWER_FRICTION_NOMINAL;
+    /** The cam follower's sliding friction at the end of its life (its grease gone): the worst case. */
+    public static final double FOLLOWER_FRICTION_WORST = StrokeDrivePlant.FOLLOWER_FRICTION_WORST;
+
+    /**
+     * The cam follower's sliding friction coefficient (0, none, unless set: see docs/safety.md H51;
+     * {@link #FOLLOWER_FRICTION_NOMINAL} as built, {@link #FOLLOWER_FRICTION_WORST} at the end of its life).
+     */
+    public void setFollowerFriction(double mu) {
+        if (!(mu >= 0.0 && mu <= 0.5)) {
+            throw new IllegalArgumentException("follower friction " + mu + " is outside 0 to 0.5");
+        }
+        pen.drive().setFollowerFriction(mu);
+    }
+
+    /** The follower's friction torque on the shaft now, N m. */
+    public double followerTorqueNm() {
+        return pen.drive().followerTorqueNm();
+    }
+
     /** The motor supply as it is now (0 after {@link SimFault#SUPPLY_LOST}), V. */
     public double supplyVolts() {
         return pen.supplyVolts();

@@ -219,7 +219,10 @@ class SimulateCommandTest {
                 continue; // a runaway only at a low set rate: its own case below, at 50 Hz
             }
             if (f == com.needlepen.hal.sim.SimFault.BRAKE_SWITCH_STUCK_OPEN) {
-                continue; // latent until the bridge loses power: its own case below, with a power loss
+                continue; // latent until the drive's enable drops: its own cases below, at the session's stop
+            }
+            if (f == com.needlepen.hal.sim.SimFault.HOME_SWITCH_DRIFTED) {
+                continue; // a drift within the switch's life figure is no fault: its own case below, exit 0
             }
             assertThat(all).as("a case for %s", f).contains(com.needlepen.tools.sim.FaultInjector.kindName(f) + "@");
         }
@@ -264,6 +267,23 @@ class SimulateCommandTest {
         System.out.printf("simulate, power loss at 10 s: at rest %.0f ms after the run's end; brake switch stuck open: %.0f ms%n",
                 brakedMs, coastedMs);
         assertThat(coastedMs).isGreaterThan(3 * brakedMs);
+    }
+
+    @org.junit.jupiter.api.Tag("H30")
+    @Test
+    void givenTheBrakeSwitchStuckOpenWhenSimulatedThenItsMonitorShowsItAtTheStopAsF33WithExit3() throws Exception {
+        Path json = dir.resolve("f.json");
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "20s", "--inject", "brake-switch-stuck-open@5s",
+                "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("fault").asText()).startsWith("F33");
+    }
+
+    @org.junit.jupiter.api.Tag("H50")
+    @Test
+    void givenTheHomeSwitchDriftedWhenSimulatedThenTheSessionCompletesAtTheSetDepth() throws Exception {
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "5s", "--inject", "home-switch-drifted@0s");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
     }
 
     @Test

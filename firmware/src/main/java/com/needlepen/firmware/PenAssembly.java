@@ -63,6 +63,7 @@ public final class PenAssembly {
     private Function<SafetyInputs, List<SafetyCheck>> checks = SafetyChecks::standard;
     private boolean collarMovesEndDeeper;
     private boolean noseUncompensated;
+    private boolean homeOnTheSwitch;
     private TickTrace trace;
 
     private PenAssembly(DeviceProfile profile, PenHardware hardware) {
@@ -143,6 +144,16 @@ public final class PenAssembly {
     }
 
     /** A trace on a clock of the test's, for tests of the loop's timing in virtual time (default: the system's). */
+    /**
+     * Homing and the zero check take the collar's zero where the home switch closes, as before H50,
+     * instead of from the collar's scale: for a test that shows what a drifting switch then does to the
+     * depth. Production never calls it.
+     */
+    public PenAssembly homeOnTheSwitchForTest() {
+        this.homeOnTheSwitch = true;
+        return this;
+    }
+
     public PenAssembly trace(TickTrace trace) {
         this.trace = trace;
         return this;
@@ -168,12 +179,13 @@ public final class PenAssembly {
         String unitId = unitGiven ? this.unitId
                 : handpiece.atPowerOn() != null ? handpiece.atPowerOn().toString() : profile.telemetry().deviceId();
         SettingsPolicy policy = new SettingsPolicy(profile);
-        StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile, !noseUncompensated);
+        StrokeDrive drive = new StrokeDrive(hw.motor(), hw.index(), hw.sensors(), hw.brakeMonitor(), profile,
+                !noseUncompensated);
         ThermalDerating derating = new ThermalDerating(profile.safety(), drive.nose());
         DepthPositioner positioner = new DepthPositioner(hw.collar(), profile.collar(), calibration.map(),
                 unlock.limitMm(), !collarMovesEndDeeper);
-        CollarHoming homing = new CollarHoming(hw.collar(), profile.collar());
-        ZeroCheck zeroCheck = new ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck());
+        CollarHoming homing = new CollarHoming(hw.collar(), profile.collar(), !homeOnTheSwitch);
+        ZeroCheck zeroCheck = new ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck(), !homeOnTheSwitch);
         CamParker parker = new CamParker(drive, profile.tuning());
         CamStepper camStepper = new CamStepper(drive, profile.tuning());
         SpinUp spinUp = new SpinUp(profile.tuning().spinUp());

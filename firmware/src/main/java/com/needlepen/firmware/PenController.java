@@ -180,7 +180,7 @@ public final class PenController {
                 p.drive().dutyFraction(), p.positioner().collarSteps(), p.positioner().collarDepthMm(),
                 p.positioner().settled(), state == PenState.READY && p.positioner().settled(), p.spinUp().done(),
                 machine.runStartNanos(), machine.lastStopToParkedNanos(), p.zeroCheck().checks(),
-                machine.zeroCheckDue(), p.camStepper().revolutions(), p.homing().lastTripSteps(),
+                machine.zeroCheckDue(), p.camStepper().revolutions(), p.homing().switchOffsetSteps(),
                 p.outputs().samplesOffered(), p.outputs().samplesDropped(), machine.shutDown());
     }
 

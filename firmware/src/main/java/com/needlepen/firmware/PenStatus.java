@@ -20,7 +20,8 @@ import com.needlepen.firmware.state.PenState;
  * @param lastStopToParkedNanos from the last stop to the cam parked, -1 if none yet
  * @param zeroChecks            the collar's zero checks completed since power-on
  * @param zeroCheckDue          a run has happened since the collar's count was last proven
- * @param lastHomingTripSteps   where the home switch closed at the last homing, in the old frame
+ * @param lastHomingTripSteps   where the home switch closed at the last homing against its place on the collar's
+ *                              scale, in steps (H50: the zero is the scale's; deeper positive)
  * @param shutDown              a requested shutdown has finished
  */
 public record PenStatus(long atNanos, PenState state, FaultCode fault, String faultDetail, String lastRefusal,

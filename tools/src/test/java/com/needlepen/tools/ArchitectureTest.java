@@ -118,7 +118,8 @@ class ArchitectureTest {
         var profile = com.needlepen.config.ProfileLoader.bundled("sim");
         var pen = com.needlepen.hal.sim.SimulatedPenFactory.create(profile, 12, 1);
         var hw = pen.hardware();
-        var drive = new com.needlepen.firmware.drive.StrokeDrive(hw.motor(), hw.index(), hw.sensors(), profile);
+        var drive = new com.needlepen.firmware.drive.StrokeDrive(hw.motor(), hw.index(), hw.sensors(), hw.brakeMonitor(),
+                profile);
         var positioner = new com.needlepen.firmware.collar.DepthPositioner(hw.collar(), profile.collar(),
                 new com.needlepen.firmware.collar.NominalDepthMap(profile.collar()), 1.5);
         var standard = com.needlepen.firmware.safety.SafetyChecks.standard(new com.needlepen.firmware.safety.SafetyInputs(

@@ -219,7 +219,10 @@ class SimulateCommandTest {
                 continue; // a runaway only at a low set rate: its own case below, at 50 Hz
             }
             if (f == com.needlepen.hal.sim.SimFault.BRAKE_SWITCH_STUCK_OPEN) {
-                continue; // latent until the bridge loses power: its own case below, with a power loss
+                continue; // shown by its monitor only while the drive's enable is low: its own case below
+            }
+            if (f == com.needlepen.hal.sim.SimFault.HOME_SWITCH_DRIFTED) {
+                continue; // a drift within the switch's life figure is no fault: its own case below, exit 0
             }
             if (f == com.needlepen.hal.sim.SimFault.WINDING_HOT) {
                 continue; // heats the winding over minutes, found at rest before the next start: its own case below
@@ -263,21 +266,21 @@ class SimulateCommandTest {
 
     @org.junit.jupiter.api.Tag("H30")
     @Test
-    void givenTheBrakeSwitchStuckOpenThenNothingShowsUntilAPowerLossWhichCoastsFarLongerThanWithTheSwitch() throws Exception {
+    void givenTheBrakeSwitchStuckOpenWhenSimulatedThenItsMonitorShowsItAsF33WithExit3() throws Exception {
+        // injected at 5 s, before the run (the in-process calibration and homing come first), with the drive's enable low:
+        // its monitor shows it 20 ms later, and no run starts; a power loss after it never coasts the needles
         Path json = dir.resolve("f.json");
-        Result braked = runIn(dir, "simulate", "--fast", "--duration", "60s", "--inject", "supply-lost@10s",
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "20s", "--inject", "brake-switch-stuck-open@5s",
                 "--summary-json", json.toString());
-        assertThat(braked.exit()).as(braked.out() + braked.err()).isEqualTo(3);
-        double brakedMs = new ObjectMapper().readTree(json.toFile()).get("truth").get("stopToRestMs").asDouble();
-        Result coasted = runIn(dir, "simulate", "--fast", "--duration", "60s", "--inject", "brake-switch-stuck-open@5s",
-                "--inject", "supply-lost@10s", "--summary-json", json.toString());
-        assertThat(coasted.exit()).as(coasted.out() + coasted.err()).isEqualTo(3);
-        JsonNode s = new ObjectMapper().readTree(json.toFile());
-        assertThat(s.get("fault").asText()).startsWith("F21");
-        double coastedMs = s.get("truth").get("stopToRestMs").asDouble();
-        System.out.printf("simulate, power loss at 10 s: at rest %.0f ms after the run's end; brake switch stuck open: %.0f ms%n",
-                brakedMs, coastedMs);
-        assertThat(coastedMs).isGreaterThan(3 * brakedMs);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("fault").asText()).startsWith("F33");
+    }
+
+    @org.junit.jupiter.api.Tag("H50")
+    @Test
+    void givenTheHomeSwitchDriftedWhenSimulatedThenTheSessionCompletesAtTheSetDepth() throws Exception {
+        Result r = runIn(dir, "simulate", "--fast", "--duration", "5s", "--inject", "home-switch-drifted@0s");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
     }
 
     @Test

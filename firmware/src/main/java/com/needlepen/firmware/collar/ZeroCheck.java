@@ -7,7 +7,9 @@ import com.needlepen.hal.CollarStepper;
 /**
  * Proves the collar's step count against the home switch without re-zeroing it: fast to a little
  * short of where the count says the switch is, then slowly on until the switch closes, and notes
- * how far from the expected place that was. A stepper cannot tell that it lost steps while
+ * how far from the expected place that was: where the count has the collar against where the
+ * collar's scale has it ({@link CollarStepper#sensedIndexPhaseSteps()}, the frame homing set), so a
+ * drifting switch only says when to look (H50). A stepper cannot tell that it lost steps while
  * standing still (skin pressure forcing the collar back, a knock): this finds it before the next
  * run. The procedure only measures; {@link com.needlepen.firmware.safety.CollarCheck} judges the
  * result, so a test can leave the judgement out and show the harm. Where the probe starts, how far
@@ -26,6 +28,8 @@ public final class ZeroCheck {
     private final double accelStepsPerS2;
     private final long probeStartSteps;
     private final long probePastSteps;
+    private final boolean fromScale;
+    private final long indexFromSwitchSteps;
 
     private Phase phase = Phase.IDLE;
     private boolean found;
@@ -33,9 +37,20 @@ public final class ZeroCheck {
     private long checks;
     private long startedNanos;
     private boolean timedOut;
+    private long probeBaseLagSteps;
 
     public ZeroCheck(CollarStepper stepper, CollarSpec spec, TuningSpec.ZeroCheck tuning) {
+        this(stepper, spec, tuning, true);
+    }
+
+    /**
+     * {@code fromScale} as {@link CollarHoming}'s: false judges where the switch closed against the
+     * count alone, as a pen homed on its switch must (a test's).
+     */
+    public ZeroCheck(CollarStepper stepper, CollarSpec spec, TuningSpec.ZeroCheck tuning, boolean fromScale) {
         this.stepper = stepper;
+        this.fromScale = fromScale;
+        this.indexFromSwitchSteps = CollarHoming.indexFromSwitchSteps(spec);
         this.fastStepsPerS = spec.maxSpeedMmPerS() * spec.stepsPerMm();
         this.probeStepsPerS = fastStepsPerS * tuning.probeSpeedFraction();
         this.accelStepsPerS2 = spec.accelMmPerS2() * spec.stepsPerMm();
@@ -78,6 +93,7 @@ public final class ZeroCheck {
                     trip(); // closed before the probe began: the collar is shallower than its count
                 } else if (!stepper.isMoving()) {
                     phase = Phase.PROBE;
+                    probeBaseLagSteps = stepper.sensedPositionSteps() - stepper.positionSteps();
                     stepper.moveTo(-probePastSteps, probeStepsPerS, accelStepsPerS2);
                 }
             }
@@ -103,7 +119,11 @@ public final class ZeroCheck {
 
     private void trip() {
         found = true;
-        offsetSteps = stepper.positionSteps();
+        // where the count has the collar against where the scale has it, read at the same instant: the switch
+        // only says when to read, so its drift is not taken for lost steps
+        offsetSteps = fromScale
+                ? stepper.positionSteps() - (indexFromSwitchSteps + stepper.sensedIndexPhaseSteps())
+                : stepper.positionSteps();
         stepper.stop();
         phase = Phase.SETTLE;
     }
@@ -134,6 +154,20 @@ public final class ZeroCheck {
      */
     public long offsetSteps() {
         return offsetSteps;
+    }
+
+    /**
+     * How far the collar, as its position sensor measures it, has fallen behind its steps since the
+     * probe began, in steps: the probe goes shallower, so a collar that stopped (against its shallow
+     * stop) while the count went on shows a growing positive lag. The probe is slower than the
+     * driver's StallGuard can see ({@code CollarStepper#stallDetected} is blind below its threshold
+     * speed), so this, not the stall flag, tells that the collar stopped. 0 outside the probe.
+     */
+    public long probeLagSteps() {
+        if (phase != Phase.PROBE) {
+            return 0L;
+        }
+        return stepper.sensedPositionSteps() - stepper.positionSteps() - probeBaseLagSteps;
     }
 
     /** Whether the last check gave up unfinished: its result says nothing of the count. */

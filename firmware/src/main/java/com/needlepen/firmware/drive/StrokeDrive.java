@@ -2,6 +2,7 @@ package com.needlepen.firmware.drive;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.hal.AnalogSensors;
+import com.needlepen.hal.BrakeMonitor;
 import com.needlepen.hal.IndexSensor;
 import com.needlepen.hal.StrokeMotorDriver;
 
@@ -15,6 +16,10 @@ public final class StrokeDrive {
     private final StrokeMotorDriver motor;
     private final IndexSensor index;
     private final AnalogSensors sensors;
+    private final BrakeMonitor brakeMonitor;
+    /** When the driver's enable last changed, as this drive saw it at its ticks ({@code Long.MIN_VALUE}: never seen). */
+    private long enableChangedNanos = Long.MIN_VALUE;
+    private boolean enableSeen;
     /** The winding's hot resistance: the lowest stall current it may have, for {@link HeldShaft}. */
     private final double hotOhm;
     private final IndexRateEstimator estimator = new IndexRateEstimator();
@@ -36,21 +41,23 @@ public final class StrokeDrive {
     private boolean regulating;
     private long runStartNanos;
 
-    public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, DeviceProfile profile) {
-        this(motor, index, sensors, profile, true);
+    public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, BrakeMonitor brakeMonitor,
+                       DeviceProfile profile) {
+        this(motor, index, sensors, brakeMonitor, profile, true);
     }
 
     /**
      * {@code noseCompensated}: whether the warning and the cut-off judge the applied part's estimate
      * ({@link NoseTemperature}) or, for a test that shows the harm without it, the bare reading.
      */
-    public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, DeviceProfile profile,
-            boolean noseCompensated) {
+    public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, BrakeMonitor brakeMonitor,
+                       DeviceProfile profile, boolean noseCompensated) {
         this.nose = new NoseTemperature(sensors, profile, noseCompensated);
         this.windingProbe = new WindingProbe(this, sensors, profile);
         this.motor = motor;
         this.index = index;
         this.sensors = sensors;
+        this.brakeMonitor = brakeMonitor;
         var m = profile.motor();
         this.regulator = new RateRegulator(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.frictionTorqueNm(),
                 m.maxDutyFraction(), profile.tuning().rateRegulator());
@@ -116,6 +123,36 @@ public final class StrokeDrive {
         nose.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(),
                 driving && estimator.hasMeasurement() ? estimator.rateHz(nowNanos) : 0.0);
         motor.refreshDeadman(nowNanos);
+        noteEnable(nowNanos);
+    }
+
+    /**
+     * Notes the driver's enable as it is at this tick, so {@link #enableSteadyForNanos} can tell how
+     * long it has stood: an enable that changed between two ticks (a parking nudge, the dead-man)
+     * counts from the tick that saw it.
+     */
+    private void noteEnable(long nowNanos) {
+        boolean enabled = motor.isEnabled();
+        if (enableChangedNanos == Long.MIN_VALUE || enabled != enableSeen) {
+            enableChangedNanos = nowNanos;
+            enableSeen = enabled;
+        }
+    }
+
+    /**
+     * How long the driver's enable has stood as it is now, as seen at the ticks ({@link #periodic});
+     * 0 when it changed since the last tick saw it, or before the first tick.
+     */
+    public long enableSteadyForNanos(long nowNanos) {
+        if (enableChangedNanos == Long.MIN_VALUE || motor.isEnabled() != enableSeen) {
+            return 0L;
+        }
+        return Math.max(0L, nowNanos - enableChangedNanos);
+    }
+
+    /** What the brake switch's monitor contact says now: true for "released, the brake shorts the winding". */
+    public boolean brakeMonitorSaysClosed() {
+        return brakeMonitor.brakeClosed();
     }
 
     /** Stops regulating and shorts the windings, staying enabled so the cam can be parked. */

@@ -1,6 +1,7 @@
 package com.needlepen.firmware.safety;
 
 import com.needlepen.firmware.state.PenState;
+import com.needlepen.firmware.collar.CollarHoming;
 import com.needlepen.firmware.collar.ZeroCheck;
 import java.util.Locale;
 
@@ -9,22 +10,43 @@ import java.util.Locale;
  * while it moved), the zero check before a run found the home switch further from where the count
  * expects it than the profile's depth tolerance (steps lost, or the collar pushed back while it
  * stood still, which no stall detection sees), or the home switch is closed where the count says
- * the collar is well away from home. Not checked while homing, which is where the switch belongs
+ * the collar is well away from home. The zero check's reading is judged about where the
+ * calibration's load (5 N) puts the collar, not about the unloaded homing: a practitioner pressing
+ * anywhere from 0 to 10 N through the check moves it by at most half the hardest press's give
+ * (7.5 µm) from there, so a 10 N press no longer reads as lost steps (H42), and the tolerance about
+ * the depths the calibration set is the profile's either way. Not checked while homing, which is where the switch belongs
  * and where the count is being set.
  */
 public final class CollarCheck implements SafetyCheck {
 
-    /** The switch may be closed this close to the zero (its hysteresis and repeatability). */
-    static final double SWITCH_ZONE_MM = 0.1;
+    /**
+     * The switch may be closed this close to the zero: the zero comes from the collar's scale, and the
+     * switch may close up to {@link CollarHoming#SWITCH_DRIFT_BOUND_MM} from it (H50), then stays closed
+     * for its hysteresis (0.02 mm) and repeatability, with margin.
+     */
+    static final double SWITCH_ZONE_MM = CollarHoming.SWITCH_DRIFT_BOUND_MM + 0.05;
     private final SafetyInputs in;
     private final long zoneSteps;
     private final long toleranceSteps;
+    private final long calibrationGiveSteps;
     private String detail;
+
+    /**
+     * The load the calibration is made under (the fixture presses the collar face onto the gauge's
+     * anvil, docs/calibration.md): the depths the pen sets are the collar's under it.
+     */
+    static final double CALIBRATION_LOAD_N = 5.0;
+    /** The collar thread's, nut's and bearing's give, mm per newton (docs/mechanics.md). */
+    static final double COMPLIANCE_MM_PER_N = 0.0015;
 
     public CollarCheck(SafetyInputs in) {
         this.in = in;
         this.zoneSteps = Math.round(SWITCH_ZONE_MM * in.profile().collar().stepsPerMm());
         this.toleranceSteps = Math.round(in.profile().calibration().toleranceMm() * in.profile().collar().stepsPerMm());
+        // homing is unloaded; the calibration's load puts the collar this much deeper than its count (H42): the check
+        // centres on it, so anything from no press to the hardest (10 N) is within half the give of it
+        this.calibrationGiveSteps = Math.round(CALIBRATION_LOAD_N * COMPLIANCE_MM_PER_N
+                * in.profile().collar().stepsPerMm());
     }
 
     @Override
@@ -52,12 +74,14 @@ public final class CollarCheck implements SafetyCheck {
                     + " s: the collar did not stop where it was sent";
             return FaultCode.F16_COLLAR_STEPS_LOST;
         }
-        if (zero.done() && Math.abs(zero.offsetSteps()) > toleranceSteps) {
-            double mm = zero.offsetSteps() / in.profile().collar().stepsPerMm();
+        // a found switch is judged about where the calibration's load puts the collar, not about the unloaded homing
+        long judged = zero.found() ? zero.offsetSteps() + calibrationGiveSteps : zero.offsetSteps();
+        if (zero.done() && Math.abs(judged) > toleranceSteps) {
+            double mm = judged / in.profile().collar().stepsPerMm();
             detail = zero.found()
                     ? String.format(Locale.ROOT, "zero check: home switch closed %.3f mm %s than the count expects"
-                            + " (tolerance %.3f mm)", Math.abs(mm), mm > 0 ? "shallower" : "deeper",
-                            in.profile().calibration().toleranceMm())
+                            + " under the calibration's %.0f N (tolerance %.3f mm)", Math.abs(mm),
+                            mm > 0 ? "shallower" : "deeper", CALIBRATION_LOAD_N, in.profile().calibration().toleranceMm())
                     : String.format(Locale.ROOT, "zero check: home switch not found within %.3f mm past where the"
                             + " count expects it: the collar is deeper than it counts, or the switch is stuck open"
                             + " (the pen cannot tell these apart)", -mm);

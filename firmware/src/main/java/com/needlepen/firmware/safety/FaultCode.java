@@ -58,7 +58,15 @@ public enum FaultCode {
     // a sensor that misses passes never reads active away from the magnet: what the level says at rest stays true,
     // so the cam parks (a missed pass at rest reads inactive, and parking nudges it round again)
     F32_INDEX_EDGES_MISSED("the index sensor misses pulses: the back-EMF says the shaft turns faster than the index",
-            false);
+            false),
+    // the bridge is sound and brakes and parks as ever; what failed is the switch that brakes an unpowered or disabled
+    // bridge's motor, so the next power loss or fault would let the needles coast: no run until it is serviced
+    F33_BRAKE_SWITCH_FAILED("the brake switch across the winding does not follow the drive's enable (its monitor"
+            + " contact says so): an unpowered motor would coast", false),
+    // the zero comes from the collar's scale, so the depth is right; the switch that selects the scale's index
+    // has moved further than a sound switch does
+    F34_HOME_SWITCH_DRIFTED("the home switch closed further from its place on the collar's scale than its drift"
+            + " allows", false);
 
     private final String description;
     private final boolean driveSuspect;
@@ -101,11 +109,23 @@ public enum FaultCode {
      *       the thermistor), and in between the stall, over-current, spring and parking judgements (the
      *       current) or the temperature cut-off (the thermistor) would rest on a reading that says
      *       nothing (the safety property found parking on a dead monitor, after an acknowledge, leaving
-     *       the tips out).</li>
+     *       the tips out);</li>
+     *   <li>F33, a brake switch whose monitor says it does not follow the drive's enable: every run
+     *       would go on with nothing to stop the motor if it lost its power.</li>
      * </ul>
      */
     public boolean needsService() {
-        return this == F13_TURNING_WHILE_OFF || this == F26_SENSOR_STUCK;
+        return this == F13_TURNING_WHILE_OFF || this == F26_SENSOR_STUCK || this == F33_BRAKE_SWITCH_FAILED;
+    }
+
+    /** Why a fault that {@link #needsService()} cannot be acknowledged, for the refusal (null for the others). */
+    public String serviceReason() {
+        return switch (this) {
+            case F13_TURNING_WHILE_OFF -> "the motor's driver failed";
+            case F26_SENSOR_STUCK -> "a sensor failed: " + description;
+            case F33_BRAKE_SWITCH_FAILED -> "the brake switch that stops an unpowered motor failed";
+            default -> null;
+        };
     }
 
     /** "F02". */

@@ -31,12 +31,15 @@ public final class SafetyChecks {
         checks.add(new RateDeviationCheck(in));
         checks.add(new RunTimeCheck(in));
         checks.add(new CollarCheck(in));
+        // before the position check: a collar stopped in the slow probe, where StallGuard is blind, names the switch
+        checks.add(new ProbeStallCheck(in));
         checks.add(new CartridgeSwapCheck(in));
         checks.add(new CollarPositionCheck(in));
         checks.add(new SupplyHighCheck(in));
         checks.add(new SetRateOverspeedCheck(in));
         checks.add(new StuckSensorCheck(in));
         checks.add(new SpringCheck(in));
+        checks.add(new BrakeSwitchCheck(in));
         return checks;
     }
 }

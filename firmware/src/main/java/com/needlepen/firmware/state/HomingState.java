@@ -1,5 +1,6 @@
 package com.needlepen.firmware.state;
 
+import com.needlepen.firmware.collar.CollarHoming;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.hal.LedPattern;
 
@@ -53,6 +54,14 @@ final class HomingState implements State {
         }
         return switch (p.homing().periodic(now)) {
             case DONE -> {
+                double offsetMm = p.homing().switchOffsetSteps() / p.profile().collar().stepsPerMm();
+                // written so that a reading that is not a number faults
+                if (!(Math.abs(offsetMm) <= CollarHoming.SWITCH_DRIFT_BOUND_MM)) {
+                    yield faults.latch(FaultCode.F34_HOME_SWITCH_DRIFTED, String.format(java.util.Locale.ROOT,
+                            "the home switch closed %.3f mm %s than its place on the collar's scale (at most %.2f mm"
+                                    + " allowed): it has moved; the zero is the scale's, the switch needs service",
+                            Math.abs(offsetMm), offsetMm > 0 ? "deeper" : "shallower", CollarHoming.SWITCH_DRIFT_BOUND_MM));
+                }
                 if (!camParked) {
                     yield PenState.HOMING;
                 }

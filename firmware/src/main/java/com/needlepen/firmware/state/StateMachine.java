@@ -207,8 +207,9 @@ public final class StateMachine {
         public void acknowledge() {
             if (control.state() == PenState.FAULT) {
                 if (faults.code().needsService()) {
-                    control.refuse(p.hw().clock().nanoTime(), faults.code().shortCode() + " cannot be acknowledged: "
-                            + faults.code().description() + "; power the pen off and have it serviced");
+                    control.refuse(p.hw().clock().nanoTime(), faults.code().shortCode()
+                            + " cannot be acknowledged: " + faults.code().serviceReason()
+                            + "; power the pen off and have it serviced");
                 } else {
                     faults.acknowledge();
                 }

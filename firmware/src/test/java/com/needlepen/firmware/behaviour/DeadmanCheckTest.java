@@ -100,7 +100,8 @@ class DeadmanCheckTest {
         PenBench bench = PenBench.wired(PROFILE, "12-pin", 1.0, 150, 31, hw -> {
             driver[0] = new BreakableRefresh(hw.motor());
             return new PenHardware(hw.clock(), driver[0], hw.index(), hw.collar(), hw.panel(), hw.indicators(),
-                    hw.display(), hw.cartridge(), hw.sensors(), hw.enableTimer(), hw.watchdog(), hw.handpiece());
+                    hw.display(), hw.cartridge(), hw.sensors(), hw.enableTimer(), hw.watchdog(), hw.handpiece(),
+                hw.brakeMonitor());
         }, checks).insertCartridge().ready();
         bench.sim.setSkinContact(true);
         return bench.click(PanelButton.START_STOP).running().spunUp();

@@ -154,7 +154,8 @@ public final class PenBench {
             }
         };
         return new PenHardware(hw.clock(), hw.motor(), hw.index(), hw.collar(), hw.panel(), hw.indicators(),
-                hw.display(), hw.cartridge(), read, hw.enableTimer(), hw.watchdog(), hw.handpiece());
+                hw.display(), hw.cartridge(), read, hw.enableTimer(), hw.watchdog(), hw.handpiece(),
+                hw.brakeMonitor());
     }
 
     public static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {

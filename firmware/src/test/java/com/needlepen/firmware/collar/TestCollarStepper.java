@@ -71,6 +71,18 @@ public final class TestCollarStepper implements CollarStepper {
         return position;
     }
 
+    /**
+     * What the position sensor reads relative to its scale's index: by default a nominal unit's at its
+     * home switch on the sim profile (the index {@link CollarHoming#INDEX_FROM_SWITCH_MM} deeper), so
+     * homing's zero is where the switch closed.
+     */
+    public long indexPhaseSteps = -Math.round(CollarHoming.INDEX_FROM_SWITCH_MM * 3200);
+
+    @Override
+    public long sensedIndexPhaseSteps() {
+        return indexPhaseSteps;
+    }
+
     @Override
     public void setPositionSteps(long steps) {
         position = steps;

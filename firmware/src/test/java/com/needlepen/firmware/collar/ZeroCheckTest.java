@@ -51,6 +51,11 @@ class ZeroCheckTest {
         }
 
         @Override
+        public long sensedIndexPhaseSteps() {
+            return -Math.round(CollarHoming.INDEX_FROM_SWITCH_MM * 3200); // a nominal unit's, at its switch
+        }
+
+        @Override
         public void setHoldCurrent(HoldCurrent holdCurrent) {
         }
 

@@ -47,7 +47,7 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
     }
 
     public StrokeDrive drive(DeviceProfile profile) {
-        return new StrokeDrive(this, this, this, profile);
+        return new StrokeDrive(this, this, this, () -> !enabled, profile);
     }
 
     /** Queues index edges every {@code periodNanos} from {@code fromNanos}, {@code count} of them. */

@@ -24,7 +24,8 @@ class CollarCheckTest {
 
     private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
     private static final long TOLERANCE = 64;   // 0.02 mm at 3,200 steps/mm
-    private static final long ZONE = 320;       // 0.1 mm
+    private static final long ZONE = 480;       // 0.15 mm: the switch's drift bound (0.1 mm, H50) plus its hysteresis
+    private static final long GIVE = 24;        // the calibration's 5 N on the collar's thread: 0.0075 mm (H42)
     private static final long SEARCH = 960;     // the probe's 0.3 mm past the expected switch
 
     private final TestCollarStepper collar = TestCollarStepper.standingStill();
@@ -48,26 +49,30 @@ class CollarCheckTest {
     @Test
     void givenTheProfile_thenTheTestsStepsAreItsTolerancesZoneAndSearch() {
         assertThat(Math.round(SIM.calibration().toleranceMm() * SIM.collar().stepsPerMm())).isEqualTo(TOLERANCE);
-        assertThat(Math.round(0.1 * SIM.collar().stepsPerMm())).isEqualTo(ZONE);
+        assertThat(Math.round(0.15 * SIM.collar().stepsPerMm())).isEqualTo(ZONE);
+        assertThat(Math.round(5 * 0.0015 * SIM.collar().stepsPerMm())).isEqualTo(GIVE);
         assertThat(Math.round(SIM.tuning().zeroCheck().probePastMm() * SIM.collar().stepsPerMm())).isEqualTo(SEARCH);
     }
 
     @Test
     void givenTheSwitchFoundWithinTheTolerance_thenNoFault_andOneStepPastItEitherWay_thenF16SayingWhichWayAndHowFar() {
-        zeroCheckFoundTheSwitchAt(TOLERANCE);
+        // judged about where the calibration's 5 N puts the collar: GIVE deeper than the unloaded count
+        zeroCheckFoundTheSwitchAt(TOLERANCE - GIVE);
         assertThat(check.check(0, PenState.CHECKING)).isNull();
-        zeroCheckFoundTheSwitchAt(-TOLERANCE);
+        zeroCheckFoundTheSwitchAt(-TOLERANCE - GIVE);
         assertThat(check.check(0, PenState.CHECKING)).isNull();
 
-        zeroCheckFoundTheSwitchAt(TOLERANCE + 1);
+        zeroCheckFoundTheSwitchAt(TOLERANCE - GIVE + 1);
         assertThat(check.check(0, PenState.CHECKING)).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(check.detail()).isEqualTo(
-                "zero check: home switch closed 0.020 mm shallower than the count expects (tolerance 0.020 mm)");
+        assertThat(check.detail()).isEqualTo("zero check: home switch closed 0.020 mm shallower than the count expects"
+                + " under the calibration's 5 N (tolerance 0.020 mm)");
+        zeroCheckFoundTheSwitchAt(-TOLERANCE - GIVE - 1);
+        assertThat(check.check(0, PenState.CHECKING)).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
 
         zeroCheckFoundTheSwitchAt(-320);
         assertThat(check.check(0, PenState.READY)).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(check.detail()).isEqualTo(
-                "zero check: home switch closed 0.100 mm deeper than the count expects (tolerance 0.020 mm)");
+        assertThat(check.detail()).isEqualTo("zero check: home switch closed 0.093 mm deeper than the count expects"
+                + " under the calibration's 5 N (tolerance 0.020 mm)");
     }
 
     @Test

@@ -37,7 +37,7 @@ class SafetyCheckLimitsTest {
 
     /** Inputs whose drive reads the temperature from {@link #sensors} with the nose estimate's compensation off: the bare comparison. */
     private SafetyInputs temperatureInputs() {
-        return inputs(SIM, new StrokeDrive(hw, hw, sensors, SIM, false));
+        return inputs(SIM, new StrokeDrive(hw, hw, sensors, () -> true, SIM, false));
     }
 
     // ---- over-current: above 1.5 A for longer than 100 ms

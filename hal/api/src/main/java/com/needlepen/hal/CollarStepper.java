@@ -47,6 +47,20 @@ public interface CollarStepper {
      */
     long sensedPositionSteps();
 
+    /**
+     * Where the collar is relative to the nearest index mark of its position sensor's scale, in the
+     * driver's microsteps at the nominal steps per mm, in [-half a pole pair, +half a pole pair);
+     * positive is deeper. The scale is fixed to the collar, so this is absolute: it does not depend
+     * on where {@link #setPositionSteps(long)} put the count, nor on the home switch. On an AS5311
+     * class magnetic strip it is the sensor's absolute position within its 2 mm pole pair (read
+     * over its SSI output), with an index mark once a pole pair; the encoder's count noise and
+     * non-linearity apply as to {@link #sensedPositionSteps()}. Homing reads it where the home switch
+     * closes and takes its zero from the scale, so a home switch whose trip point drifts (wear,
+     * temperature) does not move the depth (docs/safety.md H50); the scale's index must sit a set
+     * distance deeper than the switch's nominal trip point (a hardware requirement).
+     */
+    long sensedIndexPhaseSteps();
+
     /** Sets the standstill current. */
     void setHoldCurrent(HoldCurrent holdCurrent);
 

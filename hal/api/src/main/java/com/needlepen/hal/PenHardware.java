@@ -18,7 +18,8 @@ public record PenHardware(
         AnalogSensors sensors,
         EnableTimer enableTimer,
         HardwareWatchdog watchdog,
-        HandpieceMemory handpiece) {
+        HandpieceMemory handpiece,
+        BrakeMonitor brakeMonitor) {
 
     public PenHardware {
         Objects.requireNonNull(clock, "clock");
@@ -33,5 +34,6 @@ public record PenHardware(
         Objects.requireNonNull(enableTimer, "enableTimer");
         Objects.requireNonNull(watchdog, "watchdog");
         Objects.requireNonNull(handpiece, "handpiece");
+        Objects.requireNonNull(brakeMonitor, "brakeMonitor");
     }
 }

@@ -44,8 +44,9 @@ final class FaultDescriptions {
                     + " cam at high rates and the tips pass the set depth (F25)";
             case SUPPLY_LOST -> "the motor supply drops to 0 V (power loss): the open bridge cannot brake, the"
                     + " normally-closed brake switch does (F21 at the next tick)";
-            case BRAKE_SWITCH_STUCK_OPEN -> "the brake switch across the winding never closes: an unpowered or disabled"
-                    + " bridge lets the motor coast (latent until then)";
+            case BRAKE_SWITCH_STUCK_OPEN -> "the brake switch across the winding never closes (its relay's armature"
+                    + " does not release): an unpowered or disabled bridge lets the motor coast; its monitor contact"
+                    + " shows it at the next stop or power-on (F33)";
             case INDEX_STUCK_ACTIVE -> "the index sensor's output sticks active: no more pulses, and its level says the"
                     + " cam is at its lowest point wherever it is (F31)";
             case INDEX_MISSED_EDGES -> "the index sensor misses every other pass of the magnet: the firmware sees half the"
@@ -55,6 +56,9 @@ final class FaultDescriptions {
             case WINDING_HOT -> "the winding loses its path for heat (40 times the thermal resistance to the nose): it runs"
                     + " far above the shell, which the thermistor sees as normal (F24 at the next start, once the winding"
                     + " measures above its 100 °C rating: minutes of running)";
+            case HOME_SWITCH_DRIFTED -> "the home switch's trip point drifts by the unit's end-of-life figure (0.02 to"
+                    + " 0.05 mm): homing takes the zero from the collar's scale, so the depth stays (F34 only past"
+                    + " 0.1 mm)";
         };
     }
 }

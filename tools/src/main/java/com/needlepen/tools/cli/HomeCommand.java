@@ -54,7 +54,7 @@ public final class HomeCommand implements Callable<Integer> {
     private int home(PrintWriter out, DeviceProfile p, Pen rig) {
         double umPerStep = 1000.0 / p.collar().stepsPerMm();
         List<Double> positionsUm = new ArrayList<>();
-        double position = 0;
+        double first = 0;
         for (int i = 0; i < repeat; i++) {
             if (i > 0) {
                 rig.controller().submit(Request.home());
@@ -67,9 +67,12 @@ public final class HomeCommand implements Callable<Integer> {
                 out.flush();
                 return NeedlePenCli.FAULT;
             }
-            if (i > 0) {
-                position += rig.controller().status().lastHomingTripSteps() * umPerStep;
+            // each homing says where the switch closed against the collar's scale, whose index sets the zero (H50)
+            double closedAt = rig.controller().status().lastHomingTripSteps() * umPerStep;
+            if (i == 0) {
+                first = closedAt;
             }
+            double position = closedAt - first;
             positionsUm.add(position);
             out.printf(Locale.ROOT, "homing %3d: switch closed at %+8.2f µm from the first%n", i + 1, position);
         }

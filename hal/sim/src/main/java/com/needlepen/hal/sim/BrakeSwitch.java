@@ -15,8 +15,22 @@ package com.needlepen.hal.sim;
  * time; a depletion FET is faster) and then brakes through {@link #ON_OHMS} (contact or
  * on-resistance and wiring) in series with the winding, so it brakes a little less hard than the
  * bridge's own low sides. Opening when the hold returns is taken as immediate: it only delays a
- * start, never a stop. {@link SimFault#BRAKE_SWITCH_STUCK_OPEN} models its own failure (a welded-open
- * contact, a FET failed open, a broken wire): it then never closes, and an unpowered bridge coasts.
+ * start, never a stop.
+ *
+ * <p><b>Its monitor contact</b> ({@link com.needlepen.hal.BrakeMonitor}): the switch is a relay with
+ * force-guided contacts, whose make contact, read on a GPIO, mirrors the armature: it says "released"
+ * exactly when the armature has released (after the same release time), never sooner. Its failures:
+ * <ul>
+ * <li>{@link SimFault#BRAKE_SWITCH_STUCK_OPEN}: the armature does not release (a coil driver that stays
+ * on, a jammed armature, the monitor's make contact welded shut, which the force guiding makes hold the
+ * brake contact open): the brake never closes, and the monitor says so (it reads "energised").</li>
+ * <li>{@link #setContactNotMaking}: the armature releases but the brake contact does not make (burnt or
+ * contaminated contact faces, a broken wire between switch and winding): the brake never closes and
+ * the monitor, reading the armature, says "released": the one failure it cannot show.</li>
+ * <li>{@link #forceMonitor}: the monitor's own wiring fails: a broken wire reads "released" whatever the
+ * relay does, an input shorted to ground reads "energised".</li>
+ * </ul>
+ * An unpowered bridge with the brake not closed coasts.
  */
 final class BrakeSwitch {
 
@@ -30,6 +44,8 @@ final class BrakeSwitch {
     private boolean held;
     private long holdLostNanos;
     private boolean stuckOpen;
+    private boolean contactNotMaking;
+    private Boolean monitorForced;
 
     BrakeSwitch() {
         this.held = false;
@@ -46,7 +62,27 @@ final class BrakeSwitch {
 
     /** Whether the switch shorts the winding now. */
     boolean closed(long nowNanos) {
+        return armatureReleased(nowNanos) && !contactNotMaking;
+    }
+
+    /** Whether the relay's armature has released (its release time after losing its hold). */
+    private boolean armatureReleased(long nowNanos) {
         return !stuckOpen && !held && nowNanos - holdLostNanos >= CLOSE_DELAY_NANOS;
+    }
+
+    /** What the monitor contact's GPIO reads: true for "released, the brake closed". */
+    boolean monitorSaysClosed(long nowNanos) {
+        return monitorForced != null ? monitorForced : armatureReleased(nowNanos);
+    }
+
+    /** The brake contact no longer makes although the armature releases (the monitor cannot see it). */
+    void setContactNotMaking(boolean notMaking) {
+        this.contactNotMaking = notMaking;
+    }
+
+    /** The monitor's wiring fails: it reads {@code readsClosed} whatever the relay does; null mends it. */
+    void forceMonitor(Boolean readsClosed) {
+        this.monitorForced = readsClosed;
     }
 
     void setStuckOpen(boolean stuckOpen) {

@@ -56,11 +56,24 @@ final class CollarPlant implements CollarStepper {
     private Boolean homeSwitchForced;
     private long lostSteps;
     /**
-     * The driver's stall flag: set when steps are lost while it steps (load detection such as
-     * StallGuard works from the back-EMF of a turning motor, so a collar forced while standing
-     * still goes unseen), cleared by re-zeroing.
+     * The driver's stall flag: set when steps are lost while it steps at or above
+     * {@link #STALLGUARD_MIN_MM_PER_S} (load detection such as StallGuard works from the back-EMF of a
+     * turning motor, so a collar forced while standing still, or stalled while it creeps, goes
+     * unseen), cleared by re-zeroing.
      */
     private boolean stalled;
+
+    /**
+     * The slowest collar speed at which the driver's StallGuard reports a stall, mm/s: the TMC5160
+     * evaluates StallGuard2 only above the velocity set in {@code TCOOLTHRS} (below it the stall
+     * output is off), and StallGuard needs a back-EMF it can measure, which a small stepper at low
+     * speed does not give (ADI/Trinamic advise it from about 1 to 2 revolutions per second). Here
+     * 1.5 revolutions per second on the 0.5 mm lead (0.75 mm/s, 300 full steps/s): the collar's
+     * moves at its 2 mm/s are seen in the middle and not in their ramps, the zero check's probe
+     * (0.5 mm/s on the sim profile) and homing's slow approach (0.2 mm/s) are never seen.
+     */
+    static final double STALLGUARD_MIN_MM_PER_S = 0.75;
+    private final double stallGuardMinStepsPerS;
 
     /** Hysteresis of the home switch: it opens again this far past where it closed. */
     private static final double SWITCH_HYSTERESIS_MM = 0.02;
@@ -92,6 +105,10 @@ final class CollarPlant implements CollarStepper {
         this.random = random;
         this.switchTripMm = drawTrip();
         this.trueStepsPerMm = p.stepsPerMmNominal() / (1.0 + p.scaleError());
+        this.indexMm = p.homeSwitchDepthMm() + INDEX_FROM_SWITCH_MM
+                + INDEX_PLACEMENT_MM * Math.sin(3.0 * p.leadErrorPhaseRad() + 1.0);
+        this.indexReadRandom = new java.util.SplittableRandom(Double.doubleToLongBits(p.leadErrorPhaseRad()) ^ 0x5CA1E1DEL);
+        this.stallGuardMinStepsPerS = STALLGUARD_MIN_MM_PER_S * p.stepsPerMmNominal();
         this.collarDepthMm = p.initialDepthMm();
         // the nut starts pressing the collar from the deep side: the collar sits half the play shallower
         this.nutOriginMm = collarDepthMm + p.backlashMm() / 2.0;
@@ -142,6 +159,54 @@ final class CollarPlant implements CollarStepper {
         // the driver's encoder register is written with the same value (X_ENC = XACTUAL)
         sensorOffsetSteps = steps - rawSensorSteps();
         frozenReading = steps;
+    }
+
+    /**
+     * Where the scale's index marks sit, in true collar depth: {@link #INDEX_FROM_SWITCH_MM} deeper than the
+     * unit's home switch was built to close, within {@link #INDEX_PLACEMENT_MM} (the strip placed against the
+     * switch in a fixture), and every {@link #POLE_PAIR_MM} from there.
+     */
+    private final double indexMm;
+    /** The absolute reading's own noise stream, apart from the others so that reading it leaves them as they were. */
+    private final java.util.SplittableRandom indexReadRandom;
+    /** The scale's pole pair: one index mark each. */
+    static final double POLE_PAIR_MM = 2.0;
+    /** How far deeper than the switch's nominal trip point the build puts an index mark (the firmware's figure). */
+    static final double INDEX_FROM_SWITCH_MM = 0.5;
+    /** How closely the build places the scale's index against the switch. */
+    static final double INDEX_PLACEMENT_MM = 0.02;
+    /** How far the switch's trip point has drifted since the unit was built (wear, temperature), mm; deeper is positive. */
+    private double switchDriftMm;
+
+    @Override
+    public long sensedIndexPhaseSteps() {
+        double mm = trueDepthMm()
+                + ENCODER_NONLINEARITY_MM * Math.sin(2.0 * Math.PI * trueDepthMm() / 2.0)
+                + indexReadRandom.nextGaussian() * ENCODER_NOISE_MM;
+        double phase = mm - indexMm;
+        phase -= POLE_PAIR_MM * Math.floor(phase / POLE_PAIR_MM + 0.5); // into [-half, +half) of a pole pair
+        long counts = (long) Math.floor(phase / ENCODER_COUNT_MM);
+        return Math.round(counts * ENCODER_COUNT_MM * p.stepsPerMmNominal());
+    }
+
+    /**
+     * The home switch's trip point moves {@code mm} (deeper positive) from where it was built, as wear and
+     * temperature move a micro switch's actuator and mount; its repeatability and hysteresis stay. The
+     * scale's index, fixed to the collar, does not move.
+     */
+    void setSwitchDriftMm(double mm) {
+        switchTripMm += mm - switchDriftMm; // the trip point already drawn moves with it: no new draw
+        switchDriftMm = mm;
+        updateSwitch();
+    }
+
+    /**
+     * How far this unit's switch drifts over its life, mm: 0.02 to 0.05 either way, the unit's own (from its
+     * drawn lead-screw phase, so no random stream moves).
+     */
+    double endOfLifeSwitchDriftMm() {
+        double u = p.leadErrorPhaseRad() / (2.0 * Math.PI); // uniform in [0, 1) per unit
+        return (u < 0.5 ? 1 : -1) * (0.02 + 0.03 * ((u * 2.0) % 1.0));
     }
 
     @Override
@@ -234,7 +299,7 @@ final class CollarPlant implements CollarStepper {
     }
 
     private double drawTrip() {
-        return p.homeSwitchDepthMm() + random.nextGaussian() * p.switchRepeatMm();
+        return p.homeSwitchDepthMm() + switchDriftMm + random.nextGaussian() * p.switchRepeatMm();
     }
 
     /** A mechanical switch: closes at a slightly different point each time, opens with hysteresis. */
@@ -289,7 +354,7 @@ final class CollarPlant implements CollarStepper {
         double collar = followNut(nut);
         if (collar > p.deepStopMm() || collar < p.shallowStopMm()) {
             lostSteps++;
-            stalled = true;
+            stalled |= stallGuardSees();
             return;
         }
         screwSteps = nextScrew;
@@ -323,7 +388,7 @@ final class CollarPlant implements CollarStepper {
         screwSteps -= steps;
         collarDepthMm = followNut(nutMm(screwSteps));
         lostSteps += Math.abs(steps);
-        stalled |= moving;
+        stalled |= stallGuardSees();
         updateSwitch();
     }
 
@@ -334,8 +399,13 @@ final class CollarPlant implements CollarStepper {
     void pushBack(double mm) {
         screwSteps += Math.round(mm * trueStepsPerMm); // the forced collar turns the screw back through the nut
         collarDepthMm = followNut(nutMm(screwSteps));
-        stalled |= moving;
+        stalled |= stallGuardSees();
         updateSwitch();
+    }
+
+    /** Whether StallGuard would flag a stall now: only while stepping at or above its threshold speed. */
+    private boolean stallGuardSees() {
+        return moving && Math.abs(velocityStepsPerS) >= stallGuardMinStepsPerS;
     }
 
     void forceHomeSwitch(Boolean pressed) {

@@ -8,12 +8,12 @@ public enum SimFault {
     INDEX_SENSOR_DEAD,
     /**
      * The collar stepper loses 0.2 mm of steps (the collar ends shallower than its count); the
-     * driver flags a stall only if the collar was moving.
+     * driver flags a stall only if the collar was moving at StallGuard's threshold speed or faster.
      */
     COLLAR_STEPS_LOST,
     /**
      * Skin pressure pushes the collar 0.3 mm back into the pen: the needles go deeper; the driver
-     * flags a stall only if the collar was moving.
+     * flags a stall only if the collar was moving at StallGuard's threshold speed or faster.
      */
     COLLAR_PUSHED_BACK,
     /** The home switch reads pressed whatever the collar does. */
@@ -115,9 +115,12 @@ public enum SimFault {
      */
     SUPPLY_LOST,
     /**
-     * The brake switch across the winding never closes (a relay contact that does not make, a
-     * depletion FET failed open, a broken wire to it): a bridge that is unpowered or disabled then
-     * leaves the motor to coast. A latent fault: nothing shows it while the bridge is powered.
+     * The brake switch across the winding never closes: its relay's armature does not release (a coil
+     * driver that stays on, a jammed armature, the force-guided monitor contact welded shut, holding the
+     * brake contact open): a bridge that is unpowered or disabled then leaves the motor to coast. Latent
+     * while the bridge is powered; the relay's monitor contact shows it whenever the drive's enable is
+     * low. (A brake contact that does not make although the armature released is
+     * {@link SimHandle#setBrakeContactNotMaking}: the monitor cannot show that one.)
      */
     BRAKE_SWITCH_STUCK_OPEN,
     /**
@@ -148,5 +151,13 @@ public enum SimFault {
      * winding far above the shell: the handpiece thermistor, which sees the shell, reads normal while the
      * winding's insulation passes its class limit.
      */
-    WINDING_HOT
+    WINDING_HOT,
+
+    /**
+     * The home switch's trip point has drifted by the unit's end-of-life figure (0.02 to 0.05 mm, deeper
+     * or shallower, the unit's own; {@link SimHandle#driftHomeSwitch} any amount): wear of the actuator
+     * and the mount, temperature. Its repeatability and hysteresis stay as they were. A homing that
+     * takes its zero where the switch closes moves every depth by the drift.
+     */
+    HOME_SWITCH_DRIFTED
 }

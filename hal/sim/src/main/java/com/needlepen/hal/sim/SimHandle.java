@@ -266,6 +266,71 @@ public final class SimHandle {
         return pen.brakeSwitchClosed();
     }
 
+    /**
+     * What the brake switch's monitor contact reads now (true: "released, the brake closed"), as the
+     * firmware's GPIO sees it.
+     */
+    public boolean brakeMonitorSaysClosed() {
+        return pen.brakeSwitch().monitorSaysClosed(pen.clock().trueNanos());
+    }
+
+    /**
+     * The brake switch's contact stops making although its relay's armature releases (burnt or
+     * contaminated contact faces, a broken wire between the switch and the winding): the brake never
+     * closes, and the force-guided monitor contact, which follows the armature, still says "released".
+     * The one failure of the brake the monitor cannot show (docs/safety.md H30). {@code false} mends it.
+     */
+    public void setBrakeContactNotMaking(boolean notMaking) {
+        pen.brakeSwitch().setContactNotMaking(notMaking);
+    }
+
+    /**
+     * The brake monitor's own wiring fails: {@code Boolean.TRUE} a broken wire (the input reads
+     * "released" whatever the relay does), {@code Boolean.FALSE} an input shorted (it reads "energised");
+     * null mends it. Not a {@link SimFault}: the monitor's failure, which the firmware must find when
+     * the relay is commanded.
+     */
+    public void forceBrakeMonitor(Boolean readsClosed) {
+        pen.brakeSwitch().forceMonitor(readsClosed);
+    }
+
+    /**
+     * The home switch's trip point drifts to {@code mm} from where the unit was built (deeper positive),
+     * as wear and temperature move it; the collar's scale does not move. {@code 0} mends it.
+     */
+    public void driftHomeSwitch(double mm) {
+        if (!(Math.abs(mm) <= 0.5)) {
+            throw new IllegalArgumentException("home switch drift " + mm + " mm is outside +-0.5 mm");
+        }
+        pen.collar().setSwitchDriftMm(mm);
+    }
+
+    /** How far this unit's home switch drifts over its life ({@link SimFault#HOME_SWITCH_DRIFTED}), mm. */
+    public double homeSwitchEndOfLifeDriftMm() {
+        return pen.collar().endOfLifeSwitchDriftMm();
+    }
+
+    /** The cam follower's sliding friction greased, as built. */
+    public static final double FOLLOWER_FRICTION_NOMINAL = StrokeDrivePlant.FOLLOWER_FRICTION_NOMINAL;
+    /** The cam follower's sliding friction at the end of its life (its grease gone): the worst case. */
+    public static final double FOLLOWER_FRICTION_WORST = StrokeDrivePlant.FOLLOWER_FRICTION_WORST;
+
+    /**
+     * The cam follower's sliding friction coefficient (0, none, unless set: see docs/safety.md H51;
+     * {@link #FOLLOWER_FRICTION_NOMINAL} as built, {@link #FOLLOWER_FRICTION_WORST} at the end of its life).
+     */
+    public void setFollowerFriction(double mu) {
+        if (!(mu >= 0.0 && mu <= 0.5)) {
+            throw new IllegalArgumentException("follower friction " + mu + " is outside 0 to 0.5");
+        }
+        pen.drive().setFollowerFriction(mu);
+    }
+
+    /** The follower's friction torque on the shaft now, N m. */
+    public double followerTorqueNm() {
+        return pen.drive().followerTorqueNm();
+    }
+
     /** The motor supply as it is now (0 after {@link SimFault#SUPPLY_LOST}), V. */
     public double supplyVolts() {
         return pen.supplyVolts();
@@ -361,6 +426,7 @@ public final class SimHandle {
             case INDEX_MISSED_EDGES -> missIndexEdges(INDEX_MISSED_SHARE, false);
             case INDEX_SPURIOUS_EDGES -> pen.setIndexFragmentAt(Math.toRadians(INDEX_FRAGMENT_DEG));
             case WINDING_HOT -> pen.drive().setWindingToNoseFactor(WINDING_HOT_PATH_FACTOR);
+            case HOME_SWITCH_DRIFTED -> pen.collar().setSwitchDriftMm(pen.collar().endOfLifeSwitchDriftMm());
         }
     }
 
@@ -394,7 +460,7 @@ public final class SimHandle {
                 addIndexNoise(0.0);
             }
             case WINDING_HOT -> pen.drive().setWindingToNoseFactor(1.0);
-            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN -> {
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN, HOME_SWITCH_DRIFTED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

@@ -67,7 +67,7 @@ public final class SimPen {
         this.enableTimer = new SimEnableTimer(params.motor().enableTimerNanos(), clock::trueNanos);
         this.watchdog = new SimWatchdog(clock::trueNanos);
         this.hardware = new PenHardware(clock, driver, index, collar, panel, indicators, display, cartridge,
-                new Sensors(), enableTimer, watchdog, handpiece);
+                new Sensors(), enableTimer, watchdog, handpiece, () -> brakeSwitch.monitorSaysClosed(clock.trueNanos()));
         // last of the splits, so the streams drawn before it are what they were without it
         this.currentMonitor = new CurrentMonitor(CurrentMonitor.offsetOf(handpieceId), random.split());
         this.handle = new SimHandle(this);

@@ -53,6 +53,27 @@ final class StrokeDrivePlant {
 
     private final SimParameters params;
 
+    /**
+     * The cam follower slides on the eccentric's rim (it is not a roller): Coulomb friction at the
+     * contact, {@code mu} times the contact force (spring, carrier inertia, skin), at the rim's radius.
+     * It brakes the shaft (more current to hold a rate), holds a shaft at rest harder, and heats the nose
+     * (the handpiece), not the winding. A greased steel cam on a PTFE-filled acetal follower runs about
+     * {@value #FOLLOWER_FRICTION_NOMINAL}; with the grease gone at the end of its life about
+     * {@value #FOLLOWER_FRICTION_WORST}.
+     *
+     * <p>Off by default (a follower without friction, as before): with it the cam can come to rest up to
+     * 13° (nominal) or 23° (worst) from its lowest point, outside the index's ±10° window, and parking's
+     * nudges then fail to find the index (F10; docs/safety.md H51, open). Tests set it
+     * ({@link SimHandle#setFollowerFriction}).
+     */
+    static final double FOLLOWER_FRICTION_NOMINAL = 0.1;
+    static final double FOLLOWER_FRICTION_WORST = 0.2;
+    /** The eccentric's rim radius, where the follower slides: the 1.5 mm eccentricity plus a 1 mm web, m. */
+    static final double FOLLOWER_RADIUS_M = 0.0025;
+    private double followerFriction;
+    private double followerTorqueNm;
+    private double followerWatts;
+
     StrokeDrivePlant(SimParameters params) {
         this.params = params;
         this.motor = params.motor();
@@ -120,9 +141,12 @@ final class StrokeDrivePlant {
             currentAmps = terminalVolts / resistance;
         } else {
             currentAmps = (terminalVolts - kt * omegaRadPerS) / resistance;
-            double camTorque = onCam ? -contactForceN(camLiftM, camVelocityMPerS, recessM, cos) * eccentricityM * sin : 0.0;
+            double contact = onCam ? contactForceN(camLiftM, camVelocityMPerS, recessM, cos) : 0.0;
+            double camTorque = -contact * eccentricityM * sin;
+            followerTorqueNm = followerFriction * Math.max(0.0, contact) * FOLLOWER_RADIUS_M;
             double driving = kt * currentAmps + camTorque;
-            omegaRadPerS = integrateShaft(driving, dt);
+            omegaRadPerS = integrateShaft(driving, dt, followerTorqueNm);
+            followerWatts = followerTorqueNm * Math.abs(omegaRadPerS);
             double advance = omegaRadPerS * dt;
             wrappedRad += advance;
             if (wrappedRad >= TWO_PI) {
@@ -153,24 +177,40 @@ final class StrokeDrivePlant {
         return velocityMPerS >= 0.0 ? insertion : -insertion * skin.withdrawalFraction();
     }
 
-    private double integrateShaft(double drivingTorqueNm, double dt) {
+    private double integrateShaft(double drivingTorqueNm, double dt, double followerNm) {
         double omega = omegaRadPerS;
+        double kinetic = motor.frictionTorqueNm() + followerNm;
+        double stiction = motor.staticFrictionTorqueNm() + followerNm;
         if (Math.abs(omega) < REST_EPSILON_RAD_PER_S) {
-            if (Math.abs(drivingTorqueNm) <= motor.staticFrictionTorqueNm()) {
+            if (Math.abs(drivingTorqueNm) <= stiction) {
                 return 0.0;
             }
-            double net = drivingTorqueNm - Math.signum(drivingTorqueNm) * motor.frictionTorqueNm();
+            double net = drivingTorqueNm - Math.signum(drivingTorqueNm) * kinetic;
             return omega + net / motor.inertiaKgM2() * dt;
         }
-        double net = drivingTorqueNm - Math.signum(omega) * motor.frictionTorqueNm()
+        double net = drivingTorqueNm - Math.signum(omega) * kinetic
                 - motor.viscousNmPerRadPerS() * omega;
         double next = omega + net / motor.inertiaKgM2() * dt;
         // friction stops the shaft; it does not reverse it
         if (Math.signum(next) != Math.signum(omega)
-                && Math.abs(drivingTorqueNm) <= motor.staticFrictionTorqueNm()) {
+                && Math.abs(drivingTorqueNm) <= stiction) {
             return 0.0;
         }
         return next;
+    }
+
+    /** The follower's sliding friction coefficient (0: a roller follower, or none). */
+    void setFollowerFriction(double mu) {
+        this.followerFriction = mu;
+    }
+
+    double followerFriction() {
+        return followerFriction;
+    }
+
+    /** The follower's friction torque on the shaft in the last step, N m. */
+    double followerTorqueNm() {
+        return followerTorqueNm;
     }
 
     private void updateCarrier(double dt, double recessM) {
@@ -199,7 +239,7 @@ final class StrokeDrivePlant {
      * The heat: the winding's I²R, plus the PWM ripple current's (a triangle of {@code V d (1 - d) / (L f)}
      * peak to peak while the bridge drives: its rms squared times R; the current monitor, which averages
      * over its conversion, never sees it) and the brushes' friction at the commutator (a coreless rotor is its
-     * winding) into the winding; the bearings' (viscous) friction into the nose, where they sit; heat from
+     * winding) into the winding; the bearings' (viscous) friction and the sliding follower's at the cam into the nose, where they sit; heat from
      * outside the drive into the grip. Then conduction between the nodes, to
      * the room and to the hand, and the thermistor's first-order lag behind the grip.
      */
@@ -220,7 +260,7 @@ final class StrokeDrivePlant {
         double gripToAir = (gripCelsius - ambientCelsius) / thermal.gripToAmbientKPerW();
         double gripToHand = (gripCelsius - thermal.handCelsius()) / thermal.gripToHandKPerW();
         windingCelsius += (copper + brushes - windingToNose) / thermal.windingHeatCapacityJPerK() * dt;
-        noseCelsius += (windingToNose + bearings - noseToGrip - noseToAir) / thermal.noseHeatCapacityJPerK() * dt;
+        noseCelsius += (windingToNose + bearings + followerWatts - noseToGrip - noseToAir) / thermal.noseHeatCapacityJPerK() * dt;
         gripCelsius += (noseToGrip + extraHeatWatts - gripToAir - gripToHand) / thermal.gripHeatCapacityJPerK() * dt;
         double lag = thermal.thermistorLagSeconds();
         thermistorCelsius = lag > 0.0 ? thermistorCelsius + (gripCelsius - thermistorCelsius) * Math.min(1.0, dt / lag)

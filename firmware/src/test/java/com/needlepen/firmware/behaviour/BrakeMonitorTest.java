@@ -155,11 +155,16 @@ class BrakeMonitorTest {
         broken.sim.forceBrakeMonitor(Boolean.TRUE);
         broken.run(500 * MS);
         assertThat(broken.controller.status().readyToStart()).as("reads as a released relay, as it should in READY").isTrue();
-        broken.click(PanelButton.START_STOP).running();
-        long running = broken.now();
+        // the winding probe enables the drive in CHECKING before every start: the relay's monitor must show it
+        // pulled in 20 ms later, so the broken wire is F33 there, before the run
+        broken.click(PanelButton.START_STOP);
+        long pressed = broken.now();
+        assertThat(broken.runner.runUntil(() -> broken.sim.motorDriverEnabled(), 3 * S)).isTrue();
+        long enabled = broken.now();
         assertThat(broken.runner.runUntil(() -> broken.controller.status().state() == PenState.FAULT, S)).isTrue();
         assertThat(broken.controller.status().fault()).isEqualTo(FaultCode.F33_BRAKE_SWITCH_FAILED);
-        assertThat(broken.now() - running).isLessThanOrEqualTo(25 * MS);
+        assertThat(broken.now() - enabled).isLessThanOrEqualTo(25 * MS);
+        assertThat(broken.controller.status().runStartNanos()).as("no run started").isLessThan(pressed);
     }
 
     /** A healthy switch over many stops and starts, on skin and in air, never alarms. */

@@ -58,6 +58,11 @@ class CollarPositionCheckTest {
         }
 
         @Override
+        public long sensedIndexPhaseSteps() {
+            return sensed;
+        }
+
+        @Override
         public void setHoldCurrent(HoldCurrent holdCurrent) {
         }
 

@@ -195,7 +195,7 @@ class SimulateCommandTest {
             "supply-surge@10s, F22", "thermistor-stuck@10s, F26", "current-sense-dead@10s, F26",
             "thermistor-shorted@10s, F06", "spring-broken@10s, F25",
             "supply-lost@10s, F21",
-            "index-stuck-active@10s, F31", "index-missed-edges@10s, F32", "index-spurious-edges@10s, F03"})
+            "index-stuck-active@10s, F31", "index-missed-edges@10s, F32", "index-spurious-edges@10s, F31"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");

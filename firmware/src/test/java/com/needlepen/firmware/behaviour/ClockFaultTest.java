@@ -127,20 +127,29 @@ class ClockFaultTest {
         assertThat(at).isLessThan(bench.now());
     }
 
-    @Tag("H40")
-    @Test
-    void givenTheClockStoppedWithoutTheClockCheck_thenAJammedCamIsNeverFoundAndTheWindingTakesStallCurrent() {
-        PenBench bench = runningAt150Hz(withoutClockCheckOrTickCountedChecks());
+    /**
+     * Stops the clock, jams the cam 100 ms later, and steps for 2 s (or until a fault when {@code untilFault});
+     * returns the milliseconds the winding's current spent above the motor's limit.
+     */
+    private static long jamUnderAStoppedClock(PenBench bench, boolean untilFault) {
         bench.sim.inject(SimFault.CLOCK_STOPPED);
         bench.run(100 * MS);
         bench.sim.inject(SimFault.CAM_JAMMED);
         long above = 0;
-        for (int ms = 0; ms < 2_000; ms++) {
+        for (int ms = 0; ms < 2_000 && !(untilFault && bench.controller.status().state() == PenState.FAULT); ms++) {
             bench.runner.step();
             if (bench.sim.motorCurrentAmps() > bench.profile.motor().maxCurrentAmps()) {
                 above++;
             }
         }
+        return above;
+    }
+
+    @Tag("H40")
+    @Test
+    void givenTheClockStoppedWithoutTheClockCheck_thenAJammedCamIsNeverFoundAndTheWindingTakesStallCurrent() {
+        PenBench bench = runningAt150Hz(withoutClockCheckOrTickCountedChecks());
+        long above = jamUnderAStoppedClock(bench, false);
         System.out.printf("H40 without the clock check: clock stopped, cam jammed: %s after 2 s, %d ms above the"
                 + " current limit%n", bench.controller.status().state(), above);
         // the stall check (2.5 periods), the over-current hold (100 ms) and the HAL's dead-man (50 ms) all time
@@ -156,16 +165,7 @@ class ClockFaultTest {
         // the current monitor converts on its own oscillator, so the checks that count ticks still see the jam's
         // flat stall current; they are a second line, not the bound: the clock check ends it within BOUND_MS + 2
         PenBench bench = runningAt150Hz(withoutClockCheck());
-        bench.sim.inject(SimFault.CLOCK_STOPPED);
-        bench.run(100 * MS);
-        bench.sim.inject(SimFault.CAM_JAMMED);
-        long above = 0;
-        for (int ms = 0; ms < 2_000 && bench.controller.status().state() != PenState.FAULT; ms++) {
-            bench.runner.step();
-            if (bench.sim.motorCurrentAmps() > bench.profile.motor().maxCurrentAmps()) {
-                above++;
-            }
-        }
+        long above = jamUnderAStoppedClock(bench, true);
         System.out.printf("H40 without the clock check, tick-counted checks in: clock stopped, cam jammed: %s,"
                 + " %d ms above the current limit (%s)%n", bench.controller.status().fault(), above,
                 bench.controller.status().faultDetail());

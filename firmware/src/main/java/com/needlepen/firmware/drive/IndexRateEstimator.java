@@ -13,9 +13,9 @@ package com.needlepen.firmware.drive;
  * twice within a few revolutions: on the sim's index about once in 10 to 25 minutes at 150 Hz): two
  * periods lengthened, then two shortened, carry the median 10 % high for one edge. A line that acts
  * on one measurement (overspeed) also asks {@link #spanRateHz}: the mean over the last {@value #SPAN}
- * periods, from the stamps at the span's two ends. Stamps come in order, so a late stamp inside the
- * span lengthens one period and shortens the next by the same amount and cancels; only the ends'
- * lateness counts, spread over {@value #SPAN} periods. Allocates nothing.
+ * periods (the ring the median's three are the newest of). Stamps come in order, so a late stamp
+ * inside the span lengthens one period and shortens the next by the same amount and cancels; only
+ * the ends' lateness counts, spread over {@value #SPAN} periods. Allocates nothing.
  */
 public final class IndexRateEstimator {
 
@@ -23,16 +23,14 @@ public final class IndexRateEstimator {
     /** Periods {@link #spanRateHz} averages over. */
     public static final int SPAN = 4;
 
-    private final long[] periods = new long[WINDOW];
+    /** The last {@value #SPAN} periods, newest at {@code next - 1}: the median takes the newest {@value #WINDOW}. */
+    private final long[] periods = new long[SPAN];
     private int periodCount;
     private int next;
     private long lastEdgeNanos;
     private boolean haveEdge;
     private long edges;
     private long medianPeriodNanos;
-    private final long[] stamps = new long[SPAN + 1];
-    private int stampCount;
-    private int stampNext;
 
     /** Forgets everything (a new run). */
     public void reset() {
@@ -41,8 +39,6 @@ public final class IndexRateEstimator {
         haveEdge = false;
         edges = 0;
         medianPeriodNanos = 0;
-        stampCount = 0;
-        stampNext = 0;
     }
 
     /** Records an edge stamped at {@code timestampNanos}. */
@@ -52,38 +48,32 @@ public final class IndexRateEstimator {
             long period = timestampNanos - lastEdgeNanos;
             if (period > 0) {
                 periods[next] = period;
-                next = (next + 1) % WINDOW;
-                if (periodCount < WINDOW) {
+                next = (next + 1) % SPAN;
+                if (periodCount < SPAN) {
                     periodCount++;
                 }
                 medianPeriodNanos = median();
-                stamp(timestampNanos);
             }
-        } else {
-            stamp(timestampNanos);
         }
         lastEdgeNanos = timestampNanos;
         haveEdge = true;
     }
 
-    private void stamp(long timestampNanos) {
-        stamps[stampNext] = timestampNanos;
-        stampNext = (stampNext + 1) % stamps.length;
-        if (stampCount < stamps.length) {
-            stampCount++;
-        }
+    /** The period {@code back} places before the newest (0: the newest). */
+    private long period(int back) {
+        return periods[(next - 1 - back + 2 * SPAN) % SPAN];
     }
 
     private long median() {
         if (periodCount == 1) {
-            return periods[0];
+            return period(0);
         }
         if (periodCount == 2) {
-            return (periods[0] + periods[1]) / 2;
+            return (period(0) + period(1)) / 2;
         }
-        long a = periods[0];
-        long b = periods[1];
-        long c = periods[2];
+        long a = period(0);
+        long b = period(1);
+        long c = period(2);
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
@@ -108,13 +98,11 @@ public final class IndexRateEstimator {
      * wants a shaft slowing to read slow takes the lower of this and {@link #rateHz}.
      */
     public double spanRateHz() {
-        int periods = stampCount - 1;
-        if (periods <= 0) {
-            return 0.0;
+        long span = 0;
+        for (int back = 0; back < periodCount; back++) {
+            span += period(back);
         }
-        long newest = stamps[(stampNext - 1 + stamps.length) % stamps.length];
-        long oldest = stamps[(stampNext - stampCount + stamps.length) % stamps.length];
-        return periods * 1e9 / (newest - oldest);
+        return periodCount == 0 ? 0.0 : periodCount * 1e9 / span;
     }
 
     /** Edges seen since the last reset: strokes, counted from index pulses. */

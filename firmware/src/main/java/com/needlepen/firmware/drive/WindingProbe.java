@@ -172,6 +172,11 @@ public final class WindingProbe {
         return phase;
     }
 
+    /** Whether the probe has the bridge on now (its pulse, or the brake after it): the drive is enabled for it. */
+    public boolean drivesTheBridge() {
+        return phase == Phase.PULSE || phase == Phase.RELEASE;
+    }
+
     /** Whether the measurement begun last has finished (the drive off again). */
     public boolean done() {
         return phase == Phase.DONE;

@@ -1,6 +1,5 @@
 package com.needlepen.firmware.safety;
 
-import com.needlepen.firmware.drive.WindingProbe;
 import com.needlepen.firmware.state.PenState;
 
 /**
@@ -63,7 +62,7 @@ public final class TurningWhileOffCheck implements SafetyCheck {
 
     @Override
     public FaultCode check(long nowNanos, PenState state) {
-        if (off(state) && probing()) {
+        if (off(state) && in.drive().windingProbe().drivesTheBridge()) {
             boolean active = in.drive().indexActive();
             boolean left = wasActiveWhileProbing && !active;
             wasActiveWhileProbing = active;
@@ -93,11 +92,6 @@ public final class TurningWhileOffCheck implements SafetyCheck {
         boolean settling = nowNanos - enteredNanos < SETTLE_NANOS;
         // settling, a cam may cross its index once; a second edge is a shaft being driven
         return edges > 0 && (!settling || afterPark && edgesSinceEntered >= 2) ? FaultCode.F13_TURNING_WHILE_OFF : null;
-    }
-
-    private boolean probing() {
-        WindingProbe.Phase phase = in.drive().windingProbe().phase();
-        return phase == WindingProbe.Phase.PULSE || phase == WindingProbe.Phase.RELEASE;
     }
 
     @Override

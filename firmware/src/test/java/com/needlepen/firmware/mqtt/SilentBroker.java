@@ -4,21 +4,14 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP server that misbehaves as a broker in one of a few ways, so tests can hold publishes in
  * flight, connects in progress, or connections that die at once.
  */
-final class SilentBroker implements AutoCloseable {
+final class SilentBroker extends LoopbackServer {
 
     /** What it does with each connection. */
     enum Mode {
@@ -33,20 +26,12 @@ final class SilentBroker implements AutoCloseable {
     /** CONNACK: no session present, reason 0x00 success, no properties. */
     private static final byte[] CONNACK = {0x20, 0x03, 0x00, 0x00, 0x00};
 
-    private final ServerSocket listener;
     private final Mode mode;
     private final AtomicInteger connections = new AtomicInteger();
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "silent-broker");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     SilentBroker(Mode mode) throws IOException {
+        super("silent-broker");
         this.mode = mode;
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
     }
 
     /** Connections accepted so far. */
@@ -54,39 +39,15 @@ final class SilentBroker implements AutoCloseable {
         return connections.get();
     }
 
-    String url() {
-        return "tcp://127.0.0.1:" + listener.getLocalPort();
-    }
-
     @Override
-    public void close() throws IOException {
-        listener.close();
-        for (Socket socket : sockets) {
+    protected void accepted(Socket socket) throws IOException {
+        connections.incrementAndGet();
+        if (mode == Mode.HANG_UP) {
             socket.close();
+            return;
         }
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket socket = listener.accept();
-                connections.incrementAndGet();
-                if (mode == Mode.HANG_UP) {
-                    socket.close();
-                    continue;
-                }
-                sockets.add(socket);
-                threads.execute(() -> serve(socket));
-            } catch (IOException e) {
-                // closed
-            }
-        }
+        sockets.add(socket);
+        spawn(() -> serve(socket));
     }
 
     private void serve(Socket socket) {

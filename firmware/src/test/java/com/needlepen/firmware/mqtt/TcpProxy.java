@@ -4,37 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Forwards TCP connections to a target port and can cut them all at once, as a failing network
  * would: neither end gets to say goodbye. New connections keep being accepted.
  */
-final class TcpProxy implements AutoCloseable {
+final class TcpProxy extends LoopbackServer {
 
-    private final ServerSocket listener;
     private final int targetPort;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "tcp-proxy");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     TcpProxy(int targetPort) throws IOException {
+        super("tcp-proxy");
         this.targetPort = targetPort;
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
-    }
-
-    String url() {
-        return "tcp://127.0.0.1:" + listener.getLocalPort();
     }
 
     /**
@@ -49,30 +31,19 @@ final class TcpProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        closeQuietly(listener);
-        cutAll();
-        threads.shutdownNow();
+    protected void accepted(Socket downstream) throws IOException {
+        sockets.add(downstream);
+        Socket upstream;
         try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        } catch (IOException refused) {
+            closeQuietly(downstream);
+            sockets.remove(downstream);
+            throw refused;
         }
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket downstream = listener.accept();
-                sockets.add(downstream);
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(upstream);
-                threads.execute(() -> pump(downstream, upstream));
-                threads.execute(() -> pump(upstream, downstream));
-            } catch (IOException e) {
-                // listener closed, or the target refused this one connection
-            }
-        }
+        sockets.add(upstream);
+        spawn(() -> pump(downstream, upstream));
+        spawn(() -> pump(upstream, downstream));
     }
 
     private void pump(Socket from, Socket to) {
@@ -89,14 +60,6 @@ final class TcpProxy implements AutoCloseable {
             closeQuietly(to);
             sockets.remove(from);
             sockets.remove(to);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // already gone
         }
     }
 }

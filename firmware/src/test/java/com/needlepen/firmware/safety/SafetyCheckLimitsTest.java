@@ -40,21 +40,30 @@ class SafetyCheckLimitsTest {
         return inputs(SIM, new StrokeDrive(hw, hw, sensors, () -> true, SIM, false));
     }
 
+    /**
+     * A reading held exactly at its limit for 300 ms is no fault; one just past it is a fault only once
+     * held longer than the check's hold (not at the hold itself), in {@code state}, with this detail.
+     */
+    private static void assertHeldLimit(SafetyCheck check, java.util.function.DoubleConsumer reading, double atLimit,
+            double past, long holdNanos, PenState state, FaultCode fault, String detail) {
+        reading.accept(atLimit);
+        for (long t = 0; t <= 300 * MS; t += MS) {
+            assertThat(check.check(t, PenState.RUNNING)).as("at the limit, %d ms", t / MS).isNull();
+        }
+        reading.accept(past);
+        long since = 301 * MS;
+        assertThat(check.check(since, state)).isNull();
+        assertThat(check.check(since + holdNanos, state)).isNull();
+        assertThat(check.check(since + holdNanos + 1, state)).isEqualTo(fault);
+        assertThat(check.detail()).isEqualTo(detail);
+    }
+
     // ---- over-current: above 1.5 A for longer than 100 ms
 
     @Test
     void givenTheCurrentExactlyAtItsLimit_thenNoFaultHoweverLong_andJustAboveIt_thenF05OnlyOnceHeldLongerThan100ms() {
-        OvercurrentCheck check = new OvercurrentCheck(inputs());
-        sensors.amps = SIM.motor().maxCurrentAmps();
-        for (long t = 0; t <= 300 * MS; t += MS) {
-            assertThat(check.check(t, PenState.RUNNING)).isNull();
-        }
-        sensors.amps = 1.51;
-        long since = 301 * MS;
-        assertThat(check.check(since, PenState.RUNNING)).isNull();
-        assertThat(check.check(since + OvercurrentCheck.HOLD_NANOS, PenState.RUNNING)).isNull();
-        assertThat(check.check(since + OvercurrentCheck.HOLD_NANOS + 1, PenState.RUNNING)).isEqualTo(FaultCode.F05_OVERCURRENT);
-        assertThat(check.detail()).isEqualTo("1.51 A against 1.50 A allowed");
+        assertHeldLimit(new OvercurrentCheck(inputs()), a -> sensors.amps = a, SIM.motor().maxCurrentAmps(), 1.51,
+                OvercurrentCheck.HOLD_NANOS, PenState.RUNNING, FaultCode.F05_OVERCURRENT, "1.51 A against 1.50 A allowed");
     }
 
     @Test
@@ -69,17 +78,8 @@ class SafetyCheckLimitsTest {
 
     @Test
     void givenTheSupplyExactlyAt95PercentOfItsMinimum_thenNoFault_andBelowIt_thenF12OnceHeldLongerThan50ms() {
-        SupplyCheck check = new SupplyCheck(inputs());
-        sensors.volts = SupplyCheck.FRACTION * SIM.supply().minVolts();
-        for (long t = 0; t <= 200 * MS; t += MS) {
-            assertThat(check.check(t, PenState.RUNNING)).isNull();
-        }
-        sensors.volts = 10.5;
-        long since = 201 * MS;
-        assertThat(check.check(since, PenState.RUNNING)).isNull();
-        assertThat(check.check(since + SupplyCheck.HOLD_NANOS, PenState.RUNNING)).isNull();
-        assertThat(check.check(since + SupplyCheck.HOLD_NANOS + 1, PenState.RUNNING)).isEqualTo(FaultCode.F12_SUPPLY_LOW);
-        assertThat(check.detail()).isEqualTo("10.50 V, minimum 11.40 V");
+        assertHeldLimit(new SupplyCheck(inputs()), v -> sensors.volts = v, SupplyCheck.FRACTION * SIM.supply().minVolts(),
+                10.5, SupplyCheck.HOLD_NANOS, PenState.RUNNING, FaultCode.F12_SUPPLY_LOW, "10.50 V, minimum 11.40 V");
     }
 
     // ---- temperature: at or above the 41 °C cut-off
@@ -379,17 +379,8 @@ class SafetyCheckLimitsTest {
 
     @Test
     void givenTheSupplyExactlyAt105PercentOfItsMaximum_thenNoFault_andAboveIt_thenF22OnceHeldLongerThan50ms() {
-        SupplyHighCheck check = new SupplyHighCheck(inputs());
-        sensors.volts = SupplyHighCheck.FRACTION * SIM.supply().maxVolts();
-        for (long t = 0; t <= 200 * MS; t += MS) {
-            assertThat(check.check(t, PenState.RUNNING)).isNull();
-        }
-        sensors.volts = 13.3;
-        long since = 201 * MS;
-        assertThat(check.check(since, PenState.READY)).isNull();
-        assertThat(check.check(since + SupplyHighCheck.HOLD_NANOS, PenState.READY)).isNull();
-        assertThat(check.check(since + SupplyHighCheck.HOLD_NANOS + 1, PenState.READY)).isEqualTo(FaultCode.F22_SUPPLY_HIGH);
-        assertThat(check.detail()).isEqualTo("13.30 V, maximum 12.60 V");
+        assertHeldLimit(new SupplyHighCheck(inputs()), v -> sensors.volts = v, SupplyHighCheck.FRACTION * SIM.supply().maxVolts(),
+                13.3, SupplyHighCheck.HOLD_NANOS, PenState.READY, FaultCode.F22_SUPPLY_HIGH, "13.30 V, maximum 12.60 V");
     }
 
     @Test

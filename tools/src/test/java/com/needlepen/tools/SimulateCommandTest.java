@@ -68,6 +68,32 @@ class SimulateCommandTest {
         assertThat(s.get("published").asLong()).isGreaterThan(600).isEqualTo(s.get("received").asLong());
         assertThat(s.get("truth").get("finalProtrusionMm").asDouble()).isNegative();
         assertThat(s.has("loop")).as("virtual time: no wake-up lateness to report").isFalse();
+        assertThat(s.has("rateChanges")).as("the firmware kept the rate it was given").isFalse();
+        assertThat(s.get("truth").get("hottestNoseCelsius").asDouble()).isBetween(20.0, 39.0);
+    }
+
+    /**
+     * A 36-pin cartridge at 150 Hz warms the handpiece past its warning within minutes: the firmware
+     * holds the rate to the profile's warning rate on its own, and simulate says so as it happens and
+     * in the summary, with the panel's prompt, while the session still completes; the sim's nose stays
+     * under IEC 60601-1's 43 °C.
+     */
+    @Test
+    void givenAWarmingRunWhenTheFirmwareLowersTheRateThenTheRunAndTheSummarySaySoWithThePanelsPrompt() throws Exception {
+        Path json = dir.resolve("warm.json");
+        Result r = runIn(dir, "simulate", "--fast", "--cartridge", "36-pin", "--depth", "1.5", "--rate", "150",
+                "--duration", "8m", "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        JsonNode first = s.get("rateChanges").get(0);
+        assertThat(first.get("fromHz").asDouble()).isEqualTo(150.0);
+        assertThat(first.get("toHz").asDouble()).isEqualTo(100.0);
+        assertThat(first.get("prompt").asText()).isEqualTo("WARM: max 100 Hz");
+        assertThat(first.get("atSeconds").asDouble()).isBetween(10.0, 480.0);
+        assertThat(r.out()).contains("the firmware set the rate from 150 to 100 Hz (panel: WARM: max 100 Hz)")
+                .contains("rate change    at ").contains("nose (truth)   hottest ");
+        assertThat(s.get("truth").get("hottestNoseCelsius").asDouble()).isBetween(25.0, 43.0);
+        assertThat(s.get("rateHz").asDouble()).as("what was asked stays what was asked").isEqualTo(150.0);
     }
 
     @Test

@@ -27,7 +27,7 @@ final class SessionReport {
 
     static SessionSummary summarize(DeviceProfile p, long seed, Asked asked, PenController controller,
                                     SessionScenario.Outcome o, TelemetryRig.Counts counts,
-                                    com.needlepen.firmware.loop.LoopRunner runner) {
+                                    com.needlepen.firmware.loop.LoopRunner runner, FirmwareRateWatch watch) {
         SessionSummary.Loop loop = runner == null || runner.ticks() == 0 ? null : new SessionSummary.Loop(
                 runner.waitStrategy().describe(), runner.periodNanos() / 1_000, runner.ticks(),
                 micros(runner.latenessNanos().getValueAtPercentile(50)),
@@ -59,10 +59,11 @@ final class SessionReport {
                 run == null || run.spinUpNanos() < 0 ? null : run.spinUpNanos() / 1e6,
                 s == null ? 0 : round(s.activeNanos() / 1e9, 3),
                 ran && fault == null && parkedNanos >= 0 ? parkedNanos / 1e6 : null,
+                watch.changes(),
                 new SessionSummary.Truth(finite(round(o.meanTrueRateHz(), 4)), o.trueExcursions(),
                         round(o.peakProtrusionMm(), 4), depthErrorMm,
                         Double.isFinite(o.stopToRestMs()) ? round(Math.max(0.0, o.stopToRestMs()), 3) : null,
-                        round(o.finalProtrusionMm(), 4)),
+                        round(o.finalProtrusionMm(), 4), watch.hottestNoseCelsius()),
                 loop,
                 new SessionSummary.Telemetry(controller.status().samplesOffered(), controller.status().samplesDropped(),
                         counts.deliveredSamples(), counts.deliveredEvents(), counts.delivered(), counts.undelivered(),
@@ -112,6 +113,14 @@ final class SessionReport {
         } else {
             out.printf(Locale.ROOT, "  depth (truth)  the needles never ran; tips at %.3f mm (negative: hidden)%n",
                     s.truth().finalProtrusionMm());
+        }
+        for (SessionSummary.RateChange c : s.rateChanges()) {
+            out.printf(Locale.ROOT, "  rate change    at %.1f s the firmware set %s Hz (was %s Hz)%s%n", c.atSeconds(),
+                    plain(c.toHz()), plain(c.fromHz()), c.prompt() == null ? "" : ": " + c.prompt());
+        }
+        if (s.truth().hottestNoseCelsius() != null) {
+            out.printf(Locale.ROOT, "  nose (truth)   hottest %.1f °C (the applied part; IEC 60601-1 allows 43 °C)%n",
+                    s.truth().hottestNoseCelsius());
         }
         Double rest = s.truth().stopToRestMs();
         if (s.stopToParkedMs() != null) {

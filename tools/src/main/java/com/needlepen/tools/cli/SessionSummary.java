@@ -29,6 +29,7 @@ public record SessionSummary(
         Double spinUpMs,
         double activeSeconds,
         Double stopToParkedMs,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<RateChange> rateChanges,
         Truth truth,
         Loop loop,
         Telemetry telemetry,
@@ -48,10 +49,23 @@ public record SessionSummary(
      * @param stopToRestMs      from the end of the run (the stop, or the fault) to the shaft at rest; 0 when it
      *                          was already still (a jam stops it before the fault latches); absent when no run
      * @param finalProtrusionMm where the tips are at the end (negative: hidden)
+     * @param hottestNoseCelsius the hottest the applied part (the nose) got since power-on, which IEC 60601-1
+     *                          limits to 43 °C; the firmware only estimates it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Truth(Double meanRateHz, long excursions, double peakProtrusionMm, Double depthErrorMm,
-                        Double stopToRestMs, double finalProtrusionMm) {
+                        Double stopToRestMs, double finalProtrusionMm, Double hottestNoseCelsius) {
+    }
+
+    /**
+     * A change of the set rate the firmware made on its own (simulate sets it once): a warm handpiece
+     * held to the profile's {@code safety.warningMaxRateHz}, or the rate given back once it cooled.
+     *
+     * @param atSeconds from power-on
+     * @param prompt    what the panel's prompt line said then, absent if nothing
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RateChange(double atSeconds, double fromHz, double toHz, String prompt) {
     }
 
     /**

@@ -210,11 +210,13 @@ public final class SimulateCommand implements Callable<Integer> {
             SimulationRunner runner = assembled.runner();
             signals = SignalShutdown.install(runner, out);
             StatusLine status = new StatusLine(out, controller, fast, System.console() != null);
+            FirmwareRateWatch watch = new FirmwareRateWatch(out, controller, simPen.handle());
             var firstTick = com.needlepen.tools.bench.FirstTickProbe.fromSystemProperty(); // for needlepen bench
             runner.setObserver(now -> {
                 firstTick.afterTick(out);
                 injector.apply(now, simPen.handle());
                 status.update(now);
+                watch.update(now);
                 if (fast) {
                     rig.throttle(); // virtual time can outrun the publisher; pausing the world keeps samples
                 }
@@ -237,7 +239,7 @@ public final class SimulateCommand implements Callable<Integer> {
             telemetryUp.await();
             TelemetryRig.Counts counts = rig.finish(5_000);
             SessionSummary summary = SessionReport.summarize(p, pen.seed(),
-                    new SessionReport.Asked(type, cartridge, depth, rate, runNanos), controller, outcome, counts, runner.loop());
+                    new SessionReport.Asked(type, cartridge, depth, rate, runNanos), controller, outcome, counts, runner.loop(), watch);
             pen.runHours().add(summary.activeSeconds());
             SessionReport.print(out, summary, outcome, url);
             if (summaryJson != null) {

@@ -96,6 +96,33 @@ class SimulateCommandTest {
         assertThat(s.get("rateHz").asDouble()).as("what was asked stays what was asked").isEqualTo(150.0);
     }
 
+    /**
+     * IEC 60601-1's 40 °C room: the firmware holds the rate within the first minutes, and when even
+     * the held rate warms the nose to the cut-off it stops the needles (F06, exit 3) while the true
+     * nose is still under 43 °C.
+     */
+    @Test
+    void givenThe40DegreeRoomWhenAWarmingRunIsSimulatedThenTheRateIsHeldThenF06WithTheNoseUnder43() throws Exception {
+        Path json = dir.resolve("hot-room.json");
+        Result r = runIn(dir, "simulate", "--fast", "--ambient", "40", "--cartridge", "36-pin", "--depth", "1.5",
+                "--rate", "150", "--duration", "5m", "--summary-json", json.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("fault").asText()).startsWith("F06 ");
+        assertThat(s.get("rateChanges").get(0).get("toHz").asDouble()).isEqualTo(100.0);
+        assertThat(s.get("rateChanges").get(0).get("atSeconds").asDouble()).isLessThan(150.0);
+        assertThat(s.get("truth").get("hottestNoseCelsius").asDouble()).isBetween(38.0, 43.0);
+        assertThat(s.get("truth").get("finalProtrusionMm").asDouble()).isNegative();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"41", "9.5", "-5", "hot", "1e2"})
+    void givenAnAmbientOutsideTheRatedRangeOrNotANumber_thenExit2NamingTheOptionAndTheRange(String ambient) {
+        Result r = run("simulate", "--fast", "--ambient", ambient);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("needlepen: --ambient '" + ambient + "'").doesNotContain("\n");
+    }
+
     @Test
     void givenTheSameSeedTwiceWhenSimulatedThenTheSummariesAreIdentical() throws Exception {
         Path a = dir.resolve("a.json");

@@ -83,6 +83,19 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--list-faults", description = "List the fault kinds --inject takes, and exit.")
     boolean listFaults;
 
+    @Option(names = "--ambient", paramLabel = "CELSIUS",
+            description = {"The room the pen has stood in, held in the practitioner's hand (default: the sim's room,"
+                    + " 25 °C), from " + (int) MIN_AMBIENT_CELSIUS + " to " + (int) MAX_AMBIENT_CELSIUS + " °C;",
+                    "40 is IEC 60601-1's highest rated ambient."})
+    String ambientText;
+
+    /** IEC 60601-1's usual rated range for the ambient of a handheld device's use. */
+    static final double MIN_AMBIENT_CELSIUS = 10;
+    static final double MAX_AMBIENT_CELSIUS = 40;
+
+    /** The parsed {@code --ambient}, null for the sim's own room. */
+    private Double ambient;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -108,6 +121,11 @@ public final class SimulateCommand implements Callable<Integer> {
         CartridgeType type = pen.cartridgeType();
         Double depthMm = depthText == null ? null : NumberArgument.parse("--depth", depthText, "mm", "1.25");
         Double rateHz = rateText == null ? null : NumberArgument.parse("--rate", rateText, "Hz", "100");
+        ambient = ambientText == null ? null : NumberArgument.parse("--ambient", ambientText, "°C", "40");
+        if (ambient != null && !(ambient >= MIN_AMBIENT_CELSIUS && ambient <= MAX_AMBIENT_CELSIUS)) {
+            throw new UserInputException("--ambient '" + ambientText + "' is outside the rated ambient; allowed "
+                    + (int) MIN_AMBIENT_CELSIUS + " to " + (int) MAX_AMBIENT_CELSIUS + " °C");
+        }
         double depth = depthMm != null ? depthMm : 1.0;
         double rate = rateHz != null ? rateHz : 100.0;
         if (preset != null) {
@@ -199,6 +217,9 @@ public final class SimulateCommand implements Callable<Integer> {
         var opened = new com.needlepen.hal.sim.SimBackend().open(p, new com.needlepen.hal.backend.BackendOptions(
                 pen.unitSerial(), type.needles(), pen.seed(), System.currentTimeMillis()));
         SimPen simPen = opened.pen();
+        if (ambient != null) {
+            simPen.handle().soakAt(ambient); // before power-on's first reading: the pen has stood there
+        }
         TelemetryRig rig = TelemetryRig.create(url, p.telemetry(), simPen.clock()::utcEpochMillis);
         telemetryUp.connect(rig);
         try {

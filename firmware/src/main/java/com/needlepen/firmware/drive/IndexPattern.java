@@ -48,13 +48,15 @@ public final class IndexPattern {
         return (long) (1e9 / (noLoadHz * PHYSICAL_MARGIN));
     }
 
+    /**
+     * Forgets the run. The flags need no clearing: only the first {@link #periods()} slots are read,
+     * and from a reset each is written before it counts.
+     */
     public void reset() {
         next = 0;
         count = 0;
         haveStamp = false;
         lastPeriodNanos = 0;
-        java.util.Arrays.fill(irregular, false);
-        java.util.Arrays.fill(tooShort, false);
     }
 
     void onEdge(long stampNanos) {

@@ -98,17 +98,70 @@ class CollarWalkDuringMoveTest {
         CamAngle.assertTipsHiddenByTheCam(o.bench().sim, o.bench().profile);
     }
 
+    /**
+     * The safety property's open case (seed 99 before this fix, its 261st sequence): a collar walking on
+     * np-sim-0155 while the depth was lowered from 1.0 to 0.1 mm during a run settled 0.18 mm deeper than
+     * set. The same move here, with the fix and with the move judged as before.
+     */
     @Tag("H41")
     @Test
-    void givenTheCollarWalkingWhileTheDepthGoesFrom0_1To1_5WhileRunning_thenF30WithinTheMoveAndItsBound() {
-        Outcome o = walkDuringTheMove(0.1, 1.5, true);
-        print("walking during 0.1 -> 1.5 mm", o);
+    void givenSeed99sCase_theDepthFrom1_0To0_1WhileRunningAndWalking_thenF30WithinTheBound_notPastIt() {
+        Outcome fixed = walkDuringTheMove(1.0, 0.1, true);
+        Outcome old = walkDuringTheMove(1.0, 0.1, false);
+        print("seed 99's case, walking during 1.0 -> 0.1 mm", fixed);
+        print("seed 99's case, walking during 1.0 -> 0.1 mm, the old judgement", old);
+        assertThat(fixed.bench().controller.status().fault()).isEqualTo(FaultCode.F30_COLLAR_MOVED);
+        assertThat(fixed.deeperMm()).isLessThanOrEqualTo(BOUND_MM);
+        assertThat(old.deeperMm()).isGreaterThan(BOUND_MM);
+        fixed.bench().run(500 * MS);
+        CamAngle.assertTipsHiddenByTheCam(fixed.bench().sim, fixed.bench().profile);
+    }
+
+    /**
+     * Runs at 0.05 mm, walks the collar, and raises the depth one step (0.05 mm, all that is allowed while
+     * running) every 40 ms up to 1.45 mm, faster than the collar settles between steps; returns as
+     * {@link #walkDuringTheMove}.
+     */
+    static Outcome walkWhileSteppingDeeper(boolean tightMoves) {
+        PenBench twin = running(0.05, tightMoves);
+        PenBench b = running(0.05, tightMoves);
+        b.sim.inject(SimFault.COLLAR_WALKED);
+        double depth = 0.05;
+        for (int ms = 1; ms <= 3_000; ms++) {
+            if (ms % 40 == 0 && depth < 1.449) {
+                depth = Math.round((depth + 0.05) * 100.0) / 100.0;
+                twin.controller.submit(Request.depth(depth));
+                b.controller.submit(Request.depth(depth));
+            }
+            twin.run(MS);
+            b.run(MS);
+            if (b.controller.status().state() == PenState.FAULT) {
+                return new Outcome(ms, b.sim.trueDepthMm() - twin.sim.trueDepthMm(), b.controller.status().faultDetail(),
+                        b);
+            }
+        }
+        return new Outcome(-1, b.sim.trueDepthMm() - twin.sim.trueDepthMm(), null, b);
+    }
+
+    @Tag("H41")
+    @Test
+    void givenTheCollarWalkingWhileTheDepthIsRaisedStepByStepWhileRunning_thenF30WithinItsBound() {
+        Outcome o = walkWhileSteppingDeeper(true);
+        print("walking while the depth goes 0.05 -> 1.45 mm a step every 40 ms", o);
         assertThat(o.latchedMs()).as("F30 latched").isPositive();
         assertThat(o.bench().controller.status().fault()).isEqualTo(FaultCode.F30_COLLAR_MOVED);
         assertThat(o.deeperMm()).as("found within the bound").isLessThanOrEqualTo(BOUND_MM);
         o.bench().run(500 * MS);
         assertThat(o.bench().sim.shaftAtRest()).isTrue();
         CamAngle.assertTipsHiddenByTheCam(o.bench().sim, o.bench().profile);
+    }
+
+    @Tag("H41")
+    @Test
+    void givenTheCollarWalkingWhileTheDepthIsRaisedStepByStepJudgedWithTheOldSlack_thenPrintsHowFarItWent() {
+        Outcome o = walkWhileSteppingDeeper(false);
+        print("walking while the depth goes 0.05 -> 1.45 mm a step every 40 ms, the old judgement", o);
+        assertThat(o.deeperMm()).as("the walk goes further than with the fix").isGreaterThan(BOUND_MM);
     }
 
     @Tag("H41")

@@ -141,7 +141,7 @@ final class SafetyProperties {
     static double instantHarmMm(SimFault fault) {
         return switch (fault) {
             case COLLAR_PUSHED_BACK -> 0.3;
-            case COLLAR_WALKED -> 0.1;
+            case COLLAR_WALKED -> 0.075;
             case DRIVER_SHORTED -> 0.045;
             // a spring that breaks lets the carrier fly off the cam at once: the tips pass the set depth by up to
             // the stroke before any software can act (H34); the firmware's part is F25 and the stop

@@ -277,6 +277,45 @@ class CollarPositionScaleTest {
     }
 
     @Test
+    void givenALegAsLongAsTheOneHeld_thenItDoesNotReplaceIt() {
+        measuredAt104();
+        collar.position = 0;
+        collar.sensed = 0;
+        homed();
+        assertThat(move(PenState.CHECKING, 4_000, 0.98)).isNull(); // the same 3,840 steps
+        assertThat(tick(PenState.READY)).isNull();
+        assertThat(check.scale()).isCloseTo(1.04, within(1e-4));
+    }
+
+    @Test
+    void givenWalksBakedIntoSettledMoves_thenTheAnchorFindsThemWhileTheCollarStandsStill() {
+        measuredAt104();
+        assertThat(move(PenState.CHECKING, 3_000, check.scale())).isNull();
+        assertThat(stop(PenState.CHECKING)).isNull(); // the anchor: 3,000 on the loaded flank
+        long anchor = collar.sensed;
+        assertThat(move(PenState.RUNNING, 2_000, check.scale())).isNull();
+        collar.sensed += 150;
+        assertThat(stop(PenState.RUNNING)).isNull(); // settled 150 deeper, on the loaded flank
+        long expected = anchor + Math.round(check.scale() * -1_000) + 150;
+        collar.sensed = expected + 23; // still: 23 of its 60.5; the anchor: 173 of 16.7 + 156.5
+        assertThat(tick(PenState.RUNNING)).isNull();
+        collar.sensed = expected + 24;
+        assertThat(tick(PenState.RUNNING)).isEqualTo(FaultCode.F30_COLLAR_MOVED);
+        assertThat(check.detail()).startsWith("the collar stands 0.054 mm deeper than its steps say");
+    }
+
+    @Test
+    void givenASettleLessThanThePlayShallowerThanATurn_thenTheNextMoveFromItKeepsThePlayOnItsDeeperSide() {
+        measuredAt104(); // turned at 4,000 after moving deeper
+        assertThat(move(PenState.READY, 3_920, check.scale())).isNull(); // 80 shallower: not past the play
+        assertThat(stop(PenState.READY)).isNull();
+        long from = collar.sensed;
+        assertThat(move(PenState.READY, 2_920, check.scale())).isNull();
+        collar.sensed = from + Math.round(check.scale() * -1_000) + 300; // 16.7 + 316.5 allowed
+        assertThat(tick(PenState.READY)).isNull();
+    }
+
+    @Test
     void givenTheOldJudgement_thenNoScaleIsMeasuredAndNoAnchorJudged() {
         CollarPositionCheck old = new CollarPositionCheck(
                 new SafetyInputs(SIM, null, null, collar, null, null, null, null, null), false);

@@ -50,7 +50,11 @@ class CollarWalkDuringMoveTest {
     }
 
     static PenBench running(double depthMm, boolean tightMoves) {
-        PenBench b = new PenBench(ProfileLoader.bundled("sim"), "12-pin", depthMm, 150, UNIT, 41, TelemetrySink.NONE,
+        return running(UNIT, depthMm, tightMoves);
+    }
+
+    static PenBench running(String unit, double depthMm, boolean tightMoves) {
+        PenBench b = new PenBench(ProfileLoader.bundled("sim"), "12-pin", depthMm, 150, unit, 41, TelemetrySink.NONE,
                 CartridgeLedger.inMemory(), in -> checks(in, tightMoves)).insertCartridge("C-WALK");
         b.ready();
         b.sim.setSkinContact(true);
@@ -170,5 +174,36 @@ class CollarWalkDuringMoveTest {
         Outcome o = walkDuringTheMove(1.45, 0.05, false);
         print("walking during 1.45 -> 0.05 mm, the move judged against nominal steps with 5 % slack", o);
         assertThat(o.deeperMm()).as("the walk hides in the slack").isGreaterThan(BOUND_MM + 0.05);
+    }
+
+    /**
+     * No walk, no fault: each of the safety property's units, pressed at 2 and at 10 N and lifted in the
+     * middle of a move, the depth lowered from 1.45 to 0.05 mm while running and raised again a step every
+     * 40 ms to 1.45 mm.
+     */
+    @Tag("H41")
+    @Test
+    void givenEachSimUnitPressedFrom2To10N_whenTheDepthGoesDownAndBackUpWhileRunning_thenNoFault() {
+        for (String unit : new String[] {"np-sim-0001", "np-sim-0007", "np-sim-0155"}) {
+            for (double newtons : new double[] {2, 10}) {
+                PenBench b = running(unit, 1.45, true);
+                b.sim.setPressForceN(newtons);
+                b.controller.submit(Request.depth(0.05));
+                b.run(300 * MS);
+                b.sim.setSkinContact(false);
+                b.run(200 * MS);
+                b.sim.setSkinContact(true);
+                b.sim.setPressForceN(newtons);
+                b.run(700 * MS);
+                for (double depth = 0.1; depth < 1.451; depth += 0.05) {
+                    b.controller.submit(Request.depth(Math.round(depth * 100.0) / 100.0));
+                    b.run(40 * MS);
+                }
+                b.run(1_000 * MS);
+                assertThat(b.controller.status().fault()).as("%s at %.0f N: %s", unit, newtons,
+                        b.controller.status().faultDetail()).isNull();
+                assertThat(b.controller.status().state()).isEqualTo(PenState.RUNNING);
+            }
+        }
     }
 }

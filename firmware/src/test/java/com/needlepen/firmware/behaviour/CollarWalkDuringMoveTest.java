@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.Request;
+import com.needlepen.firmware.collar.DepthPositioner;
 import com.needlepen.firmware.safety.CollarPositionCheck;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.SafetyCheck;
@@ -99,6 +100,22 @@ class CollarWalkDuringMoveTest {
         assertThat(o.deeperMm()).as("found within the bound").isLessThanOrEqualTo(BOUND_MM);
         o.bench().run(500 * MS);
         assertThat(o.bench().sim.shaftAtRest()).isTrue();
+        CamAngle.assertTipsHiddenByTheCam(o.bench().sim, o.bench().profile);
+    }
+
+    /**
+     * At the limit (the sim profile's 1.5 mm ceiling) the positioner cannot pass the target to come back
+     * shallower, so the collar rests off its loaded flank as far as the check can tell, and a press may
+     * take up the play deeper: the walk is found within the play more (0.12 mm, docs/safety.md H41).
+     */
+    @Tag("H41")
+    @Test
+    void givenTheCollarWalkingWhileTheDepthGoesFromTheCeiling1_5To0_1_thenF30WithinTheWiderBoundOffTheFlank() {
+        Outcome o = walkDuringTheMove(1.5, 0.1, true);
+        print("walking during 1.5 (the ceiling) -> 0.1 mm", o);
+        assertThat(o.bench().controller.status().fault()).isEqualTo(FaultCode.F30_COLLAR_MOVED);
+        assertThat(o.deeperMm()).isLessThanOrEqualTo(BOUND_MM + DepthPositioner.FLANK_MM);
+        o.bench().run(500 * MS);
         CamAngle.assertTipsHiddenByTheCam(o.bench().sim, o.bench().profile);
     }
 

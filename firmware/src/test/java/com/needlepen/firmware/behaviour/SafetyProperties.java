@@ -130,10 +130,11 @@ final class SafetyProperties {
      * How much deeper than set a fault moves the tips at once, before any software can act (the
      * firmware's part is to see it and stop the needles within the bound): skin pressure pushing the
      * collar 0.3 mm back; a collar walking 0.5 mm/s, which its position sensor finds within 0.02 mm
-     * standing still but, while the collar moves on a command, only past the move's slack
-     * ({@code CollarPositionCheck.MOVE_SLACK_MM}, 0.079 mm: play, the press's give, the lead screw's
-     * periodic error, the sensor's non-linearity) plus the walk in the ticks that takes: 0.1 mm, a
-     * bound docs/safety.md states for H41; a driver that shorts strokes the needles whatever the
+     * standing still but, while the collar moves on a command, only past 0.049 mm (the press's give,
+     * the lead screw's periodic error, the sensor's non-linearity) plus the unit's measured scale's
+     * part (0.02 mm over the span it was measured on) plus the walk in the ticks that takes: 0.075 mm,
+     * the bound docs/safety.md states for H41 (0.1 mm before the scale was measured; seed 99 then found
+     * 0.18 mm); a driver that shorts strokes the needles whatever the
      * collar is doing, until F13 and the enable timer stop it: if the collar is still on its way
      * (homing, a move to a new depth), it has not yet settled on the flank the skin's press bears on,
      * and the press takes up the play and the thread's give first (0.03 + 0.015 mm at 10 N, H42).
@@ -141,7 +142,7 @@ final class SafetyProperties {
     static double instantHarmMm(SimFault fault) {
         return switch (fault) {
             case COLLAR_PUSHED_BACK -> 0.3;
-            case COLLAR_WALKED -> 0.1;
+            case COLLAR_WALKED -> 0.075;
             case DRIVER_SHORTED -> 0.045;
             // a spring that breaks lets the carrier fly off the cam at once: the tips pass the set depth by up to
             // the stroke before any software can act (H34); the firmware's part is F25 and the stop

@@ -61,9 +61,11 @@ class StallGuardThresholdTest {
 
     /**
      * Left out, the flag the firmware waited for never rises: the probe runs out its search and the
-     * pen cannot tell a collar deeper than its count from an open switch (F16), so a service looks
-     * at the collar and its stepper, not the switch (the collar position check's wider bound, for a
-     * collar not following its steps, is not reached in the 0.1 mm the collar falls behind).
+     * pen cannot tell a collar deeper than its count from an open switch, so a service looks at the
+     * collar and its stepper, not the switch. Since the collar position check measures the unit's
+     * scale (H41), its bound for a collar not following its steps (0.072 mm over this leg) is reached
+     * before the search runs out: F30, the collar not following its steps or its sensor stuck; before
+     * that, F16 when the search ran out. Neither names the switch.
      */
     @Tag("H49")
     @Test
@@ -72,8 +74,9 @@ class StallGuardThresholdTest {
         System.out.println("H49 without the probe stall check: " + b.controller.status().fault().shortCode()
                 + " " + b.controller.status().faultDetail());
         assertThat(b.pen.hardware().collar().stallDetected()).isFalse();
-        assertThat(b.controller.status().fault()).isEqualTo(FaultCode.F16_COLLAR_STEPS_LOST);
-        assertThat(b.controller.status().faultDetail()).contains("cannot tell");
+        assertThat(b.controller.status().fault()).isEqualTo(FaultCode.F30_COLLAR_MOVED);
+        assertThat(b.controller.status().faultDetail()).contains("not following its steps, or the sensor is stuck")
+                .doesNotContain("switch");
     }
 
     /** A healthy collar's probes, run after run, never look stopped. */

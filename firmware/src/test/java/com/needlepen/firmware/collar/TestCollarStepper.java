@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A collar stepper a unit test moves by hand: it is wherever the test puts it, its home switch and
- * stall flag read what the test sets, and its position sensor agrees with the count (not what these
- * tests are about). It records where it was sent and how fast; sent somewhere, it either starts
- * moving until the test {@link #arrive}s it, or (built {@link #standingStill}) never moves by
+ * stall flag read what the test sets, and its position sensor agrees with the count, or (built
+ * {@link #withItsOwnSensor}) reads {@link #sensed}, which the test sets apart from the count. It
+ * records where it was sent and how fast; sent somewhere, it either starts moving until the test
+ * {@link #arrive}s it, or (built {@link #standingStill} or {@link #withItsOwnSensor}) never moves by
  * itself.
  */
 public final class TestCollarStepper implements CollarStepper {
@@ -21,20 +22,32 @@ public final class TestCollarStepper implements CollarStepper {
     public int stops;
     public final List<Long> targets = new ArrayList<>();
     public final List<Double> speeds = new ArrayList<>();
+    /** What the position sensor reads when built {@link #withItsOwnSensor}; otherwise it reads {@link #position}. */
+    public long sensed;
     private final boolean movesWhenSent;
+    private final boolean sensorApart;
 
-    private TestCollarStepper(boolean movesWhenSent) {
+    private TestCollarStepper(boolean movesWhenSent, boolean sensorApart) {
         this.movesWhenSent = movesWhenSent;
+        this.sensorApart = sensorApart;
     }
 
     /** Sent somewhere, it moves until the test arrives it. */
     public static TestCollarStepper movedByTheTest() {
-        return new TestCollarStepper(true);
+        return new TestCollarStepper(true, false);
     }
 
     /** Sent somewhere, it records the move and stays where the test put it. */
     public static TestCollarStepper standingStill() {
-        return new TestCollarStepper(false);
+        return new TestCollarStepper(false, false);
+    }
+
+    /**
+     * Stays where the test puts it, its position sensor reading {@link #sensed} and its index phase the
+     * same: for the collar position check, whose test sets the count and the sensor apart.
+     */
+    public static TestCollarStepper withItsOwnSensor() {
+        return new TestCollarStepper(false, true);
     }
 
     /** The last move ends: the collar is where it was sent. */
@@ -68,7 +81,7 @@ public final class TestCollarStepper implements CollarStepper {
 
     @Override
     public long sensedPositionSteps() {
-        return position;
+        return sensorApart ? sensed : position;
     }
 
     /**
@@ -80,7 +93,7 @@ public final class TestCollarStepper implements CollarStepper {
 
     @Override
     public long sensedIndexPhaseSteps() {
-        return indexPhaseSteps;
+        return sensorApart ? sensed : indexPhaseSteps;
     }
 
     @Override

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
+import com.needlepen.firmware.collar.TestCollarStepper;
 import com.needlepen.firmware.state.PenState;
-import com.needlepen.hal.CollarStepper;
-import com.needlepen.hal.HoldCurrent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,66 +22,7 @@ class CollarPositionCheckTest {
 
     private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
 
-    /** A collar whose step count and position sensor the test sets apart. */
-    private static final class SensedCollar implements CollarStepper {
-        long count;
-        long sensed;
-        boolean moving;
-
-        @Override
-        public void moveTo(long targetSteps, double maxStepsPerSecond, double accelStepsPerSecond2) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public boolean isMoving() {
-            return moving;
-        }
-
-        @Override
-        public long positionSteps() {
-            return count;
-        }
-
-        @Override
-        public void setPositionSteps(long steps) {
-            count = steps;
-        }
-
-        @Override
-        public long sensedPositionSteps() {
-            return sensed;
-        }
-
-        @Override
-        public long sensedIndexPhaseSteps() {
-            return sensed;
-        }
-
-        @Override
-        public void setHoldCurrent(HoldCurrent holdCurrent) {
-        }
-
-        @Override
-        public HoldCurrent holdCurrent() {
-            return HoldCurrent.FULL;
-        }
-
-        @Override
-        public boolean homeSwitchPressed() {
-            return false;
-        }
-
-        @Override
-        public boolean stallDetected() {
-            return false;
-        }
-    }
-
-    private final SensedCollar collar = new SensedCollar();
+    private final TestCollarStepper collar = TestCollarStepper.withItsOwnSensor();
     private final CollarPositionCheck check = new CollarPositionCheck(
             new SafetyInputs(SIM, null, null, collar, null, null, null, null, null));
     private long t;
@@ -94,7 +34,7 @@ class CollarPositionCheckTest {
 
     /** Homed at 1,000 steps, the sensor agreeing; the check based there. */
     private void homedAt1000() {
-        collar.count = 1_000;
+        collar.position = 1_000;
         collar.sensed = 1_000;
         assertThat(tick(PenState.HOMING)).isNull();
         collar.sensed = 1_500; // re-zeroed as homing ends: seen in the next state's first tick
@@ -106,10 +46,10 @@ class CollarPositionCheckTest {
     void givenTheCollarMovingTenStepsEitherWay_thenTheSensorMayDisagreeBy317Steps_not318() {
         homedAt1000();
         collar.moving = true;
-        collar.count = 1_010;
+        collar.position = 1_010;
         collar.sensed = 1_500 + 10 + 317;
         assertThat(tick(PenState.READY)).isNull();
-        collar.count = 990;
+        collar.position = 990;
         collar.sensed = 1_500 - 10 - 317;
         assertThat(tick(PenState.READY)).isNull();
         collar.sensed = 1_500 - 10 - 318;
@@ -122,7 +62,7 @@ class CollarPositionCheckTest {
     void givenAMoveThatEnds_thenTheSensorIsJudgedOnceMoreAsItStops_andFromThereTheCollarMustStandStill() {
         homedAt1000();
         collar.moving = true;
-        collar.count = 1_400;
+        collar.position = 1_400;
         collar.sensed = 1_900;
         assertThat(tick(PenState.READY)).isNull();
         collar.moving = false;
@@ -150,10 +90,10 @@ class CollarPositionCheckTest {
     /** Moves the collar shallower from 1,000 to {@code to} and lets it settle there. */
     private void movedShallowerTo(long to) {
         collar.moving = true;
-        collar.count = 950;
+        collar.position = 950;
         collar.sensed = 1_450;
         assertThat(tick(PenState.READY)).isNull();
-        collar.count = to;
+        collar.position = to;
         collar.sensed = 500 + to;
         assertThat(tick(PenState.READY)).isNull();
         collar.moving = false;
@@ -196,16 +136,16 @@ class CollarPositionCheckTest {
     void givenTheCollarTurningRoundFromDeeperToShallowerWithoutStopping_thenTheFlankCountsFromTheTurn() {
         homedAt1000();
         collar.moving = true;
-        collar.count = 1_100;
+        collar.position = 1_100;
         collar.sensed = 1_600;
         assertThat(tick(PenState.READY)).isNull();
-        collar.count = 1_200;
+        collar.position = 1_200;
         collar.sensed = 1_700;
         assertThat(tick(PenState.READY)).isNull();
-        collar.count = 1_100; // turned round at 1,200 without a still tick
+        collar.position = 1_100; // turned round at 1,200 without a still tick
         collar.sensed = 1_600;
         assertThat(tick(PenState.READY)).isNull();
-        collar.count = 1_040;
+        collar.position = 1_040;
         collar.sensed = 1_540;
         assertThat(tick(PenState.READY)).isNull();
         collar.moving = false;

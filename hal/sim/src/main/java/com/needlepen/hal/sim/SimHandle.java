@@ -199,6 +199,11 @@ public final class SimHandle {
         return pen.drive().thermistorCelsius();
     }
 
+    /** The handpiece temperature sensor's own offset, within its ±0.1 °C accuracy (TMP117 class), °C. */
+    public double thermometerOffsetCelsius() {
+        return pen.thermometer().offsetCelsius();
+    }
+
     /** The winding's true resistance now (it rises 0.393 %/K with its temperature), Ω. */
     public double windingOhms() {
         return pen.drive().windingOhms();

@@ -102,9 +102,10 @@ public final class WindingEstimate {
             return;
         }
         double d = Math.max(0.0, Math.min(1.0, duty));
-        double ripple = d > 0.0 && supplyVolts > 0.0 ? supplyVolts * d * (1.0 - d) * rippleAmpsPerVolt : 0.0;
+        // no supply, no ripple; a supply that is not a number stays one (and counts as the most heat below)
+        double ripple = Math.max(0.0, supplyVolts) * d * (1.0 - d) * rippleAmpsPerVolt;
         double ohms = ohm20C * referenceOhmPerOhm20C * (1.0 + MotorSpec.COPPER_ALPHA_PER_K * (celsius - 20.0));
-        double omega = rateHz > 0.0 ? 2.0 * Math.PI * rateHz : 0.0;
+        double omega = 2.0 * Math.PI * Math.max(0.0, rateHz);
         double heat = (amps * amps + ripple * ripple / 12.0) * ohms + frictionNm * omega;
         // a current or supply that is not a number counts as the most heat seen so far, not as none
         heatWatts = heat == heat ? heat : Math.max(heatWatts, 0.0);

@@ -51,6 +51,30 @@ class WindingEstimateTest {
     }
 
     @Test
+    void givenTheProfilesHeatCapacity_thenItIsWhatTheHeatWarms() {
+        WindingEstimate half = new WindingEstimate(FakeDriveHardware.simWith("windingHeatCapacityJPerK: 1.0 ",
+                "windingHeatCapacityJPerK: 0.5 ", "windingToNoseKPerW: 12 ", "windingToNoseKPerW: 24 "));
+        half.measured(80, ohmsAt(80));
+        half.update(0, 0.0, 0.0, 0.0, 12, 20);
+        half.update(100 * MS, 0.0, 0.0, 0.0, 12, 20);
+        // 60 K over 24 K/W: 2.5 W out of 0.5 J/K for 0.1 s
+        assertThat(half.celsius()).isCloseTo(79.5, within(1e-12));
+        half.update(200 * MS, 1.0, 0.0, 0.0, 12, 79.5);
+        assertThat(half.celsius()).isCloseTo(79.5 + 0.2 * ohmsAt(79.5), within(1e-9));
+    }
+
+    @Test
+    void givenASupplyOrARateThatIsNotANumber_thenTheMostHeatSeenCounts() {
+        e.measured(30, ohmsAt(30));
+        e.update(0, 1.0, 0.5, 100, 12, 30);
+        double heat = e.heatWatts();
+        e.update(MS, 0.0, 0.5, 100, Double.NaN, 30);
+        assertThat(e.heatWatts()).isEqualTo(heat);
+        e.update(2 * MS, 0.0, 0.0, Double.NaN, 12, 30);
+        assertThat(e.heatWatts()).isEqualTo(heat);
+    }
+
+    @Test
     void givenTheRipplesAndTheBrushesHeat_thenBothCount() {
         e.measured(20, ohmsAt(20));
         e.update(0, 0.0, 0.5, 100.0, 12.0, 20);

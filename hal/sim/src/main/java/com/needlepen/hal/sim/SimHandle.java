@@ -219,6 +219,14 @@ public final class SimHandle {
         pen.drive().soakAt(celsius);
     }
 
+    /**
+     * The winding at {@code celsius} now, the handpiece as it is: a pen switched off after a long run and on again
+     * at once, its winding still hot (for a test's start, before the firmware's first start).
+     */
+    public void setWindingCelsius(double celsius) {
+        pen.drive().setWindingCelsius(celsius);
+    }
+
     /** The room around the pen changes to {@code celsius} from now; the handpiece follows at its own pace. */
     public void setAmbientCelsius(double celsius) {
         pen.drive().setAmbientCelsius(celsius);

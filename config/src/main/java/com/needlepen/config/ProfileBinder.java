@@ -159,7 +159,11 @@ final class ProfileBinder {
                 m.number("pwmRippleAmpsPerVolt", Range.closed(0, 100, "A/V"), d.pwmRippleAmpsPerVolt()),
                 m.number("gradientRiseSeconds", Range.closed(1, 600, "s"), d.gradientRiseSeconds()),
                 m.number("gradientFallSeconds", Range.closed(1, 3600, "s"), d.gradientFallSeconds()),
-                m.number("handOffsetK", Range.closed(0, 10, "K"), d.handOffsetK()));
+                m.number("handOffsetK", Range.closed(0, 10, "K"), d.handOffsetK()),
+                // a coreless winding of a pen motor weighs grams: 0.4 g of copper is 0.15 J/K, 30 g is 12 J/K
+                m.number("windingHeatCapacityJPerK", Range.closed(0.1, 20, "J/K"), d.windingHeatCapacityJPerK()),
+                // a motor clamped in metal is a few K/W to its housing; a figure past 100 K/W would only ever stop runs
+                m.number("windingToNoseKPerW", Range.closed(1, 100, "K/W"), d.windingToNoseKPerW()));
     }
 
     private static LoopSpec loop(MapReader m) {

@@ -28,10 +28,27 @@ package com.needlepen.config;
  * @param handOffsetK            the most the practitioner's hand (a 34 °C body) can hold the thermistor
  *                               below the nose with no heat inside, at the highest rated ambient (40 °C):
  *                               added always
+ * @param windingHeatCapacityJPerK the winding's heat capacity as the firmware's running estimate of its
+ *                               temperature takes it (H33): no more than the winding's own (a smaller one heats
+ *                               the estimate faster than the copper: conservative); the sim's copper is 1.25 J/K
+ * @param windingToNoseKPerW     the winding's thermal resistance to the nose as the running estimate takes it:
+ *                               no less than the design's (a larger one cools the estimate slower than the
+ *                               copper: conservative); the sim's design path is 8 K/W
  */
 public record ThermalSpec(double thermistorLagSeconds, double noseGradientKPerW, double pwmRippleAmpsPerVolt,
-                          double gradientRiseSeconds, double gradientFallSeconds, double handOffsetK) {
+                          double gradientRiseSeconds, double gradientFallSeconds, double handOffsetK,
+                          double windingHeatCapacityJPerK, double windingToNoseKPerW) {
 
     /** The bundled handpiece's figures (the sim's; docs/mechanics.md). */
-    public static final ThermalSpec BUNDLED = new ThermalSpec(5.0, 12.0, 0.125, 120.0, 300.0, 0.7);
+    public static final ThermalSpec BUNDLED = new ThermalSpec(5.0, 12.0, 0.125, 120.0, 300.0, 0.7, 1.0, 12.0);
+
+    /** The handpiece's figures before the winding's running estimate had its two (tests of the nose alone). */
+    public ThermalSpec(double thermistorLagSeconds, double noseGradientKPerW, double pwmRippleAmpsPerVolt,
+                       double gradientRiseSeconds, double gradientFallSeconds, double handOffsetK) {
+        this(thermistorLagSeconds, noseGradientKPerW, pwmRippleAmpsPerVolt, gradientRiseSeconds, gradientFallSeconds,
+                handOffsetK, BUNDLED_WINDING_HEAT_CAPACITY, BUNDLED_WINDING_TO_NOSE);
+    }
+
+    private static final double BUNDLED_WINDING_HEAT_CAPACITY = 1.0;
+    private static final double BUNDLED_WINDING_TO_NOSE = 12.0;
 }

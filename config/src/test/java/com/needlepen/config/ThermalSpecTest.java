@@ -26,6 +26,19 @@ class ThermalSpecTest {
     }
 
     @Test
+    void givenTheWindingsRunningEstimate_whenLoaded_thenItsTwoFiguresAreBoundedAndDefaultConservative() {
+        ThermalSpec t = ProfileLoader.bundled("sim").thermal();
+        assertThat(t.windingHeatCapacityJPerK()).isEqualTo(1.0);
+        assertThat(t.windingToNoseKPerW()).isEqualTo(12.0);
+        String yaml = simWith("windingToNoseKPerW: 12 ", "windingToNoseKPerW: 0.5 ");
+        assertError(loadError(yaml), "thermal.windingToNoseKPerW", lineOf(yaml, "windingToNoseKPerW"),
+                "0.5 is out of range; allowed 1 to 100 K/W");
+        String heavy = simWith("windingHeatCapacityJPerK: 1.0 ", "windingHeatCapacityJPerK: 50 ");
+        assertError(loadError(heavy), "thermal.windingHeatCapacityJPerK", lineOf(heavy, "windingHeatCapacityJPerK"),
+                "50 is out of range; allowed 0.1 to 20 J/K");
+    }
+
+    @Test
     void givenOneKeyOnly_whenLoaded_thenTheOthersAreTheBundledFigures() throws Exception {
         String yaml = simWith("  noseGradientKPerW: 12 ", "  noseGradientKPerW: 20 ");
         ThermalSpec t = ProfileLoader.parse(yaml, "sim-gradient.yaml").thermal();

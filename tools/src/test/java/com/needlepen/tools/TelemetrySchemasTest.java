@@ -24,6 +24,13 @@ class TelemetrySchemasTest {
     }
 
     @Test
+    void givenASampleWithTheFirmwaresNoseAndWindingEstimates_thenItValidates_asANullOne_butNotAString() throws Exception {
+        assertThat(TelemetrySchemas.validate(sample().put("noseCelsius", 33.46).put("windingCelsius", 48.3))).isEmpty();
+        assertThat(TelemetrySchemas.validate(sample().putNull("noseCelsius").putNull("windingCelsius"))).isEmpty();
+        assertThat(TelemetrySchemas.validate(sample().put("windingCelsius", "hot"))).isNotEmpty();
+    }
+
+    @Test
     void givenASampleWithADutyAboveOneOrAMissingFieldOrAnExtraFieldThenItIsRejected() throws Exception {
         assertThat(TelemetrySchemas.validate(sample().put("dutyFraction", 1.5))).isNotEmpty();
         ObjectNode missing = sample();

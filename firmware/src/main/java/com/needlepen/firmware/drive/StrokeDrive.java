@@ -34,6 +34,8 @@ public final class StrokeDrive {
     private final CurrentZero currentZero = new CurrentZero();
     private final NoseTemperature nose;
     private final WindingProbe windingProbe;
+    private final WindingEstimate windingEstimate;
+    private long windingMeasurementsSeen;
     private boolean driving;
 
     private long strokes;
@@ -54,6 +56,7 @@ public final class StrokeDrive {
                        DeviceProfile profile, boolean noseCompensated) {
         this.nose = new NoseTemperature(sensors, profile, noseCompensated);
         this.windingProbe = new WindingProbe(this, sensors, profile);
+        this.windingEstimate = new WindingEstimate(profile);
         this.motor = motor;
         this.index = index;
         this.sensors = sensors;
@@ -120,8 +123,14 @@ public final class StrokeDrive {
         lastLevelSampleNanos = nowNanos;
         double amps = sensors.motorCurrentAmps();
         currentZero.sample(nowNanos, amps, !driving || !motor.isEnabled(), lastEdgesThisTick);
-        nose.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(),
-                driving && estimator.hasMeasurement() ? estimator.rateHz(nowNanos) : 0.0);
+        double rateHz = driving && estimator.hasMeasurement() ? estimator.rateHz(nowNanos) : 0.0;
+        nose.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(), rateHz);
+        if (windingProbe.measurements() != windingMeasurementsSeen) {
+            windingMeasurementsSeen = windingProbe.measurements();
+            windingEstimate.measured(windingProbe.lastCelsius(), windingProbe.lastOhms());
+        }
+        windingEstimate.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(), rateHz,
+                sensors.supplyVolts(), nose.celsius());
         motor.refreshDeadman(nowNanos);
         noteEnable(nowNanos);
     }
@@ -276,6 +285,11 @@ public final class StrokeDrive {
     /** The winding's resistance measured at rest, before every start (H33). */
     public WindingProbe windingProbe() {
         return windingProbe;
+    }
+
+    /** The winding's temperature estimated while running, from the probe's measurement and the measured current (H33). */
+    public WindingEstimate windingEstimate() {
+        return windingEstimate;
     }
 
     /** The current monitor's offset as measured at rest (0 before it has been). */

@@ -29,7 +29,9 @@ import com.needlepen.hal.AnalogSensors;
  * <p>It runs in CHECKING, before every start, while the collar runs its zero check, and takes
  * about {@value #TOTAL_MILLIS} ms; the first measurement after power-on is the reference (the winding is
  * then at rest, at the thermistor's reading, unless the pen was switched on again straight after a long
- * run: a residual, docs/safety.md H33). Allocates nothing.
+ * run: a residual, docs/safety.md H33). A reference taken warm shows once the winding has cooled at rest:
+ * it then measures more than {@value #WARM_REFERENCE_MARGIN_K} K below the handpiece, which a winding at
+ * rest is not, and the reference's temperature is raised by that much. Allocates nothing.
  */
 public final class WindingProbe {
 
@@ -39,6 +41,11 @@ public final class WindingProbe {
     static final long RELEASE_MILLIS = 30;
     static final double FRICTION_MULTIPLE = 1.5;
     static final long TOTAL_MILLIS = ZERO_SETTLE_MILLIS + SAMPLES + SETTLE_MILLIS + SAMPLES + RELEASE_MILLIS;
+    /**
+     * A measurement this far below the handpiece's reading shows the reference was taken on a warm winding, K:
+     * about three times the measurement's own spread (σ 3.6 K), and more than a hand holds the grip above the nose.
+     */
+    static final double WARM_REFERENCE_MARGIN_K = 10.0;
     /** Below this share of the current it drives for, the current monitor cannot have read it: no measurement. */
     static final double MIN_CURRENT_SHARE = 0.25;
     private static final long MS = 1_000_000L;
@@ -65,6 +72,7 @@ public final class WindingProbe {
     private double lastCelsius = Double.NaN;
     private double lastAmps = Double.NaN;
     private long measurements;
+    private long warmReferences;
 
     WindingProbe(StrokeDrive drive, AnalogSensors sensors, DeviceProfile profile) {
         this.drive = drive;
@@ -157,6 +165,15 @@ public final class WindingProbe {
             referenceCelsius = celsius;
         }
         lastCelsius = referenceCelsius + (ohms / referenceOhms - 1.0) / MotorSpec.COPPER_ALPHA_PER_K;
+        // a winding at rest is not far cooler than the handpiece around it: one that measures so was measured
+        // against a reference taken warm (a pen switched on again straight after a long run), which is raised by
+        // what shows; not a number on either side changes nothing
+        double below = celsius - lastCelsius;
+        if (below > WARM_REFERENCE_MARGIN_K) {
+            referenceCelsius += below;
+            lastCelsius = celsius;
+            warmReferences++;
+        }
         measurements++;
     }
 
@@ -180,6 +197,11 @@ public final class WindingProbe {
     /** Whether the measurement begun last has finished (the drive off again). */
     public boolean done() {
         return phase == Phase.DONE;
+    }
+
+    /** How many times a measurement has shown the reference warm and raised it (since power-on). */
+    public long warmReferences() {
+        return warmReferences;
     }
 
     /** Measurements finished since power-on: a check judges each new one once. */

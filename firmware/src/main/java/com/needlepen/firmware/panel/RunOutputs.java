@@ -58,6 +58,8 @@ public final class RunOutputs {
         sample.dutyFraction = drive.dutyFraction();
         sample.motorCurrentAmps = hw.sensors().motorCurrentAmps();
         sample.handpieceCelsius = hw.sensors().handpieceCelsius();
+        sample.noseCelsius = drive.nose().celsius();
+        sample.windingCelsius = drive.windingEstimate().celsius();
         sample.strokes = drive.strokes();
         samplesOffered++;
         if (!telemetry.offerSample(sample)) {

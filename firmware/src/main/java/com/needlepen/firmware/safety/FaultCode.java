@@ -38,8 +38,9 @@ public enum FaultCode {
     F22_SUPPLY_HIGH("motor supply above its maximum", false),
     // a regulator or driver that runs away at a low set rate: the drive cannot be trusted to park
     F23_OVERSPEED_VS_SET("stroke rate far above the set rate", true),
-    // found at rest before a start, the needles parked: nothing moves, the drive is sound
-    F24_WINDING_OVERTEMP("the motor winding, measured by its resistance at rest, is at or above its rated temperature",
+    // found at rest before a start, the needles parked, or by the running estimate while running: the drive is sound
+    F24_WINDING_OVERTEMP("the motor winding, measured by its resistance at rest or estimated while running, is at or"
+            + " above its rated temperature",
             false),
     // the readings parking's stillness test rests on (the current) may be blind: brake and hold, as F19
     F25_SPRING_FAILED("the carrier's return spring no longer pulls it onto the cam: the current's ripple is gone", false),

@@ -26,6 +26,7 @@ public final class SafetyChecks {
         checks.add(new SupplyLostCheck(in));
         checks.add(new TemperatureCheck(in));
         checks.add(new WindingTemperatureCheck(in));
+        checks.add(new WindingEstimateCheck(in));
         checks.add(new SupplyCheck(in));
         checks.add(new CartridgeCheck(in));
         checks.add(new RateDeviationCheck(in));

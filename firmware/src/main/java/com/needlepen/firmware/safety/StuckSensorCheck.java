@@ -15,11 +15,13 @@ import java.util.Locale;
  *       pen it is about 0.16 K in the winding (1.25 J/K), and every bit of it moves the shell's
  *       temperature. On skin the winding takes it in about 1.5 s at 50 Hz, 5 s at 100 Hz and 8 s at
  *       150 Hz: well inside the half minute the sim's 20 W fault needs to heat the shell from 25 °C
- *       past 41 °C (the true shell was at most 26.7 °C at F26). A frozen converter repeats its last
- *       value exactly. Hardware requirement: a live thermistor channel is read with at least one
- *       step of noise (or dithered), so at thermal equilibrium its reading still changes within the
- *       energy above; a converter quieter than that needs this threshold raised to the energy that
- *       moves the shell by one step.</li>
+ *       past 41 °C. A frozen converter repeats its last value exactly. And unchanged for at least
+ *       {@value #STUCK_MIN_MILLIS} ms: a live digital sensor (TMP117 class, a conversion every 125 ms in
+ *       0.0078 °C steps with about 0.64 of a step of noise) repeats its last code now and then, at thermal
+ *       equilibrium about half its conversions; {@value #STUCK_MIN_MILLIS} ms is 48 conversions, which a
+ *       live sensor repeats with a chance of about 1e-12 (0.56^48). Hardware requirement: the sensor is
+ *       read with noise of at least half a step rms and a conversion every 125 ms or faster; a quieter or
+ *       slower one needs this time raised.</li>
  *   <li><b>the motor current dead</b>: while running with the shaft measured turning at
  *       {@value #TURNING_HZ} Hz or more, the zeroed mean of {@value #BLOCK} readings below half the
  *       current friction alone needs (the profile's friction torque over its torque constant: 15 mA
@@ -33,6 +35,8 @@ import java.util.Locale;
 public final class StuckSensorCheck implements SafetyCheck {
 
     static final double STUCK_JOULES = 0.2;
+    static final long STUCK_MIN_MILLIS = 6_000;
+    private static final long STUCK_MIN_NANOS = STUCK_MIN_MILLIS * 1_000_000L;
     static final double TURNING_HZ = 20.0;
     static final int BLOCK = 32;
     static final int BLOCKS = 3;
@@ -44,6 +48,7 @@ public final class StuckSensorCheck implements SafetyCheck {
     private double lastCelsius = Double.NaN;
     private boolean haveCelsius;
     private double joulesSinceChange;
+    private long changedNanos;
     private long lastNanos = Long.MIN_VALUE;
 
     private double blockSum;
@@ -53,6 +58,7 @@ public final class StuckSensorCheck implements SafetyCheck {
     private boolean currentDead;
     private double value;
     private double rateHz;
+    private double stuckSeconds;
 
     public StuckSensorCheck(SafetyInputs in) {
         this.in = in;
@@ -75,12 +81,14 @@ public final class StuckSensorCheck implements SafetyCheck {
             lastCelsius = celsius;
             haveCelsius = true;
             joulesSinceChange = 0.0;
+            changedNanos = nowNanos;
         } else if (running) {
             joulesSinceChange += amps * amps * coldOhm * dtNanos * 1e-9;
             // NaN current: the energy is not a number and counts as reached
-            if (!(joulesSinceChange < STUCK_JOULES)) {
+            if (!(joulesSinceChange < STUCK_JOULES) && nowNanos - changedNanos >= STUCK_MIN_NANOS) {
                 currentDead = false;
                 value = celsius;
+                stuckSeconds = (nowNanos - changedNanos) / 1e9;
                 return FaultCode.F26_SENSOR_STUCK;
             }
         }
@@ -112,7 +120,7 @@ public final class StuckSensorCheck implements SafetyCheck {
     public String detail() {
         return currentDead
                 ? String.format(Locale.ROOT, "motor current reads %.3f A while the shaft turns at %.1f Hz", value, rateHz)
-                : String.format(Locale.ROOT, "handpiece temperature stuck at %.2f °C while the winding took %.1f J",
-                        value, joulesSinceChange);
+                : String.format(Locale.ROOT, "handpiece temperature stuck at %.2f °C for %.1f s while the winding took %.1f J",
+                        value, stuckSeconds, joulesSinceChange);
     }
 }

@@ -38,6 +38,8 @@ final class TelemetryJson {
         n.put("dutyFraction", round(s.dutyFraction, 4));
         n.put("motorCurrentAmps", round(s.motorCurrentAmps, 4));
         n.put("handpieceCelsius", round(s.handpieceCelsius, 2));
+        putOrNull(n, "noseCelsius", s.noseCelsius, 2);
+        putOrNull(n, "windingCelsius", s.windingCelsius, 1);
         n.put("strokes", s.strokes);
         return bytes(n);
     }
@@ -79,6 +81,15 @@ final class TelemetryJson {
             return mapper.writeValueAsBytes(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode telemetry", e);
+        }
+    }
+
+    /** An estimate that is not a number (a reading that is not one) is written as null, which JSON has. */
+    private static void putOrNull(ObjectNode n, String key, double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            n.putNull(key);
+        } else {
+            n.put(key, round(v, decimals));
         }
     }
 

@@ -16,6 +16,10 @@ public final class TelemetrySample {
     public double dutyFraction;
     public double motorCurrentAmps;
     public double handpieceCelsius;
+    /** The applied part's temperature as the firmware estimates it (NoseTemperature), °C. */
+    public double noseCelsius;
+    /** The winding's temperature as the firmware estimates it while running (WindingEstimate, H33), °C. */
+    public double windingCelsius;
     public long strokes;
 
     public void copyFrom(TelemetrySample o) {
@@ -30,6 +34,8 @@ public final class TelemetrySample {
         dutyFraction = o.dutyFraction;
         motorCurrentAmps = o.motorCurrentAmps;
         handpieceCelsius = o.handpieceCelsius;
+        noseCelsius = o.noseCelsius;
+        windingCelsius = o.windingCelsius;
         strokes = o.strokes;
     }
 }

@@ -101,7 +101,8 @@ class SafetyPropertyTest {
     void randomSequencesNeverBreakTheSafetyInvariants() {
         SafetyProperties.profile(); // the calibration first, outside the sequences' timing
         long started = System.nanoTime();
-        long[] figures = new long[5]; // sequences, steps, ran the needles, fault injected while running, latched
+        long[] figures = new long[6]; // sequences, steps, ran the needles, fault injected while running, latched, winding-hot
+        double[] shortfall = {Double.NEGATIVE_INFINITY}; // the most the winding's estimate was below the truth, K
         System.out.printf("safety property: seed %d (replay with -DQT_SEED=%d), %d sequences of %d steps%n", seed(),
                 seed(), sequences(), STEPS);
         try {
@@ -116,12 +117,17 @@ class SafetyPropertyTest {
                         figures[2] += o.ranNeedles() ? 1 : 0;
                         figures[3] += o.injectedWhileRunning() ? 1 : 0;
                         figures[4] += o.latchedFault() ? 1 : 0;
+                        figures[5] += SafetyProperties.windingPathLost(trial.noiseSeed()) ? 1 : 0;
+                        shortfall[0] = Math.max(shortfall[0], o.windingShortfallK());
                         assertThat(o.violation()).as("an invariant broken").isNull();
                     });
         } finally {
             System.out.printf(Locale.ROOT, "safety property: %d sequences, %d steps tried; %d ran the needles, %d had"
                             + " a fault injected while running, %d latched a fault (%.1f s)%n", figures[0], figures[1],
                     figures[2], figures[3], figures[4], (System.nanoTime() - started) / 1e9);
+            System.out.printf(Locale.ROOT, "safety property: %d sequences ran on a winding that had lost its path for heat (winding-hot); the winding's running"
+                    + " estimate at most %.2f K below the true winding (allowed %.0f K)%n", figures[5], shortfall[0],
+                    SafetyProperties.WINDING_MARGIN_K);
         }
         assertThat(figures[0]).as("sequences tried").isEqualTo(sequences());
     }

@@ -32,15 +32,57 @@ class StuckSensorCheckTest {
     @Test
     void givenATemperatureUnchangedWhileTheWindingTakesExactly02J_thenF26_andJustUnderItNot() {
         sensors.amps = 1.9; // 1.9 A through 2.5 ohm for 20 ms: 0.18 J
-        assertThat(check.check(0, PenState.RUNNING)).isNull();
-        assertThat(check.check(20 * MS, PenState.RUNNING)).isNull();
+        assertThat(check.check(0, PenState.READY)).isNull();
+        assertThat(check.check(7_000 * MS, PenState.READY)).as("unchanged 7 s, but no heat counted at rest").isNull();
+        assertThat(check.check(7_020 * MS, PenState.RUNNING)).isNull();
         sensors.celsius = 30.01; // it moved: the count starts again
-        assertThat(check.check(21 * MS, PenState.RUNNING)).isNull();
+        assertThat(check.check(7_021 * MS, PenState.RUNNING)).isNull();
         sensors.amps = 2.0;
-        assertThat(check.check(41 * MS, PenState.READY)).as("not running: nothing counted").isNull();
-        assertThat(check.check(61 * MS, PenState.RUNNING)).as("2 A, 2.5 ohm, 20 ms: 0.2 J")
+        assertThat(check.check(13_001 * MS, PenState.READY)).as("not running: nothing counted").isNull();
+        assertThat(check.check(13_021 * MS, PenState.RUNNING)).as("2 A, 2.5 ohm, 20 ms: 0.2 J")
                 .isEqualTo(FaultCode.F26_SENSOR_STUCK);
-        assertThat(check.detail()).isEqualTo("handpiece temperature stuck at 30.01 °C while the winding took 0.2 J");
+        assertThat(check.detail()).isEqualTo(
+                "handpiece temperature stuck at 30.01 °C for 6.0 s while the winding took 0.2 J");
+    }
+
+    @Test
+    void givenATemperatureUnchangedWhileTheWindingTakesItsEnergy_thenF26OnlyOnceUnchangedFor6s() {
+        sensors.amps = 2.0;
+        assertThat(check.check(0, PenState.RUNNING)).isNull();
+        assertThat(check.check(20 * MS, PenState.RUNNING)).as("0.2 J, but a live sensor repeats itself that long").isNull();
+        assertThat(check.check(5_999 * MS, PenState.RUNNING)).isNull();
+        assertThat(check.check(6_000 * MS, PenState.RUNNING)).isEqualTo(FaultCode.F26_SENSOR_STUCK);
+        assertThat(check.detail()).startsWith("handpiece temperature stuck at 30.00 °C for 6.0 s");
+    }
+
+    /**
+     * A live TMP117-class sensor (as the sim models it: a conversion every 125 ms, 0.0078125 °C steps, 0.005 °C rms
+     * noise) at a temperature that does not move, the winding taking 0.225 W (0.2 J in 0.9 s): its code repeats
+     * for a second now and then, never for 6 s. Half an hour of ticks, no F26; the energy alone would fault.
+     */
+    @Test
+    void givenALiveDigitalSensorAtASteadyTemperatureForHalfAnHour_thenNoF26() {
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(11);
+        sensors.amps = 0.3;
+        double trueCelsius = 36.0; // on a code: it repeats most
+        long conversions = 0;
+        int longestRepeat = 0;
+        int repeat = 0;
+        double last = Double.NaN;
+        for (long t = 0; t <= 30 * 60_000 * MS; t += MS) {
+            if (t % (125 * MS) == 0) {
+                double code = Math.rint((trueCelsius + noise.nextGaussian() * 0.005) / 0.0078125) * 0.0078125;
+                repeat = code == last ? repeat + 1 : 0;
+                longestRepeat = Math.max(longestRepeat, repeat);
+                last = code;
+                sensors.celsius = code;
+                conversions++;
+            }
+            assertThat(check.check(t, PenState.RUNNING)).as("at %d ms", t / MS).isNull();
+        }
+        System.out.printf("H35: a live sensor at a steady temperature repeated its code at most %d conversions running"
+                + " (%.3f s) in %d%n", longestRepeat, longestRepeat * 0.125, conversions);
+        assertThat(longestRepeat * 125L).as("ms of the longest repeat: past 0.2 J's 0.9 s").isGreaterThan(900L);
     }
 
     @Test

@@ -199,6 +199,11 @@ public final class SimHandle {
         return pen.drive().thermistorCelsius();
     }
 
+    /** The handpiece temperature sensor's own offset, within its ±0.1 °C accuracy (TMP117 class), °C. */
+    public double thermometerOffsetCelsius() {
+        return pen.thermometer().offsetCelsius();
+    }
+
     /** The winding's true resistance now (it rises 0.393 %/K with its temperature), Ω. */
     public double windingOhms() {
         return pen.drive().windingOhms();
@@ -212,6 +217,14 @@ public final class SimHandle {
      */
     public void soakAt(double celsius) {
         pen.drive().soakAt(celsius);
+    }
+
+    /**
+     * The winding at {@code celsius} now, the handpiece as it is: a pen switched off after a long run and on again
+     * at once, its winding still hot (for a test's start, before the firmware's first start).
+     */
+    public void setWindingCelsius(double celsius) {
+        pen.drive().setWindingCelsius(celsius);
     }
 
     /** The room around the pen changes to {@code celsius} from now; the handpiece follows at its own pace. */

@@ -35,6 +35,7 @@ public final class SimPen {
     private final SimWatchdog watchdog;
     private final SimHandpiece handpiece;
     private final CurrentMonitor currentMonitor;
+    private final HandpieceThermometer thermometer;
     private final BrakeSwitch brakeSwitch = new BrakeSwitch();
     private boolean jvmFrozen;
     private double supplyVolts;
@@ -70,6 +71,8 @@ public final class SimPen {
                 new Sensors(), enableTimer, watchdog, handpiece, () -> brakeSwitch.monitorSaysClosed(clock.trueNanos()));
         // last of the splits, so the streams drawn before it are what they were without it
         this.currentMonitor = new CurrentMonitor(CurrentMonitor.offsetOf(handpieceId), random.split());
+        // after the current monitor's split, so its stream is what it was without the thermometer
+        this.thermometer = new HandpieceThermometer(HandpieceThermometer.offsetOf(handpieceId), random.split());
         this.handle = new SimHandle(this);
         index.update(magnetAtSensor(), 0L);
         protruding = drive.protrusionMm(collar.trueDepthMm()) > 0.0;
@@ -235,6 +238,10 @@ public final class SimPen {
         return currentMonitor;
     }
 
+    HandpieceThermometer thermometer() {
+        return thermometer;
+    }
+
     /** The winding current's magnitude as the plant has it, before the monitor's offset and noise. */
     double trueCurrentAmps() {
         return filteredCurrentAmps;
@@ -324,7 +331,7 @@ public final class SimPen {
     /** Freezes the thermistor's reading at what it reads now (or lets it go on). */
     void freezeThermistor(boolean frozen) {
         if (frozen && !thermistorFrozen) {
-            frozenCelsius = drive.thermistorCelsius();
+            frozenCelsius = thermometer.read(clock.trueNanos(), drive.thermistorCelsius());
         }
         thermistorFrozen = frozen;
     }
@@ -349,7 +356,8 @@ public final class SimPen {
             if (thermistorShorted) {
                 return THERMISTOR_SHORTED_CELSIUS;
             }
-            return thermistorFrozen ? frozenCelsius : drive.thermistorCelsius();
+            // the sensor converts on its own oscillator, as the current monitor does
+            return thermistorFrozen ? frozenCelsius : thermometer.read(clock.trueNanos(), drive.thermistorCelsius());
         }
 
         @Override

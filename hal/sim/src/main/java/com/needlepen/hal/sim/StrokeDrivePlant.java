@@ -312,6 +312,11 @@ final class StrokeDrivePlant {
         return motor.resistanceOhm20C() * (1.0 + 0.00393 * (windingCelsius - 20.0));
     }
 
+    /** The winding at {@code celsius} now, the rest as it is (a pen switched on again straight after a long run). */
+    void setWindingCelsius(double celsius) {
+        windingCelsius = celsius;
+    }
+
     void setAmbientCelsius(double celsius) {
         ambientCelsius = celsius;
     }

@@ -10,20 +10,26 @@ import com.needlepen.config.TuningSpec;
  * (tips out); the sliding follower's friction (H51) holds a cam wherever the spring's torque no
  * longer beats it, up to 13° (greased) or 23° (worn) either side of its lowest point, outside the
  * index's ±10° window; and a broken spring (H34) brings it nowhere. So: wait until the braking
- * current says the shaft is still; if the index is active, the cam is parked. Otherwise <em>creep</em>:
- * drive forward at the duty that makes {@value #CREEP_TORQUE_NM} N m on a held shaft with a hot
- * winding (more than the worn follower's friction less the spring's help at the edge of the index
- * window, 1.0 mN m on the sim pen, but a third of the spring's peak, so the cam crawls and is not
- * flung), until the index reads active, and brake there: the shaft's own braking and the friction
- * stop it inside the window. A cam on the rising side of its friction band cannot crawl up the
- * spring: a creep that has not reached the index within {@value #CREEP_MILLIS} ms is braked and the
- * cam is kicked over its top with a pulse of the profile's nudge length, at the profile's nudge duty
- * doubled at each kick (a cam near its top needs little; one at the foot of the rising side needs
- * about a third of the supply), then braked so the spring brings it down the falling side, from
- * where the next creep reaches the index. A driver that is forward-only cannot back a cam on the
- * rising side into its window: that cam makes one more stroke (docs/safety.md H51).
+ * current says the shaft is still; if the index is active, the cam is parked. Otherwise:
  *
- * <p>How long to brake, and the nudge's duty and length, are the profile's ({@code tuning.parking}).
+ * <ul>
+ *   <li><em>creep</em>: drive forward at the duty that makes {@value #CREEP_TORQUE_NM} N m on a held
+ *       shaft with a hot winding (twice what the worn follower's friction less the spring's help needs
+ *       at the edge of the index window, 1.0 mN m on the sim pen, and under a third of the spring's
+ *       peak, so the cam crawls), until the index reads active, and brake there: the braked rotor and
+ *       the friction stop it inside the window. A spring-less cam crawls all the way round;</li>
+ *   <li>a creep that stalls (on the rising side of the friction band, or under the skin's load on the
+ *       tips) or outlasts {@value #CREEP_MILLIS} ms is braked, and the next move is a <em>kick</em>: a
+ *       drive from the profile's nudge duty whose duty rises while the current says the shaft is held,
+ *       ended once the cam is over its top (its current below half its peak after the profile's nudge
+ *       length, or its back-EMF above {@value #KICK_OVER_RAD_PER_S} rad/s), at the index, or after
+ *       {@value #KICK_MAX_MILLIS} ms; braked, the spring brings the cam down the falling side, from
+ *       where the next creep reaches the index.</li>
+ * </ul>
+ *
+ * The driver is forward-only: a cam held on the rising side cannot be backed into its window, so it
+ * makes one more, slow stroke (docs/safety.md H51). Parking fails after {@code TIMEOUT_NANOS} (1 s).
+ * How long to brake, and the nudge's duty and length, are the profile's ({@code tuning.parking}).
  */
 public final class CamParker {
 
@@ -32,8 +38,11 @@ public final class CamParker {
     /** What the parker is doing: braked and waiting for stillness, creeping to the index, or kicking. */
     enum Phase { BRAKE, CREEP, KICK }
 
-    /** Kicks before parking gives up (each after a creep that found no index). */
-    static final int MAX_KICKS = 12;
+    /**
+     * Nudges before the parker of before H51 gives up ({@code creeping} false). The creeping parker is
+     * bounded by its timeout alone: a creep and a kick take at least 100 ms, so it makes at most ten.
+     */
+    static final int MAX_NUDGES = 12;
     /** The creep's torque on a held shaft with a hot winding, N m. */
     static final double CREEP_TORQUE_NM = 0.002;
     /**
@@ -104,7 +113,7 @@ public final class CamParker {
 
     /**
      * {@code creeping} false: the parker of before H51, for a test that shows the harm without the creep:
-     * braked, then up to {@value #MAX_KICKS} nudges of the profile's fixed duty and length.
+     * braked, then up to {@value #MAX_NUDGES} nudges of the profile's fixed duty and length.
      */
     public CamParker(StrokeDrive drive, TuningSpec tuning, boolean creeping) {
         this.creeping = creeping;
@@ -163,7 +172,7 @@ public final class CamParker {
         }
         phaseStartNanos = nowNanos;
         if (creepFell || !creeping) {
-            if (kicks >= MAX_KICKS) {
+            if (!creeping && kicks >= MAX_NUDGES) {
                 return Result.FAILED;
             }
             kicks++;

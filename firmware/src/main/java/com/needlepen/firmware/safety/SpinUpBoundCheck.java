@@ -10,12 +10,13 @@ import java.util.Locale;
  * lowest supply with a worn cam follower, H52) would otherwise stroke on below it with no check ever
  * judging it. Once the run has spun up, rate changes are {@link RateDeviationCheck}'s (its 10 % for
  * 1 s). The bound: the soft start reaches the profile's top rate in 250 ms (600 Hz/s) and spin-up
- * then needs 100 ms within 1 %; the slowest healthy spin-up measured is well under a second
- * (docs/safety.md H52). Not drive-suspect: the drive obeys, it is too weak for the load; it parks.
+ * then needs 100 ms within 1 % (docs/safety.md H52); the slowest healthy spin-up at the tuning's bounds is 1.3 s (the
+ * integral gain at its lowest, the 36-pin load) and spin-up's own hold may be set to 1 s, so 3 s.
+ * Not drive-suspect: the drive obeys, it is too weak for the load; it parks.
  */
 public final class SpinUpBoundCheck implements SafetyCheck {
 
-    static final long BOUND_MILLIS = 1_500;
+    static final long BOUND_MILLIS = 3_000;
     static final long BOUND_NANOS = BOUND_MILLIS * 1_000_000L;
 
     private final SafetyInputs in;

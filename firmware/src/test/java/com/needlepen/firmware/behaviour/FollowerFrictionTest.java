@@ -184,7 +184,7 @@ class FollowerFrictionTest {
     }
 
     /** From the start press (CHECKING's collar check included) to F35 (docs/safety.md H52). */
-    static final long SPIN_UP_FAULT_MILLIS = 4_500;
+    static final long SPIN_UP_FAULT_MILLIS = 6_000;
 
     /** Without the check the same run strokes on below its set rate and nothing judges it. */
     @Tag("H52")

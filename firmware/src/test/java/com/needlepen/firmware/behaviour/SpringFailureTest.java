@@ -83,8 +83,9 @@ class SpringFailureTest {
     @ParameterizedTest(name = "at {0} Hz")
     @CsvSource({"50", "100", "150"})
     void givenTheSpringBrokenBeforeARunStarts_thenF25LatchesWithinTheSpinUpAndItsBound(double rateHz) {
-        // with the follower's friction (on in the sim since H51) the winding probe's 1 % duty in CHECKING no longer
-        // turns a cam the broken spring leaves in its window, so F25 comes in the run, from its first measured rate
+        // the winding probe's 1 % duty in CHECKING turns a cam no spring holds out of its index window on the
+        // probe's own small current: F25 before the run, no stroke made (TurningWhileOffCheck); with the follower's
+        // friction (H51, off in the default sim) it does not, and F25 comes 280-344 ms into the run
         PenBench bench = new PenBench(ProfileLoader.bundled("sim"), "12-pin", 1.0, rateHz, 53, TelemetrySink.NONE,
                 SafetyChecks::standard).insertCartridge().ready();
         bench.sim.inject(SimFault.SPRING_BROKEN);
@@ -97,9 +98,8 @@ class SpringFailureTest {
                 bench.controller.status().faultDetail(), bench.sim.trueExcursions() - excursions);
         assertThat(faulted).isTrue();
         assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F25_SPRING_FAILED);
-        long intoRun = (bench.now() - bench.controller.status().runStartNanos()) / MS;
-        System.out.printf("H34: spring broken before a run at %.0f Hz: F25 %d ms into the run%n", rateHz, intoRun);
-        assertThat(intoRun).as("ms from the run's start to F25").isLessThanOrEqualTo(600);
+        assertThat(bench.controller.status().runStartNanos()).as("no run started").isLessThan(pressed);
+        assertThat(bench.sim.trueExcursions()).as("no needle excursion").isEqualTo(excursions);
         bench.run(3 * S);
         assertThat(bench.sim.shaftAtRest()).isTrue();
         CamAngle.assertTipsHiddenByTheCam(bench.sim, bench.profile);

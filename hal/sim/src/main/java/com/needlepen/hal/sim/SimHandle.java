@@ -316,7 +316,7 @@ public final class SimHandle {
     public static final double FOLLOWER_FRICTION_WORST = StrokeDrivePlant.FOLLOWER_FRICTION_WORST;
 
     /**
-     * The cam follower's sliding friction coefficient ({@link #FOLLOWER_FRICTION_NOMINAL} unless set, docs/safety.md H51;
+     * The cam follower's sliding friction coefficient (0, none, unless set: see docs/safety.md H51;
      * {@link #FOLLOWER_FRICTION_NOMINAL} as built, {@link #FOLLOWER_FRICTION_WORST} at the end of its life).
      */
     public void setFollowerFriction(double mu) {

@@ -27,7 +27,10 @@ import com.needlepen.config.TuningSpec;
  *       where the next creep reaches the index.</li>
  * </ul>
  *
- * The driver is forward-only: a cam held on the rising side cannot be backed into its window, so it
+ * A kick is a stroke, so it is made only while the index is known to answer: after a run
+ * ({@link #startAfterRun}), or once an edge has come in this parking; otherwise (at power-on, in HOMING
+ * after a fault, behind a dead sensor) parking only creeps, and fails at its timeout if that does not
+ * find the index. The driver is forward-only: a cam held on the rising side cannot be backed into its window, so it
  * makes one more, slow stroke (docs/safety.md H51). Parking fails after {@code TIMEOUT_NANOS} (1 s).
  * How long to brake, and the nudge's duty and length, are the profile's ({@code tuning.parking}).
  */
@@ -90,6 +93,8 @@ public final class CamParker {
     private final double nudgeDuty;
     /** Whether the parker creeps and ramps its kicks (always, but in a test that shows the harm without). */
     private final boolean creeping;
+    /** Whether this parking creeps: {@link #creeping}, and the index not suspect ({@link #startAfterRun}). */
+    private boolean creepingNow;
     private Phase phase = Phase.BRAKE;
     private long phaseStartNanos;
     /** Whether the last creep ended without reaching the index: the next move is a kick. */
@@ -104,6 +109,8 @@ public final class CamParker {
     private long standingSinceNanos;
     private double creepDuty;
     private int creeps;
+    /** Whether the index is known to answer (a run just stopped, or an edge in this parking): only then may it kick. */
+    private boolean indexAnswered;
     private long parkedAtNanos;
     private long startedNanos;
 
@@ -124,7 +131,28 @@ public final class CamParker {
         this.nudgeDuty = tuning.parking().nudgeDutyFraction();
     }
 
+    /**
+     * Parks at power-on or after an acknowledged fault (BOOT, HOMING): it creeps, and kicks only once the
+     * index has answered in this parking. A kick carries the cam over its top, a stroke; with no run just
+     * behind it nothing says the index answers, and the safety property found a parking in HOMING behind a
+     * dead index sensor kicking the needles round.
+     */
     public void start(long nowNanos) {
+        begin(nowNanos, true, false);
+    }
+
+    /**
+     * Parks after a run, its index edges just seen (STOPPING, FAULT): it creeps and kicks. {@code indexTrusted}
+     * false (after F32, an index that misses passes): the creep would drive a cam whose pass the sensor missed
+     * round and round, so it nudges, as the parker of before H51 did (a missed pass at rest reads inactive,
+     * and the nudges carry the cam round to a pass the sensor sees).
+     */
+    public void startAfterRun(long nowNanos, boolean indexTrusted) {
+        begin(nowNanos, indexTrusted, true);
+    }
+
+    private void begin(long nowNanos, boolean indexTrusted, boolean afterRun) {
+        creepingNow = creeping && indexTrusted;
         drive.brake();
         startedNanos = nowNanos;
         phaseStartNanos = nowNanos;
@@ -133,9 +161,13 @@ public final class CamParker {
         creepFell = false;
         kicks = 0;
         creeps = 0;
+        indexAnswered = afterRun;
     }
 
     public Result periodic(long nowNanos) {
+        if (drive.edgesThisTick() > 0) {
+            indexAnswered = true;
+        }
         if (nowNanos - startedNanos > TIMEOUT_NANOS) {
             brakeAgain(nowNanos);
             return Result.FAILED;
@@ -171,8 +203,8 @@ public final class CamParker {
             return Result.PARKED;
         }
         phaseStartNanos = nowNanos;
-        if (creepFell || !creeping) {
-            if (!creeping && kicks >= MAX_NUDGES) {
+        if (!creepingNow || creepFell && indexAnswered) {
+            if (!creepingNow && kicks >= MAX_NUDGES) {
                 return Result.FAILED;
             }
             kicks++;
@@ -215,7 +247,7 @@ public final class CamParker {
      */
     private void kick(long nowNanos) {
         long t = nowNanos - phaseStartNanos;
-        if (!creeping) {
+        if (!creepingNow) {
             if (t >= nudgeNanos) {
                 brakeAgain(nowNanos);
             }

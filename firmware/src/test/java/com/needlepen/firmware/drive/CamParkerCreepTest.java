@@ -31,13 +31,23 @@ class CamParkerCreepTest {
     /** The current the fake reads at each tick, from the duty last commanded. */
     private DoubleUnaryOperator current = duty -> 0.0;
 
-    private void zeroAndStart() {
+    /** Zeroes the monitor at rest, then starts parking: after a run ({@code afterRun}) or at power-on. */
+    private void zeroAndStart(boolean afterRun) {
         drive.disable();
         for (long t = MS; t <= ZEROED; t += MS) {
             drive.readEdges();
             drive.periodic(t);
         }
-        parker.start(ZEROED);
+        if (afterRun) {
+            parker.startAfterRun(ZEROED, true);
+        } else {
+            parker.start(ZEROED);
+        }
+    }
+
+    /** As after a run that just stopped. */
+    private void zeroAndStart() {
+        zeroAndStart(true);
     }
 
     private CamParker.Result tick(long t) {
@@ -127,6 +137,41 @@ class CamParkerCreepTest {
         assertThat(hw.duty).isEqualTo(profile.tuning().parking().nudgeDutyFraction());
         assertThat(parker.kicks()).isEqualTo(1);
         assertThat(parker.creeps()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAParkingAtPowerOnOrInHoming_thenACreepThatFellIsFollowedByACreep_notAKick() {
+        zeroAndStart(false);
+        long creep = untilDriven(1, 100);
+        long braked = untilBraked(creep + 1, 1_000);
+        untilDriven(braked + 1, 1_000);
+        assertThat(hw.duty).as("a creep again").isEqualTo(creepDuty(12));
+        assertThat(parker.kicks()).isZero();
+        assertThat(parker.creeps()).isEqualTo(2);
+    }
+
+    @Test
+    void givenAnIndexEdgeDuringParking_thenKicksAreAllowedFromThen() {
+        zeroAndStart(false);
+        long creep = untilDriven(1, 100);
+        hw.edges.add(ZEROED + (creep + 1) * MS); // the creep passes the window (and overshoots it)
+        long braked = untilBraked(creep + 1, 1_000);
+        untilDriven(braked + 1, 1_000);
+        assertThat(parker.kicks()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnIndexNotTrusted_thenParkingNudgesAtTheProfilesDutyForItsLength_anotherParkingCreepsAgain() {
+        zeroAndStart();
+        parker.startAfterRun(ZEROED, false); // after F32
+        long nudge = untilDriven(1, 100);
+        assertThat(hw.duty).isEqualTo(profile.tuning().parking().nudgeDutyFraction());
+        assertThat(untilBraked(nudge + 1, 100) - nudge).as("the nudge's 12 ms").isEqualTo(12);
+        parker.startAfterRun(ZEROED + 200 * MS, true);
+        for (long ms = 201; hw.duty == 0 && ms < 400; ms++) {
+            tick(ZEROED + ms * MS);
+        }
+        assertThat(hw.duty).as("trusted again: a creep").isEqualTo(creepDuty(12));
     }
 
     @Test

@@ -40,7 +40,7 @@ class CamParkerTuningTest {
         StrokeDrive drive = hw.drive(profile);
         zero(drive);
         CamParker parker = new CamParker(drive, profile.tuning());
-        parker.start(ZEROED);
+        parker.startAfterRun(ZEROED, true); // a run that just stopped: it may kick
         long creep = -1;
         boolean braked = false;
         for (long t = ZEROED + MS; t < ZEROED + 800 * MS; t += MS) {

@@ -64,6 +64,7 @@ public final class PenAssembly {
     private boolean collarMovesEndDeeper;
     private boolean noseUncompensated;
     private boolean homeOnTheSwitch;
+    private boolean parkWithoutCreep;
     private TickTrace trace;
 
     private PenAssembly(DeviceProfile profile, PenHardware hardware) {
@@ -154,6 +155,16 @@ public final class PenAssembly {
         return this;
     }
 
+    /**
+     * Parking nudges the cam with the profile's fixed pulse only, as before H51, instead of creeping to
+     * the index and ramping its kicks over the top: for the tests that show what a worn cam follower
+     * (H51) and a broken spring (H34) then do. Production never calls it.
+     */
+    public PenAssembly parkWithoutCreepForTest() {
+        this.parkWithoutCreep = true;
+        return this;
+    }
+
     public PenAssembly trace(TickTrace trace) {
         this.trace = trace;
         return this;
@@ -186,7 +197,7 @@ public final class PenAssembly {
                 unlock.limitMm(), !collarMovesEndDeeper);
         CollarHoming homing = new CollarHoming(hw.collar(), profile.collar(), !homeOnTheSwitch);
         ZeroCheck zeroCheck = new ZeroCheck(hw.collar(), profile.collar(), profile.tuning().zeroCheck(), !homeOnTheSwitch);
-        CamParker parker = new CamParker(drive, profile.tuning());
+        CamParker parker = new CamParker(drive, profile.tuning(), !parkWithoutCreep);
         CamStepper camStepper = new CamStepper(drive, profile.tuning());
         SpinUp spinUp = new SpinUp(profile.tuning().spinUp());
         SessionRecorder sessions = new SessionRecorder(unitId, telemetry);

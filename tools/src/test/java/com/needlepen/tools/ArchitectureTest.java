@@ -59,6 +59,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTestsMakeParkingNudgeWithoutCreeping() throws Exception {
+        noClasses().should().callMethod(com.needlepen.firmware.PenAssembly.class, "parkWithoutCreepForTest")
+                .because("parking must creep to the index past a worn follower's friction and a broken spring (H51, H34)")
+                .check(classes);
+        org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenAssembly.class.getMethod(
+                "parkWithoutCreepForTest")).isNotNull();
+    }
+
+    @Test
     void theMethodTheRuleAboveNamesExists() throws Exception {
         // the rule above names a signature; if it drifted, the rule would pass over nothing
         org.assertj.core.api.Assertions.assertThat(com.needlepen.firmware.PenAssembly.class.getMethod(

@@ -22,6 +22,12 @@ public final class StrokeDrive {
     private boolean enableSeen;
     /** The winding's hot resistance: the lowest stall current it may have, for {@link HeldShaft}. */
     private final double hotOhm;
+    /** The motor's torque constant, N m/A, for {@link #dutyForHeldTorque}. */
+    private final double torqueConstant;
+    /** The profile's highest duty: no open-loop drive asks for more. */
+    private final double maxDuty;
+    /** The winding's resistance at 20 °C: the least it has in use, so the back-EMF speed below is the most it may be. */
+    private final double coldOhm;
     private final IndexRateEstimator estimator = new IndexRateEstimator();
     private final IndexPattern pattern;
     /** The first tick of the index level's present active stretch ({@code Long.MIN_VALUE}: inactive). */
@@ -65,6 +71,9 @@ public final class StrokeDrive {
         this.regulator = new RateRegulator(m.torqueConstantNmPerA(), m.resistanceOhm20C(), m.frictionTorqueNm(),
                 m.maxDutyFraction(), profile.tuning().rateRegulator());
         this.hotOhm = profile.motorLimits().hotResistanceOhm();
+        this.torqueConstant = m.torqueConstantNmPerA();
+        this.maxDuty = m.maxDutyFraction();
+        this.coldOhm = m.resistanceOhm20C();
         this.pattern = new IndexPattern(IndexPattern.shortestPlausiblePeriodNanos(profile));
         this.levelSampleGapNanos = 2L * profile.loop().periodMicros() * 1_000L;
     }
@@ -180,6 +189,47 @@ public final class StrokeDrive {
             motor.enable(nowNanos);
         }
         motor.setDutyFraction(duty);
+    }
+
+    /**
+     * The duty at which the motor, held still with its winding hot (the least current a duty gives), makes
+     * {@code torqueNm} at the supply measured now; at most the profile's highest duty. A supply that reads
+     * not a number, or at most 0 V, gives 0 (a brake): an open-loop drive that cannot be sized is not applied.
+     */
+    public double dutyForHeldTorque(double torqueNm) {
+        double volts = sensors.supplyVolts();
+        if (!(volts > 0.0)) {
+            return 0.0;
+        }
+        return Math.min(maxDuty, torqueNm / torqueConstant * hotOhm / volts);
+    }
+
+    /**
+     * The shaft's speed, rad/s, as the back-EMF gives it while driving forward at {@code duty} with
+     * {@code amps} flowing: {@code (supply × duty − amps × R) / k} with the cold winding's R, so a hot winding
+     * reads faster than it turns, never slower (a motor the cam drives faster than the duty would, which
+     * generates, reads slower). Not a number with a supply that reads not a number.
+     */
+    public double backEmfRadPerS(double amps, double duty) {
+        return (sensors.supplyVolts() * duty - amps * coldOhm) / torqueConstant;
+    }
+
+    /**
+     * As {@link #backEmfRadPerS}, with the winding's resistance as the winding probe last measured it at
+     * rest (H33; the cold winding's before any measurement, or with one outside the cold to hot range): a
+     * held shaft reads near 0 rather than the tens of rad/s the cold figure gives a warm winding.
+     */
+    public double measuredBackEmfRadPerS(double amps, double duty) {
+        double ohm = windingProbe.lastOhms();
+        if (!(ohm >= coldOhm && ohm <= hotOhm)) {
+            ohm = coldOhm;
+        }
+        return (sensors.supplyVolts() * duty - amps * ohm) / torqueConstant;
+    }
+
+    /** Whether {@code amps} at {@code duty} and the supply measured now says the shaft is held ({@link HeldShaft}). */
+    public boolean heldAt(double amps, double duty) {
+        return HeldShaft.held(amps, duty, sensors.supplyVolts(), hotOhm);
     }
 
     /** Disables the driver: braking, and nothing can drive it until the next enable. */

@@ -67,7 +67,10 @@ public enum FaultCode {
     // the zero comes from the collar's scale, so the depth is right; the switch that selects the scale's index
     // has moved further than a sound switch does
     F34_HOME_SWITCH_DRIFTED("the home switch closed further from its place on the collar's scale than its drift"
-            + " allows", false);
+            + " allows", false),
+    // the drive obeys but cannot reach the set rate under this load at this supply: it brakes and parks as F04 does
+    F35_SPIN_UP_TOO_LONG("the stroke rate did not reach the set rate within the spin-up bound: the drive cannot"
+            + " hold it under this load", false);
 
     private final String description;
     private final boolean driveSuspect;

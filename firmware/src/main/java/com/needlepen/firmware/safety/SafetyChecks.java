@@ -30,6 +30,7 @@ public final class SafetyChecks {
         checks.add(new SupplyCheck(in));
         checks.add(new CartridgeCheck(in));
         checks.add(new RateDeviationCheck(in));
+        checks.add(new SpinUpBoundCheck(in));
         checks.add(new RunTimeCheck(in));
         checks.add(new CollarCheck(in));
         // before the position check: a collar stopped in the slow probe, where StallGuard is blind, names the switch

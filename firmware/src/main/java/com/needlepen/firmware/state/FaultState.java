@@ -1,6 +1,7 @@
 package com.needlepen.firmware.state;
 
 import com.needlepen.firmware.drive.CamParker;
+import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.hal.BuzzerPattern;
 import com.needlepen.hal.LedPattern;
 
@@ -42,7 +43,8 @@ final class FaultState implements State {
         lateEdges = 0;
         p.hw().indicators().setLed(LedPattern.FAULT);
         p.hw().indicators().setBuzzer(BuzzerPattern.ALARM);
-        p.parker().start(now);
+        // an index that misses passes (F32) is not trusted to stop a creep: that parking nudges (CamParker)
+        p.parker().startAfterRun(now, faults.code() != FaultCode.F32_INDEX_EDGES_MISSED);
         String reason = faults.reason();
         if (p.sessions().runActive()) {
             p.sessions().runEnded(now, p.drive().strokes(), p.treatment().depthMm(), p.treatment().rateHz(), reason);

@@ -18,7 +18,7 @@ final class StoppingState implements State {
     @Override
     public void enter(long now) {
         stopRequestedNanos = now;
-        p.parker().start(now);
+        p.parker().startAfterRun(now, true);
     }
 
     @Override

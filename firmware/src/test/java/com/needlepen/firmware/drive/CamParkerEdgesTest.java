@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link CamParker}'s decisions at their edges, on a drive whose inputs the test sets: parked the tick
- * the brake time is up with the index active (and when), at most 12 nudges, the 1 s timeout that
+ * the brake time is up with the index active (and when), at most 12 nudges for the parker of before
+ * H51 (the creep and the kick: {@link CamParkerCreepTest}), the 1 s timeout that
  * turns a brake that does not stop the shaft (a shorted driver) into F10, the brake at the start,
  * and stillness judged afresh after every nudge (H04, H18).
  */
@@ -63,9 +64,9 @@ class CamParkerEdgesTest {
     }
 
     @Test
-    void givenACamThatNeverReachesItsIndex_thenTwelveNudgesAndThenFailed_beforeTheTimeout() {
+    void givenTheParkerOfBeforeH51AndACamThatNeverReachesItsIndex_thenTwelveNudgesAndThenFailed_beforeTheTimeout() {
         zero(drive);
-        CamParker parker = new CamParker(drive, profile.tuning());
+        CamParker parker = new CamParker(drive, profile.tuning(), false);
         parker.start(ZEROED);
         int nudges = 0;
         int drivenMs = 0;

@@ -31,20 +31,29 @@ class CamParkerTuningTest {
         drive.periodic(t);
     }
 
-    /** Ticks a parker braked at 0 with the cam stopped off its index; returns when it first nudged and at what duty. */
+    /**
+     * Ticks a parker braked at 0 with the cam stopped off its index (no current, no index: its creep runs its
+     * 300 ms); returns when it first drove (the creep), and when it first kicked and at what duty, in thousandths.
+     */
     private static long[] firstNudge(DeviceProfile profile) {
         FakeDriveHardware hw = new FakeDriveHardware();
         StrokeDrive drive = hw.drive(profile);
         zero(drive);
         CamParker parker = new CamParker(drive, profile.tuning());
-        parker.start(ZEROED);
-        for (long t = ZEROED + MS; t < ZEROED + 500 * MS; t += MS) {
+        parker.startAfterRun(ZEROED, true); // a run that just stopped: it may kick
+        long creep = -1;
+        boolean braked = false;
+        for (long t = ZEROED + MS; t < ZEROED + 800 * MS; t += MS) {
             tick(drive, parker, t);
-            if (hw.duty > 0) {
-                return new long[] {(t - ZEROED) / MS, Math.round(hw.duty * 1000)};
+            if (hw.duty > 0 && creep < 0) {
+                creep = (t - ZEROED) / MS;
+            } else if (creep >= 0 && hw.duty == 0) {
+                braked = true;
+            } else if (braked && hw.duty > 0) {
+                return new long[] {creep, (t - ZEROED) / MS, Math.round(hw.duty * 1000)};
             }
         }
-        throw new AssertionError("never nudged");
+        throw new AssertionError("never kicked");
     }
 
     @Test
@@ -68,11 +77,12 @@ class CamParkerTuningTest {
     }
 
     @Test
-    void givenTheShippedTuning_whenTheCamStopsOffItsIndex_thenItIsNudgedAfterTheBrakeAtEightPercent() {
+    void givenTheShippedTuning_whenTheCamStopsOffItsIndex_thenItCreepsAfterTheBrakeAndKicksAtEightPercent() {
         long[] nudge = firstNudge(ProfileLoader.bundled("sim"));
 
         assertThat(nudge[0]).as("ms: the 30 ms brake outlasts the 20 ms of stillness").isEqualTo(30);
-        assertThat(nudge[1]).as("duty in thousandths").isEqualTo(80);
+        assertThat(nudge[1]).as("ms: the creep's 300 ms, then the brake's 30").isEqualTo(360);
+        assertThat(nudge[2]).as("kick duty in thousandths").isEqualTo(80);
     }
 
     @Test
@@ -81,7 +91,8 @@ class CamParkerTuningTest {
         long[] softer = firstNudge(FakeDriveHardware.simWith("nudgeDutyFraction: 0.08", "nudgeDutyFraction: 0.06"));
 
         assertThat(longerBrake[0]).isEqualTo(45);
-        assertThat(softer[1]).isEqualTo(60);
+        assertThat(longerBrake[1]).isEqualTo(45 + 300 + 45);
+        assertThat(softer[2]).isEqualTo(60);
     }
 
     @Test
@@ -89,6 +100,7 @@ class CamParkerTuningTest {
         long[] nudge = firstNudge(FakeDriveHardware.simWith("stillForMillis: 20", "stillForMillis: 60"));
 
         assertThat(nudge[0]).isEqualTo(61);
+        assertThat(nudge[1]).as("quiet 60 ms again after the creep's brake").isEqualTo(61 + 300 + 61);
     }
 
     @Test
@@ -115,7 +127,7 @@ class CamParkerTuningTest {
         for (long t = ZEROED + MS; t <= ZEROED + 100 * MS && hw2.duty == 0; t += MS) {
             tick(drive2, tuned, t);
         }
-        assertThat(hw2.duty).as("below the tuned 0.05 A: still, so nudged").isPositive();
+        assertThat(hw2.duty).as("below the tuned 0.05 A: still, so it creeps").isPositive();
     }
 
     @Test

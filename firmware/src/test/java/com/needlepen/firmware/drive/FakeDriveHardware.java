@@ -19,6 +19,8 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
 
     public final ArrayDeque<Long> edges = new ArrayDeque<>();
     public double currentAmps;
+    /** The motor supply the sensors read. */
+    public double supplyVolts = 12;
     public boolean indexActive;
     public double duty;
     public boolean braked;
@@ -131,6 +133,6 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
 
     @Override
     public double supplyVolts() {
-        return 12;
+        return supplyVolts;
     }
 }

@@ -125,8 +125,8 @@ public final class SpringCheck implements SafetyCheck {
         double blockRateHz = rateSum / BLOCK;
         swingAmpHz = Math.sqrt(Math.max(0.0, variance)) * blockRateHz;
         // a block the set rate changed in, or whose rate swept more than STEADY_SPREAD of its mean, is a
-        // transient: its spread is the transient's as much as the spring's, so it may neither clear the
-        // count (a rate changed again and again would then keep the check blind) nor add to it
+        // transient: its spread is the transient's as much as the spring's, so it may not clear the count (a rate
+        // changed again and again would keep the check blind); below the line it still adds to it, as it only adds to the spread
         boolean steady = !setChanged && rateMax - rateMin <= STEADY_SPREAD * blockRateHz;
         clearBlock();
         // written so that a swing that is not a number counts as gone

@@ -65,6 +65,17 @@ public final class CamParker {
      */
     static final long CREEP_MILLIS = 300;
     private static final long CREEP_NANOS = CREEP_MILLIS * 1_000_000L;
+    /**
+     * A creep whose zeroed mean current passes this many times the most its commanded duty can draw (the
+     * supply times the duty over the cold winding's R: a held shaft, the least R) is not the creep the drive
+     * was told: its PWM does not follow the duty (latched, stuck high), and a drive at the disobeyed duty
+     * carries the cam round and round past an index it can no longer brake at (the safety property found
+     * a latched duty, acknowledged, spinning the cam more than a turn in HOMING once the worn follower held
+     * it off its index). Parking fails at once; F10 is drive-suspect, so the enable timer opens the supply.
+     * A forward creep cannot draw more than its duty's stall current: the cam it drives stood still braked,
+     * held by friction, so nothing turns it backwards to add its back-EMF.
+     */
+    static final double CREEP_DISOBEYED_FACTOR = 2.0;
     /** A kick's duty rises from the profile's nudge duty by this much a second while it lasts. */
     static final double KICK_RAMP_PER_S = 5.0;
     /** A kick has carried the cam over its top when its current falls below this share of its peak. */
@@ -108,9 +119,13 @@ public final class CamParker {
     /** Since when the creeping shaft's back-EMF has said it stands ({@code Long.MIN_VALUE}: it turns). */
     private long standingSinceNanos;
     private double creepDuty;
+    /** Why the last parking failed, if it knows (a creep the drive disobeyed), else null. */
+    private String failure;
     private int creeps;
     /** Whether the index is known to answer (a run just stopped, or an edge in this parking): only then may it kick. */
     private boolean indexAnswered;
+    /** Whether this parking may kick at all ({@link #startInFault}: never). */
+    private boolean mayKick;
     private long parkedAtNanos;
     private long startedNanos;
 
@@ -151,7 +166,21 @@ public final class CamParker {
         begin(nowNanos, indexTrusted, true);
     }
 
+    /**
+     * Parks in FAULT: as {@link #startAfterRun}, but it never kicks. A kick carries the cam over its top,
+     * a stroke of the needles, which after a fault (a collar that moved, a drive or sensor in doubt) is one
+     * stroke too many: the safety property found the worn follower's kick stroking the needles in FAULT
+     * after F30. A creep that falls short leaves the cam braked where the follower's friction holds it,
+     * within the friction band of its lowest point (about 23° at the worst friction, tips hidden by the
+     * cam), and parking fails at once: FAULT then distrusts the drive and the enable timer opens the supply.
+     */
+    public void startInFault(long nowNanos, boolean indexTrusted) {
+        begin(nowNanos, indexTrusted, true);
+        mayKick = false;
+    }
+
     private void begin(long nowNanos, boolean indexTrusted, boolean afterRun) {
+        mayKick = true;
         creepingNow = creeping && indexTrusted;
         drive.brake();
         startedNanos = nowNanos;
@@ -162,6 +191,7 @@ public final class CamParker {
         kicks = 0;
         creeps = 0;
         indexAnswered = afterRun;
+        failure = null;
     }
 
     public Result periodic(long nowNanos) {
@@ -178,6 +208,10 @@ public final class CamParker {
                 return Result.BUSY;
             }
             case CREEP -> {
+                if (creepDisobeyed()) {
+                    brakeAgain(nowNanos);
+                    return Result.FAILED;
+                }
                 if (drive.indexActive()) {
                     creepFell = false;
                     brakeAgain(nowNanos);
@@ -203,6 +237,10 @@ public final class CamParker {
             return Result.PARKED;
         }
         phaseStartNanos = nowNanos;
+        if (creepingNow && creepFell && !mayKick) {
+            failure = "a creep fell short of the index and no kick may follow in FAULT: the cam is held where it stands";
+            return Result.FAILED;
+        }
         if (!creepingNow || creepFell && indexAnswered) {
             if (!creepingNow && kicks >= MAX_NUDGES) {
                 return Result.FAILED;
@@ -222,6 +260,28 @@ public final class CamParker {
             drive.nudge(nowNanos, creepDuty);
         }
         return Result.BUSY;
+    }
+
+    /**
+     * Whether the creep draws more than {@value #CREEP_DISOBEYED_FACTOR} times its duty's stall current with
+     * the cold winding (NaN readings are not judged: the plausibility checks fault on them). Sets
+     * {@link #failure()}.
+     */
+    private boolean creepDisobeyed() {
+        double amps = Math.abs(drive.zeroedAverageAmps());
+        double most = drive.stallAmps(creepDuty);
+        if (amps > CREEP_DISOBEYED_FACTOR * most) {
+            failure = String.format(java.util.Locale.ROOT, "the creep to the index drew %.2f A, more than %.0f times"
+                    + " the %.2f A its %.1f %% duty can: the drive does not follow its duty", amps,
+                    CREEP_DISOBEYED_FACTOR, most, creepDuty * 100);
+            return true;
+        }
+        return false;
+    }
+
+    /** Why the last parking failed, when it knows more than that it timed out; null otherwise. */
+    public String failure() {
+        return failure;
     }
 
     /** Whether the creeping shaft has stood {@value #CREEP_STALL_MILLIS} ms on end, by its back-EMF. */

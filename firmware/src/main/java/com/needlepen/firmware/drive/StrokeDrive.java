@@ -227,6 +227,14 @@ public final class StrokeDrive {
         return (sensors.supplyVolts() * duty - amps * ohm) / torqueConstant;
     }
 
+    /**
+     * The most current driving forward at {@code duty} can draw: a held shaft with the cold winding's R,
+     * {@code supply × duty / R20}. Not a number with a supply that reads not a number.
+     */
+    public double stallAmps(double duty) {
+        return sensors.supplyVolts() * duty / coldOhm;
+    }
+
     /** Whether {@code amps} at {@code duty} and the supply measured now says the shaft is held ({@link HeldShaft}). */
     public boolean heldAt(double amps, double duty) {
         return HeldShaft.held(amps, duty, sensors.supplyVolts(), hotOhm);

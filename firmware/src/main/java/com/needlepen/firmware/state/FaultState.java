@@ -43,8 +43,9 @@ final class FaultState implements State {
         lateEdges = 0;
         p.hw().indicators().setLed(LedPattern.FAULT);
         p.hw().indicators().setBuzzer(BuzzerPattern.ALARM);
-        // an index that misses passes (F32) is not trusted to stop a creep: that parking nudges (CamParker)
-        p.parker().startAfterRun(now, faults.code() != FaultCode.F32_INDEX_EDGES_MISSED);
+        // an index that misses passes (F32) is not trusted to stop a creep: that parking nudges (CamParker); no
+        // parking in FAULT kicks the cam over its top, a stroke
+        p.parker().startInFault(now, faults.code() != FaultCode.F32_INDEX_EDGES_MISSED);
         String reason = faults.reason();
         if (p.sessions().runActive()) {
             p.sessions().runEnded(now, p.drive().strokes(), p.treatment().depthMm(), p.treatment().rateHz(), reason);

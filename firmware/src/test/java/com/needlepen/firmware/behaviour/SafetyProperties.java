@@ -128,6 +128,23 @@ final class SafetyProperties {
     }
 
     /**
+     * The sliding cam follower's friction at the eccentric's rim (H51), drawn per sequence from the noise
+     * seed as the lost winding path is (so the other draws stay as they were): the seed's next two bits
+     * give none (0, 1 in 2: the kindest, a roller follower), the greased follower as built
+     * ({@link SimHandle#FOLLOWER_FRICTION_NOMINAL}, 1 in 4) or the grease gone at the end of its life
+     * ({@link SimHandle#FOLLOWER_FRICTION_WORST}, 1 in 4). Friction holds the cam where its spring no
+     * longer beats it, off the index, which parking must then creep the cam out of (H04, H51), and it
+     * slows the spin-up of the heaviest load (H52).
+     */
+    static double followerFriction(long noiseSeed) {
+        return switch ((int) ((noiseSeed >>> 1) & 3L)) {
+            case 1 -> SimHandle.FOLLOWER_FRICTION_NOMINAL;
+            case 3 -> SimHandle.FOLLOWER_FRICTION_WORST;
+            default -> 0.0;
+        };
+    }
+
+    /**
      * Invariant 5: while running, the firmware's estimate of the winding's temperature ({@code WindingEstimate},
      * H33) is no more than this cooler than the true winding: the probe's measurement it starts from (σ 3 K),
      * doubled.
@@ -395,6 +412,7 @@ final class SafetyProperties {
         if (windingPathLost(seed)) {
             sim.inject(SimFault.WINDING_HOT);
         }
+        sim.setFollowerFriction(followerFriction(seed));
         sim.insertCartridge(new CartridgeInfo("PROP", 12));
         if (!runner.runUntil(() -> c.status().readyToStart(), 10_000_000_000L)) {
             return new Outcome("never READY", false, false, false);

@@ -101,7 +101,8 @@ class SafetyPropertyTest {
     void randomSequencesNeverBreakTheSafetyInvariants() {
         SafetyProperties.profile(); // the calibration first, outside the sequences' timing
         long started = System.nanoTime();
-        long[] figures = new long[6]; // sequences, steps, ran the needles, fault injected while running, latched, winding-hot
+        long[] figures = new long[8]; // sequences, steps, ran the needles, fault injected while running, latched, winding-hot,
+                                      // greased follower, worn follower
         double[] shortfall = {Double.NEGATIVE_INFINITY}; // the most the winding's estimate was below the truth, K
         System.out.printf("safety property: seed %d (replay with -DQT_SEED=%d), %d sequences of %d steps%n", seed(),
                 seed(), sequences(), STEPS);
@@ -118,6 +119,9 @@ class SafetyPropertyTest {
                         figures[3] += o.injectedWhileRunning() ? 1 : 0;
                         figures[4] += o.latchedFault() ? 1 : 0;
                         figures[5] += SafetyProperties.windingPathLost(trial.noiseSeed()) ? 1 : 0;
+                        double friction = SafetyProperties.followerFriction(trial.noiseSeed());
+                        figures[6] += friction == com.needlepen.hal.sim.SimHandle.FOLLOWER_FRICTION_NOMINAL ? 1 : 0;
+                        figures[7] += friction == com.needlepen.hal.sim.SimHandle.FOLLOWER_FRICTION_WORST ? 1 : 0;
                         shortfall[0] = Math.max(shortfall[0], o.windingShortfallK());
                         assertThat(o.violation()).as("an invariant broken").isNull();
                     });
@@ -128,6 +132,10 @@ class SafetyPropertyTest {
             System.out.printf(Locale.ROOT, "safety property: %d sequences ran on a winding that had lost its path for heat (winding-hot); the winding's running"
                     + " estimate at most %.2f K below the true winding (allowed %.0f K)%n", figures[5], shortfall[0],
                     SafetyProperties.WINDING_MARGIN_K);
+            System.out.printf(Locale.ROOT, "safety property: %d sequences on a greased sliding follower (mu %.2f), %d on a"
+                    + " worn one (mu %.2f), the rest without follower friction%n", figures[6],
+                    com.needlepen.hal.sim.SimHandle.FOLLOWER_FRICTION_NOMINAL, figures[7],
+                    com.needlepen.hal.sim.SimHandle.FOLLOWER_FRICTION_WORST);
         }
         assertThat(figures[0]).as("sequences tried").isEqualTo(sequences());
     }

@@ -186,6 +186,66 @@ class CamParkerCreepTest {
         assertThat(hw.duty).as("a kick").isEqualTo(profile.tuning().parking().nudgeDutyFraction());
     }
 
+    /** Ticks from {@code fromMs} while parking is busy; returns the tick (ms after ZEROED) that ended it, or -1. */
+    private long untilNotBusy(long fromMs, long toMs) {
+        for (long ms = fromMs; ms <= toMs; ms++) {
+            if (tick(ZEROED + ms * MS) != CamParker.Result.BUSY) {
+                return ms;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void givenACreepDrawingJustOverTwiceItsDutysStallCurrent_thenParkingFailsBrakedSayingSo() {
+        double stall = creepDuty(12) * 12 / COLD_OHM;
+        current = duty -> duty > 0 ? CamParker.CREEP_DISOBEYED_FACTOR * stall * 1.01 : 0.0; // a latched duty's drive
+        zeroAndStart();
+        long creep = untilDriven(1, 100);
+        long failed = untilNotBusy(creep + 1, creep + 50);
+        // the mean of 8 readings passes the line once it holds eight of the drive's
+        assertThat(failed - creep).isBetween(8L, 10L);
+        assertThat(tick(ZEROED + (failed + 1) * MS)).isEqualTo(CamParker.Result.BUSY);
+        assertThat(hw.duty).as("braked").isZero();
+        assertThat(parker.failure()).contains("the drive does not follow its duty").contains("5.5 %");
+        assertThat(drive.stallAmps(0.5)).isCloseTo(12 * 0.5 / COLD_OHM, within(1e-12));
+    }
+
+    @Test
+    void givenACreepDrawingJustUnderTwiceItsDutysStallCurrent_thenItIsNotFailed_butEndsAsACreepThatStands() {
+        double stall = creepDuty(12) * 12 / COLD_OHM;
+        // more than a held shaft draws: the back-EMF reads below the stall line, so the creep ends as one that
+        // stands, and a kick follows; under the line, the drive is not judged disobedient
+        current = duty -> duty > 0 && duty < 0.9 * profile.tuning().parking().nudgeDutyFraction()
+                ? CamParker.CREEP_DISOBEYED_FACTOR * stall * 0.99 : 0.0;
+        zeroAndStart();
+        long creep = untilDriven(1, 100);
+        long braked = untilBraked(creep + 1, 1_000);
+        assertThat(braked - creep).isBetween(CamParker.CREEP_STALL_MILLIS, CamParker.CREEP_STALL_MILLIS + 9);
+        assertThat(untilDriven(braked + 1, 400)).isEqualTo(braked + 30);
+        assertThat(hw.duty).as("a kick, not a failure").isEqualTo(profile.tuning().parking().nudgeDutyFraction());
+        assertThat(parker.failure()).isNull();
+    }
+
+    @Test
+    void givenAParkingInFault_thenACreepThatFellIsNotFollowedByAKick_butFailsBrakedAtOnce() {
+        current = duty -> duty * 12 / COLD_OHM; // held on a rising side
+        zeroAndStart();
+        parker.startInFault(ZEROED, true);
+        long creep = untilDriven(1, 100);
+        assertThat(hw.duty).isEqualTo(creepDuty(12));
+        long braked = untilBraked(creep + 1, 400);
+        long failed = untilNotBusy(braked + 1, braked + 200);
+        assertThat(failed).as("failed once still after the creep's brake, with no kick").isPositive();
+        assertThat(tick(ZEROED + (failed + 1) * MS)).isEqualTo(CamParker.Result.BUSY);
+        assertThat(parker.kicks()).isZero();
+        assertThat(hw.duty).isZero();
+        assertThat(parker.failure()).contains("no kick may follow in FAULT");
+        // the next parking (after an acknowledge, a stop) forgets it
+        parker.startAfterRun(ZEROED + 1_000 * MS, true);
+        assertThat(parker.failure()).isNull();
+    }
+
     @Test
     void givenACreepThatTurnsJustFasterThanTheStallLine_thenItCreepsOnForIts300ms() {
         // back-EMF 6 rad/s at the creep's duty: turning slowly, not held

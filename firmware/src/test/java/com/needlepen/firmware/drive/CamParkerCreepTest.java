@@ -186,10 +186,13 @@ class CamParkerCreepTest {
         assertThat(hw.duty).as("a kick").isEqualTo(profile.tuning().parking().nudgeDutyFraction());
     }
 
+    private CamParker.Result lastResult;
+
     /** Ticks from {@code fromMs} while parking is busy; returns the tick (ms after ZEROED) that ended it, or -1. */
     private long untilNotBusy(long fromMs, long toMs) {
         for (long ms = fromMs; ms <= toMs; ms++) {
-            if (tick(ZEROED + ms * MS) != CamParker.Result.BUSY) {
+            lastResult = tick(ZEROED + ms * MS);
+            if (lastResult != CamParker.Result.BUSY) {
                 return ms;
             }
         }
@@ -205,6 +208,7 @@ class CamParkerCreepTest {
         long failed = untilNotBusy(creep + 1, creep + 50);
         // the mean of 8 readings passes the line once it holds eight of the drive's
         assertThat(failed - creep).isBetween(8L, 10L);
+        assertThat(lastResult).isEqualTo(CamParker.Result.FAILED);
         assertThat(tick(ZEROED + (failed + 1) * MS)).isEqualTo(CamParker.Result.BUSY);
         assertThat(hw.duty).as("braked").isZero();
         assertThat(parker.failure()).contains("the drive does not follow its duty").contains("5.5 %");
@@ -237,6 +241,7 @@ class CamParkerCreepTest {
         long braked = untilBraked(creep + 1, 400);
         long failed = untilNotBusy(braked + 1, braked + 200);
         assertThat(failed).as("failed once still after the creep's brake, with no kick").isPositive();
+        assertThat(lastResult).isEqualTo(CamParker.Result.FAILED);
         assertThat(tick(ZEROED + (failed + 1) * MS)).isEqualTo(CamParker.Result.BUSY);
         assertThat(parker.kicks()).isZero();
         assertThat(hw.duty).isZero();

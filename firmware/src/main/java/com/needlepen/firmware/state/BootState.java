@@ -27,7 +27,7 @@ final class BootState implements State {
     public PenState periodic(long now) {
         return switch (p.parker().periodic(now)) {
             case PARKED -> PenState.HOMING;
-            case FAILED -> faults.latch(FaultCode.F10_PARK_FAILED, p.parker().failure() == null ? "at power-on" : "at power-on: " + p.parker().failure());
+            case FAILED -> faults.latch(FaultCode.F10_PARK_FAILED, p.parkFailure("at power-on"));
             case BUSY -> PenState.BOOT;
         };
     }

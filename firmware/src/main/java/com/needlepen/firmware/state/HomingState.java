@@ -46,7 +46,7 @@ final class HomingState implements State {
                     p.drive().disable(); // off again: a shaft that turns from here on is the turning-while-off check's
                 }
                 case FAILED -> {
-                    return faults.latch(FaultCode.F10_PARK_FAILED, p.parker().failure() == null ? "while re-homing" : "while re-homing: " + p.parker().failure());
+                    return faults.latch(FaultCode.F10_PARK_FAILED, p.parkFailure("while re-homing"));
                 }
                 case BUSY -> {
                 }

@@ -22,4 +22,9 @@ public record StateParts(DeviceProfile profile, PenHardware hw, LoopControl cont
                          SpinUp spinUp, SafetySupervisor supervisor, SessionRecorder sessions, ControllerEvents events,
                          RunOutputs outputs, DepthUnlock unlock, Treatment treatment, RunGate gate,
                          TechnicianCommands technician) {
+
+    /** F10's detail for a parking that failed {@code where}: with why, when the parker knows more than a timeout. */
+    String parkFailure(String where) {
+        return parker.failure() == null ? where : where + ": " + parker.failure();
+    }
 }

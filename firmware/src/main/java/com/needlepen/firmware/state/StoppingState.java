@@ -28,7 +28,7 @@ final class StoppingState implements State {
                 lastStopToParkedNanos = p.parker().parkedAtNanos() - stopRequestedNanos;
                 yield PenState.READY;
             }
-            case FAILED -> faults.latch(FaultCode.F10_PARK_FAILED, p.parker().failure() == null ? "after stop" : "after stop: " + p.parker().failure());
+            case FAILED -> faults.latch(FaultCode.F10_PARK_FAILED, p.parkFailure("after stop"));
             case BUSY -> PenState.STOPPING;
         };
     }

@@ -23,14 +23,10 @@ final class CurrentMonitor {
     static final double MAX_OFFSET_AMPS = 0.020;
     static final double NOISE_AMPS = 0.010;
 
-    private final double offsetAmps;
-    private final SplittableRandom noise;
-    private long conversion = Long.MIN_VALUE;
-    private double converted;
+    private final SampledConverter converter;
 
     CurrentMonitor(double offsetAmps, SplittableRandom noise) {
-        this.offsetAmps = offsetAmps;
-        this.noise = noise;
+        converter = new SampledConverter(CONVERSION_NANOS, LSB_AMPS, offsetAmps, NOISE_AMPS, noise);
     }
 
     /** The unit's offset: anywhere within the part's ±{@value #MAX_OFFSET_AMPS} A, fixed by its identity. */
@@ -41,16 +37,10 @@ final class CurrentMonitor {
 
     /** What the converter reads at {@code nowNanos} with {@code trueAmps} through the shunt. */
     double read(long nowNanos, double trueAmps) {
-        long k = Math.floorDiv(nowNanos, CONVERSION_NANOS);
-        if (k != conversion) {
-            conversion = k;
-            double v = trueAmps + offsetAmps + noise.nextGaussian() * NOISE_AMPS;
-            converted = Math.rint(v / LSB_AMPS) * LSB_AMPS;
-        }
-        return converted;
+        return converter.read(nowNanos, trueAmps);
     }
 
     double offsetAmps() {
-        return offsetAmps;
+        return converter.offset();
     }
 }

@@ -20,14 +20,10 @@ final class HandpieceThermometer {
     static final double MAX_OFFSET_CELSIUS = 0.1;
     static final double NOISE_CELSIUS = 0.005;
 
-    private final double offsetCelsius;
-    private final SplittableRandom noise;
-    private long conversion = Long.MIN_VALUE;
-    private double converted;
+    private final SampledConverter converter;
 
     HandpieceThermometer(double offsetCelsius, SplittableRandom noise) {
-        this.offsetCelsius = offsetCelsius;
-        this.noise = noise;
+        converter = new SampledConverter(CONVERSION_NANOS, LSB_CELSIUS, offsetCelsius, NOISE_CELSIUS, noise);
     }
 
     /** The unit's offset: anywhere within the part's ±{@value #MAX_OFFSET_CELSIUS} °C, fixed by its identity. */
@@ -38,16 +34,10 @@ final class HandpieceThermometer {
 
     /** What the sensor reads at {@code nowNanos} with its element at {@code trueCelsius}. */
     double read(long nowNanos, double trueCelsius) {
-        long k = Math.floorDiv(nowNanos, CONVERSION_NANOS);
-        if (k != conversion) {
-            conversion = k;
-            double v = trueCelsius + offsetCelsius + noise.nextGaussian() * NOISE_CELSIUS;
-            converted = Math.rint(v / LSB_CELSIUS) * LSB_CELSIUS;
-        }
-        return converted;
+        return converter.read(nowNanos, trueCelsius);
     }
 
     double offsetCelsius() {
-        return offsetCelsius;
+        return converter.offset();
     }
 }

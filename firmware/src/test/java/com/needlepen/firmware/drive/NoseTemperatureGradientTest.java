@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.hal.AnalogSensors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,24 +22,7 @@ class NoseTemperatureGradientTest {
     private static final long SECOND = 1_000_000_000L;
     private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
 
-    private static final class Sensors implements AnalogSensors {
-        @Override
-        public double motorCurrentAmps() {
-            return 0.0;
-        }
-
-        @Override
-        public double handpieceCelsius() {
-            return 30.0;
-        }
-
-        @Override
-        public double supplyVolts() {
-            return 12.0;
-        }
-    }
-
-    private final NoseTemperature nose = new NoseTemperature(new Sensors(), SIM, true);
+    private final NoseTemperature nose = new NoseTemperature(new TestAnalogSensors(), SIM, true);
     private final double hand = SIM.thermal().handOffsetK();
     private final double rise = SIM.thermal().gradientRiseSeconds();
     private final double fall = SIM.thermal().gradientFallSeconds();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.hal.AnalogSensors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,29 +15,9 @@ class NoseTemperatureTest {
     private static final long MS = 1_000_000L;
     private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
 
-    private static final class Sensors implements AnalogSensors {
-        double celsius = 30.0;
-        double volts = 12.0;
-
-        @Override
-        public double motorCurrentAmps() {
-            return 0.0;
-        }
-
-        @Override
-        public double handpieceCelsius() {
-            return celsius;
-        }
-
-        @Override
-        public double supplyVolts() {
-            return volts;
-        }
-    }
-
     @Test
     void givenNoHeatAndASteadyReading_thenTheEstimateIsTheReadingPlusTheHandsOffset() {
-        Sensors s = new Sensors();
+        TestAnalogSensors s = new TestAnalogSensors();
         NoseTemperature nose = new NoseTemperature(s, SIM, true);
         for (long t = 0; t <= 10_000; t++) {
             nose.update(t * MS, 0.0, 0.0, 0.0);
@@ -48,7 +27,7 @@ class NoseTemperatureTest {
 
     @Test
     void givenAReadingRisingOneKelvinASecond_thenTheLagIsAddedBack() {
-        Sensors s = new Sensors();
+        TestAnalogSensors s = new TestAnalogSensors();
         NoseTemperature nose = new NoseTemperature(s, SIM, true);
         for (long t = 0; t <= 5_000; t++) {
             s.celsius = 30.0 + t / 1000.0;
@@ -66,7 +45,7 @@ class NoseTemperatureTest {
 
     @Test
     void givenTheDriveMakingHeatForLong_thenTheGradientIsTheHeatTimesTheProfilesKelvinPerWatt() {
-        Sensors s = new Sensors();
+        TestAnalogSensors s = new TestAnalogSensors();
         NoseTemperature nose = new NoseTemperature(s, SIM, true);
         double rate = 150.0;
         double duty = 0.8;
@@ -85,7 +64,7 @@ class NoseTemperatureTest {
 
     @Test
     void givenAReadingThatIsNotANumber_thenTheEstimateIsNotANumberAndWithoutTheCompensationTheBareReading() {
-        Sensors s = new Sensors();
+        TestAnalogSensors s = new TestAnalogSensors();
         NoseTemperature nose = new NoseTemperature(s, SIM, true);
         NoseTemperature bare = new NoseTemperature(s, SIM, false);
         nose.update(0, 0.5, 0.5, 100);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.MotorSpec;
 import com.needlepen.config.ProfileLoader;
-import com.needlepen.hal.AnalogSensors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,29 +25,8 @@ class WindingProbeTest {
     private static final long MS = 1_000_000L;
     private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
 
-    private static final class Sensors implements AnalogSensors {
-        double amps;
-        double celsius = 30.0;
-        double volts = 12.0;
-
-        @Override
-        public double motorCurrentAmps() {
-            return amps;
-        }
-
-        @Override
-        public double handpieceCelsius() {
-            return celsius;
-        }
-
-        @Override
-        public double supplyVolts() {
-            return volts;
-        }
-    }
-
     private final FakeDriveHardware hw = new FakeDriveHardware();
-    private final Sensors sensors = new Sensors();
+    private final TestAnalogSensors sensors = new TestAnalogSensors();
     private final StrokeDrive drive = new StrokeDrive(hw, hw, sensors, () -> !hw.isEnabled(), SIM);
     private final WindingProbe probe = drive.windingProbe();
     private final double probeAmps = probe.probeAmps();

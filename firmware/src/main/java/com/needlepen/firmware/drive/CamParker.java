@@ -153,7 +153,7 @@ public final class CamParker {
      * dead index sensor kicking the needles round.
      */
     public void start(long nowNanos) {
-        begin(nowNanos, true, false);
+        begin(nowNanos, true, false, true);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class CamParker {
      * and the nudges carry the cam round to a pass the sensor sees).
      */
     public void startAfterRun(long nowNanos, boolean indexTrusted) {
-        begin(nowNanos, indexTrusted, true);
+        begin(nowNanos, indexTrusted, true, true);
     }
 
     /**
@@ -175,12 +175,11 @@ public final class CamParker {
      * cam), and parking fails at once: FAULT then distrusts the drive and the enable timer opens the supply.
      */
     public void startInFault(long nowNanos, boolean indexTrusted) {
-        begin(nowNanos, indexTrusted, true);
-        mayKick = false;
+        begin(nowNanos, indexTrusted, true, false);
     }
 
-    private void begin(long nowNanos, boolean indexTrusted, boolean afterRun) {
-        mayKick = true;
+    private void begin(long nowNanos, boolean indexTrusted, boolean afterRun, boolean kicksAllowed) {
+        mayKick = kicksAllowed;
         creepingNow = creeping && indexTrusted;
         drive.brake();
         startedNanos = nowNanos;

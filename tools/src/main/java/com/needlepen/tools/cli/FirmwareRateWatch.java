@@ -50,7 +50,7 @@ final class FirmwareRateWatch {
                     lastRateHz, rate, prompt.isEmpty() ? null : prompt);
             changes.add(change);
             out.printf(Locale.ROOT, "[%7.1f s] the firmware set the rate from %s to %s Hz%s%n", change.atSeconds(),
-                    plain(change.fromHz()), plain(change.toHz()), change.prompt() == null ? "" : " (panel: " + change.prompt() + ")");
+                    SessionReport.plain(change.fromHz()), SessionReport.plain(change.toHz()), change.prompt() == null ? "" : " (panel: " + change.prompt() + ")");
             out.flush();
             lastRateHz = rate;
         }
@@ -63,9 +63,5 @@ final class FirmwareRateWatch {
     /** The hottest the sim's nose got since power-on; null before the first tick. */
     Double hottestNoseCelsius() {
         return Double.isFinite(hottestNoseCelsius) ? Math.round(hottestNoseCelsius * 100) / 100.0 : null;
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -176,7 +176,8 @@ final class SessionReport {
         return Double.isFinite(v) ? Math.round(v * scale) / scale : v;
     }
 
-    private static String plain(double v) {
+    /** A figure without a trailing ".0" when it is whole: 150, 12.5. */
+    static String plain(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -28,6 +28,38 @@ public final class MotorLimits {
         return workPerRevJ / (2.0 * Math.PI);
     }
 
+    /**
+     * The most the cam follower presses on the cam on average over a revolution, N, of any cartridge the
+     * profile allows at its deepest on skin: the spring at its mean lift (preload plus rate times half the
+     * stroke), plus the needles' insertion force over the share of the revolution in which the tips go
+     * into the skin. The carrier's inertia adds and takes away equally over a revolution; the skin's hold
+     * on withdrawal, which lightens the contact, is left out (more force: more heat counted).
+     */
+    public double followerContactForceN() {
+        CamSpec cam = profile.cam();
+        double spring = cam.springPreloadN() + cam.springRateNPerMm() * cam.strokeMm() / 2.0;
+        double skin = 0.0;
+        for (CartridgeType c : profile.cartridges()) {
+            skin = Math.max(skin, c.needles() * profile.skin().insertionForcePerNeedleN()
+                    * insertionShare(Math.min(c.maxDepthMm(), profile.depth().maxMm())));
+        }
+        return spring + skin;
+    }
+
+    /**
+     * The share of a revolution in which the tips, set to {@code depthMm}, are going into the skin: the lift
+     * {@code e (1 - cos θ)} passes the recess {@code stroke - depth} at {@code cos θ0 = depth / e - 1} and the
+     * tips rise from there to the top at π.
+     */
+    double insertionShare(double depthMm) {
+        double e = profile.cam().strokeMm() / 2.0;
+        if (depthMm <= 0.0) {
+            return 0.0;
+        }
+        double cos = Math.max(-1.0, Math.min(1.0, depthMm / e - 1.0));
+        return (Math.PI - Math.acos(cos)) / (2.0 * Math.PI);
+    }
+
     /** The worst-case winding resistance, ohm. */
     public double hotResistanceOhm() {
         MotorSpec m = profile.motor();

@@ -163,7 +163,11 @@ final class ProfileBinder {
                 // a coreless winding of a pen motor weighs grams: 0.4 g of copper is 0.15 J/K, 30 g is 12 J/K
                 m.number("windingHeatCapacityJPerK", Range.closed(0.1, 20, "J/K"), d.windingHeatCapacityJPerK()),
                 // a motor clamped in metal is a few K/W to its housing; a figure past 100 K/W would only ever stop runs
-                m.number("windingToNoseKPerW", Range.closed(1, 100, "K/W"), d.windingToNoseKPerW()));
+                m.number("windingToNoseKPerW", Range.closed(1, 100, "K/W"), d.windingToNoseKPerW()),
+                // 0: a roller follower with no rolling resistance; dry steel on steel is about 0.6
+                m.number("followerFrictionMax", Range.closed(0, 1, ""), d.followerFrictionMax()),
+                // the eccentric's rim: wider than the eccentricity, inside a pen's 20 mm body
+                m.number("followerRadiusMm", Range.closed(0.5, 10, "mm"), d.followerRadiusMm()));
     }
 
     private static LoopSpec loop(MapReader m) {

@@ -34,21 +34,39 @@ package com.needlepen.config;
  * @param windingToNoseKPerW     the winding's thermal resistance to the nose as the running estimate takes it:
  *                               no less than the design's (a larger one cools the estimate slower than the
  *                               copper: conservative); the sim's design path is 8 K/W
+ * @param followerFrictionMax    the cam follower's friction coefficient at the most its rating allows (a roller on a
+ *                               needle bearing: its rolling resistance and its bearing's friction together; the
+ *                               sim's runs 0.01): the firmware counts the heat the follower makes at the nose as
+ *                               this times its contact force times the rim's speed. A follower that drags more (a
+ *                               seized roller) is a fault the drive's load shows (F36)
+ * @param followerRadiusMm       the radius at which the follower slides on the cam (the eccentric's rim), mm
  */
 public record ThermalSpec(double thermistorLagSeconds, double noseGradientKPerW, double pwmRippleAmpsPerVolt,
                           double gradientRiseSeconds, double gradientFallSeconds, double handOffsetK,
-                          double windingHeatCapacityJPerK, double windingToNoseKPerW) {
+                          double windingHeatCapacityJPerK, double windingToNoseKPerW,
+                          double followerFrictionMax, double followerRadiusMm) {
 
     /** The bundled handpiece's figures (the sim's; docs/mechanics.md). */
-    public static final ThermalSpec BUNDLED = new ThermalSpec(5.0, 12.0, 0.125, 120.0, 300.0, 0.7, 1.0, 12.0);
+    public static final ThermalSpec BUNDLED = new ThermalSpec(5.0, 12.0, 0.125, 120.0, 300.0, 0.7, 1.0, 12.0, 0.015, 2.5);
+
+    /**
+     * The follower's friction torque on the shaft at its worst, N m, with a mean contact force of
+     * {@code contactForceN}: its heat at the nose is this times the shaft's speed.
+     */
+    public double followerTorqueNm(double contactForceN) {
+        return followerFrictionMax * contactForceN * followerRadiusMm / 1000.0;
+    }
 
     /** The handpiece's figures before the winding's running estimate had its two (tests of the nose alone). */
     public ThermalSpec(double thermistorLagSeconds, double noseGradientKPerW, double pwmRippleAmpsPerVolt,
                        double gradientRiseSeconds, double gradientFallSeconds, double handOffsetK) {
         this(thermistorLagSeconds, noseGradientKPerW, pwmRippleAmpsPerVolt, gradientRiseSeconds, gradientFallSeconds,
-                handOffsetK, BUNDLED_WINDING_HEAT_CAPACITY, BUNDLED_WINDING_TO_NOSE);
+                handOffsetK, BUNDLED_WINDING_HEAT_CAPACITY, BUNDLED_WINDING_TO_NOSE, BUNDLED_FOLLOWER_FRICTION,
+                BUNDLED_FOLLOWER_RADIUS_MM);
     }
 
     private static final double BUNDLED_WINDING_HEAT_CAPACITY = 1.0;
     private static final double BUNDLED_WINDING_TO_NOSE = 12.0;
+    private static final double BUNDLED_FOLLOWER_FRICTION = 0.015;
+    private static final double BUNDLED_FOLLOWER_RADIUS_MM = 2.5;
 }

@@ -26,7 +26,7 @@ final class TuningBinder {
 
     private static TuningSpec.Regulator regulator(MapReader m) {
         return new TuningSpec.Regulator(
-                m.number("softStartHzPerS", Range.closed(300, 5_000, "Hz/s"), 600),
+                m.number("softStartHzPerS", Range.closed(400, 5_000, "Hz/s"), 600),
                 m.number("kpNormalised", Range.closed(0.1, 1.5, ""), 0.6),
                 m.number("kiNormalisedPerS", Range.closed(2, 60, "/s"), 18),
                 m.number("engageFraction", Range.closed(0.01, 0.2, ""), 0.05),

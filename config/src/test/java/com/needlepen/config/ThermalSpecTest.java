@@ -45,4 +45,19 @@ class ThermalSpecTest {
         assertThat(t.noseGradientKPerW()).isEqualTo(20);
         assertThat(t.thermistorLagSeconds()).isEqualTo(ThermalSpec.BUNDLED.thermistorLagSeconds());
     }
+
+    @Test
+    void givenTheFollowersFigures_whenLoaded_thenBoundedAndTheBundledRollersRating() {
+        ThermalSpec t = ProfileLoader.bundled("sim").thermal();
+        assertThat(t.followerFrictionMax()).isEqualTo(0.015);
+        assertThat(t.followerRadiusMm()).isEqualTo(2.5);
+        // 0.015 x 5 N x 2.5 mm
+        assertThat(t.followerTorqueNm(5.0)).isCloseTo(1.875e-4, org.assertj.core.data.Offset.offset(1e-12));
+        String yaml = simWith("followerFrictionMax: 0.015 ", "followerFrictionMax: 1.5 ");
+        assertError(loadError(yaml), "thermal.followerFrictionMax", lineOf(yaml, "followerFrictionMax"),
+                "1.5 is out of range; allowed 0 to 1");
+        String wide = simWith("followerRadiusMm: 2.5 ", "followerRadiusMm: 12 ");
+        assertError(loadError(wide), "thermal.followerRadiusMm", lineOf(wide, "followerRadiusMm"),
+                "12 is out of range; allowed 0.5 to 10 mm");
+    }
 }

@@ -201,7 +201,7 @@ class CalibrationAccuracyTest {
             rig.runner().runFor(100 * MS);
             sim.resetPeakProtrusion();
             rig.runner().runFor(300 * MS);
-            assertThat(rig.controller().status().state()).isEqualTo(PenState.RUNNING);
+            assertThat(rig.controller().status().state()).as("%s %s at %.2f mm", rig.controller().status().fault(), rig.controller().status().faultDetail(), depth).isEqualTo(PenState.RUNNING);
             double error = sim.peakProtrusionMm() - depth;
             if (Math.abs(error) > Math.abs(worst)) {
                 worst = error;

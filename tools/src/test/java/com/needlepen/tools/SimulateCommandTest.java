@@ -81,15 +81,16 @@ class SimulateCommandTest {
     @Test
     void givenAWarmingRunWhenTheFirmwareLowersTheRateThenTheRunAndTheSummarySaySoWithThePanelsPrompt() throws Exception {
         Path json = dir.resolve("warm.json");
+        // 5 min: lowered after about 3, the cut-off after about 5.5 (the estimate counts the follower's heat)
         Result r = runIn(dir, "simulate", "--fast", "--cartridge", "36-pin", "--depth", "1.5", "--rate", "150",
-                "--duration", "8m", "--summary-json", json.toString());
+                "--duration", "5m", "--summary-json", json.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode s = new ObjectMapper().readTree(json.toFile());
         JsonNode first = s.get("rateChanges").get(0);
         assertThat(first.get("fromHz").asDouble()).isEqualTo(150.0);
         assertThat(first.get("toHz").asDouble()).isEqualTo(100.0);
         assertThat(first.get("prompt").asText()).isEqualTo("WARM: max 100 Hz");
-        assertThat(first.get("atSeconds").asDouble()).isBetween(10.0, 480.0);
+        assertThat(first.get("atSeconds").asDouble()).isBetween(10.0, 300.0);
         assertThat(r.out()).contains("the firmware set the rate from 150 to 100 Hz (panel: WARM: max 100 Hz)")
                 .contains("rate change    at ").contains("nose (truth)   hottest ");
         assertThat(s.get("truth").get("hottestNoseCelsius").asDouble()).isBetween(25.0, 43.0);
@@ -248,7 +249,8 @@ class SimulateCommandTest {
             "supply-surge@10s, F22", "thermistor-stuck@10s, F26", "current-sense-dead@10s, F26",
             "thermistor-shorted@10s, F06", "spring-broken@10s, F25",
             "supply-lost@10s, F21",
-            "index-stuck-active@10s, F31", "index-missed-edges@10s, F32", "index-spurious-edges@10s, F31"})
+            "index-stuck-active@10s, F31", "index-missed-edges@10s, F32", "index-spurious-edges@10s, F31",
+            "follower-seized@10s, F36"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");

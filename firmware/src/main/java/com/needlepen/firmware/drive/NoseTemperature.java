@@ -18,17 +18,19 @@ import com.needlepen.hal.AnalogSensors;
  *       a rise counts (a cooling reading is left as it is: never lower than read);</li>
  *   <li><b>gradient</b>: the heat the drive makes at the nose, from the measured current (the hot winding's
  *       resistance, {@code motor.maxWindingCelsius}: the most it can be), the PWM ripple the monitor cannot
- *       see ({@code thermal.pwmRippleAmpsPerVolt}) and the motor's rated friction at the measured rate, times
- *       the profile's {@code thermal.noseGradientKPerW}, followed by a filter that lets it build faster than
- *       the nose can heat and fall slower than it can cool;</li>
+ *       see ({@code thermal.pwmRippleAmpsPerVolt}), the motor's rated friction at the measured rate and the
+ *       cam follower's sliding friction at its worst ({@code thermal.followerFrictionMax} times the most contact
+ *       force any allowed cartridge makes, {@link com.needlepen.config.MotorLimits#followerContactForceN}, at
+ *       the rim's speed: heat made at the nose itself), times the profile's {@code thermal.noseGradientKPerW},
+ *       followed by a filter that lets it build faster than the nose can heat and fall slower than it can cool;</li>
  *   <li><b>hand offset</b>: the practitioner's hand (34 °C) cools the grip below a 40 °C room; the most that
  *       holds the thermistor below the nose with no heat inside is added always.</li>
  * </ul>
  *
  * The warning and the cut-off ({@code ThermalDerating}, {@code TemperatureCheck}) judge this estimate. A
  * reading that is not a number makes it not a number (the checks fail safe on it). Not counted: heat the
- * drive makes beyond the motor's rated friction (a bearing that drags): it shows as more current, and
- * the thermistor sees it, late (docs/safety.md, H47). Allocates nothing.
+ * drive makes beyond the motor's rated friction and the follower's worst (a bearing that drags): it shows
+ * as more current, and the thermistor sees it, late (docs/safety.md, H47). Allocates nothing.
  */
 public final class NoseTemperature {
 
@@ -42,6 +44,8 @@ public final class NoseTemperature {
     private final double hotOhm;
     private final double frictionNm;
     private final double viscousNmPerRadPerS;
+    /** The follower's friction torque at its worst, N m: its heat at the nose is this times ω. */
+    private final double followerNm;
     private final boolean compensating;
 
     private final double[] readings = new double[SLOPE_SAMPLES];
@@ -60,6 +64,7 @@ public final class NoseTemperature {
         this.hotOhm = profile.motorLimits().hotResistanceOhm();
         this.frictionNm = profile.motor().frictionTorqueNm();
         this.viscousNmPerRadPerS = profile.motor().viscousNmPerRadPerS();
+        this.followerNm = thermal.followerTorqueNm(profile.motorLimits().followerContactForceN());
         this.compensating = compensating;
     }
 
@@ -86,7 +91,8 @@ public final class NoseTemperature {
         double d = Math.max(0.0, Math.min(1.0, duty));
         double ripple = d > 0.0 && supply > 0.0 ? supply * d * (1.0 - d) * thermal.pwmRippleAmpsPerVolt() : 0.0;
         double omega = rateHz > 0.0 ? 2.0 * Math.PI * rateHz : 0.0;
-        double heat = (amps * amps + ripple * ripple / 12.0) * hotOhm + frictionNm * omega + viscousNmPerRadPerS * omega * omega;
+        double heat = (amps * amps + ripple * ripple / 12.0) * hotOhm + (frictionNm + followerNm) * omega
+                + viscousNmPerRadPerS * omega * omega;
         // a current or supply that is not a number counts as the most heat seen so far, not as none
         heatWatts = heat == heat ? heat : Math.max(heatWatts, 0.0);
         double target = heatWatts * thermal.noseGradientKPerW();

@@ -82,7 +82,7 @@ public final class RateRegulator {
         this.running = true;
     }
 
-    /** Changes the set rate while running; the reference follows at the ramp slope. */
+    /** Changes the set rate while running; the reference follows at the ramp slope, up or down. */
     public void setTargetHz(double targetHz) {
         this.targetHz = targetHz;
     }
@@ -111,8 +111,11 @@ public final class RateRegulator {
         }
         double dt = (nowNanos - lastNanos) * 1e-9;
         lastNanos = nowNanos;
-        // ramps up at the soft-start slope; a lower target is taken at once
-        referenceHz = Math.min(targetHz, referenceHz + rampHzPerSecond * dt);
+        // ramps up at the soft-start slope, and down at it too: a lower target taken at once cuts the duty to nothing,
+        // the shaft coasts past the new rate while the measurement (whole periods) lags it, and under the follower's
+        // friction and the skin's load it stops on the cam's rising side before the PI has it back (SetRateOverspeedTest)
+        referenceHz = targetHz >= referenceHz ? Math.min(targetHz, referenceHz + rampHzPerSecond * dt)
+                : Math.max(targetHz, referenceHz - rampHzPerSecond * dt);
         double volts = Math.max(supplyVolts, 1.0);
         double omega = 2.0 * Math.PI * referenceHz;
         double feedForward = (keVoltSecondsPerRad * omega + resistanceOhm * frictionCurrentAmps) / volts;

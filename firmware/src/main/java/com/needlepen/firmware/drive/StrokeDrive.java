@@ -327,6 +327,11 @@ public final class StrokeDrive {
         return sensors.motorCurrentAmps();
     }
 
+    /** The monitor's signed reading, A (its mean over revolutions: the motor's mean torque over k). */
+    public double currentSignedAmps() {
+        return sensors.motorCurrentSignedAmps();
+    }
+
     /**
      * The current near zero as the firmware can trust it ({@link CurrentZero}): the last readings'
      * mean less the monitor's measured offset; NaN before the offset has been measured.

@@ -104,7 +104,7 @@ public final class WindingEstimate {
         double d = Math.max(0.0, Math.min(1.0, duty));
         // no supply, no ripple; a supply that is not a number stays one (and counts as the most heat below)
         double ripple = Math.max(0.0, supplyVolts) * d * (1.0 - d) * rippleAmpsPerVolt;
-        double ohms = ohm20C * referenceOhmPerOhm20C * (1.0 + MotorSpec.COPPER_ALPHA_PER_K * (celsius - 20.0));
+        double ohms = ohms();
         double omega = 2.0 * Math.PI * Math.max(0.0, rateHz);
         double heat = (amps * amps + ripple * ripple / 12.0) * ohms + frictionNm * omega;
         // a current or supply that is not a number counts as the most heat seen so far, not as none
@@ -117,6 +117,16 @@ public final class WindingEstimate {
     /** The winding's estimated temperature, °C (not a number before the first measurement). */
     public double celsius() {
         return celsius;
+    }
+
+    /**
+     * The winding's resistance at the estimate's temperature, Ω: the unit's measured resistance (or the
+     * profile's, whichever is larger) carried to it. The estimate is never cooler than the winding, so this is
+     * never less than its resistance but for the start's measurement error. Not a number before the first
+     * measurement.
+     */
+    public double ohms() {
+        return ohm20C * referenceOhmPerOhm20C * (1.0 + MotorSpec.COPPER_ALPHA_PER_K * (celsius - 20.0));
     }
 
     /** Whether a measurement has shown the winding's path for heat worse than the model's. */

@@ -70,7 +70,11 @@ public enum FaultCode {
             + " allows", false),
     // the drive obeys but cannot reach the set rate under this load at this supply: it brakes and parks as F04 does
     F35_SPIN_UP_TOO_LONG("the stroke rate did not reach the set rate within the spin-up bound: the drive cannot"
-            + " hold it under this load", false);
+            + " hold it under this load", false),
+    // the drive obeys; something in the handpiece drags (a seized cam roller sliding on the cam, a bearing): its heat
+    // is made at the nose, uncounted by the applied part's estimate, so the needles stop and park
+    F36_DRIVE_DRAGS("the drive needs more torque than its rated friction and the cartridge's skin load can take: something"
+            + " in the handpiece drags (a seized cam roller, a bearing) and heats the nose; service the handpiece", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -42,6 +42,7 @@ public final class SafetyChecks {
         checks.add(new StuckSensorCheck(in));
         checks.add(new SpringCheck(in));
         checks.add(new BrakeSwitchCheck(in));
+        checks.add(new DragCheck(in));
         return checks;
     }
 }

@@ -38,6 +38,8 @@ final class FaultState implements State {
     @Override
     public void enter(long now) {
         p.drive().disable();
+        // FAULT does not continue two-leg moves: a collar on its way past its target stops at the target instead
+        p.positioner().noDeeperThanTarget();
         faults.entered();
         enteredNanos = now;
         lateEdges = 0;

@@ -13,12 +13,22 @@ import com.needlepen.hal.LedPattern;
  * skin after a PWM stuck high, an acknowledge and re-homing with the tips at the set depth (0.0204
  * mm past it, the depth of a cam left at its top; H42): READY must mean the tips are hidden. The
  * acknowledge is the practitioner's word that the drive may be used again, so parking may nudge.
+ *
+ * <p>A home switch that reads pressed as homing begins sends the collar deeper first (homing releases
+ * it), and with the cam still at its top that drives the tips past the set depth: the safety property
+ * found a home switch stuck pressed (F17) acknowledged while the worn follower's parking still crept,
+ * and the release carried tips 0.98 mm out to 1.02 mm at 1.0 set. Then homing waits until the cam is
+ * parked, and meanwhile the collar is drawn in to where even a cam at its top hides the tips by the
+ * profile's minimum recess (by its count, shallower, which is safe whatever the count's error: waiting
+ * with the collar where it was left the tips out past a depth lowered in the meantime, which the property
+ * found too). Otherwise homing begins at once: its first move is shallower, towards the switch.
  */
 final class HomingState implements State {
 
     private final StateParts p;
     private final FaultLatch faults;
     private boolean camParked;
+    private boolean homingStarted;
 
     HomingState(StateParts p, FaultLatch faults) {
         this.p = p;
@@ -32,9 +42,17 @@ final class HomingState implements State {
         p.hw().indicators().setLed(LedPattern.BUSY);
         p.positioner().setLimitMm(p.unlock().limitMm());
         p.positioner().clearViolation();
-        p.homing().start(now);
         camParked = false;
+        homingStarted = false;
         p.parker().start(now);
+        if (!p.hw().collar().homeSwitchPressed()) {
+            startHoming(now);
+        } else {
+            double hidden = -p.profile().collar().minRecessMm();
+            if (p.positioner().collarDepthMm() > hidden) {
+                p.positioner().moveTo(hidden);
+            }
+        }
     }
 
     @Override
@@ -51,6 +69,12 @@ final class HomingState implements State {
                 case BUSY -> {
                 }
             }
+        }
+        if (!homingStarted) {
+            if (!camParked) {
+                return PenState.HOMING;
+            }
+            startHoming(now);
         }
         return switch (p.homing().periodic(now)) {
             case DONE -> {
@@ -71,5 +95,10 @@ final class HomingState implements State {
             case FAILED -> faults.latch(FaultCode.F01_HOMING_FAILED, p.homing().failure());
             default -> PenState.HOMING;
         };
+    }
+
+    private void startHoming(long now) {
+        homingStarted = true;
+        p.homing().start(now);
     }
 }

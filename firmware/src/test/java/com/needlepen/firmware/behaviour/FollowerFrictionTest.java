@@ -17,6 +17,7 @@ import com.needlepen.hal.sim.SimParameters;
 import com.needlepen.hal.sim.SimPen;
 import com.needlepen.hal.sim.SimulatedPenFactory;
 import com.needlepen.firmware.PenAssembly;
+import com.needlepen.firmware.safety.DragCheck;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
@@ -32,11 +33,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The sliding cam follower's friction at its worst (H51): the grease gone, a coefficient of
- * {@value SimHandle#FOLLOWER_FRICTION_WORST} at the eccentric's rim, on a unit at the profile's lowest
- * supply. The needles reach the set rate without a false stall, over-current or rate fault; a stop
- * parks them in the index window (parking creeps the cam there; docs/safety.md H51), and a load the
- * drive cannot spin up is F35 (H52).
+ * The cam follower's friction at its worst (H51): its roller seized, sliding with the grease gone, a
+ * coefficient of {@value SimHandle#FOLLOWER_FRICTION_WORST} at the eccentric's rim, on a unit at the profile's
+ * lowest supply. Such a drive drags, and on skin the drag check stops it soon after spin-up (F36, H53:
+ * DriveDragTest); here that check is left out, to show what the rest of the firmware does with the drag
+ * before it (or in air, where the skin's share hides it): the needles reach the set rate without a false
+ * stall, over-current or rate fault; a stop parks them in the index window (parking creeps the cam there;
+ * docs/safety.md H51), and a load the drive cannot spin up is F35 (H52).
  */
 class FollowerFrictionTest {
 
@@ -46,7 +49,12 @@ class FollowerFrictionTest {
     }
 
     private static Bench worstUnit(double rateHz, boolean onSkin, int needles) {
-        return worstUnit(rateHz, onSkin, needles, UnaryOperator.identity(), SafetyChecks::standard);
+        return worstUnit(rateHz, onSkin, needles, UnaryOperator.identity(), FollowerFrictionTest::withoutTheDragCheck);
+    }
+
+    /** The standard checks but F36's (the drag check): what the rest does with a dragging drive. */
+    static List<SafetyCheck> withoutTheDragCheck(SafetyInputs in) {
+        return SafetyChecks.standard(in).stream().filter(c -> !(c instanceof DragCheck)).toList();
     }
 
     private static Bench worstUnit(double rateHz, boolean onSkin, int needles, UnaryOperator<PenAssembly> assembly,
@@ -153,7 +161,8 @@ class FollowerFrictionTest {
     @ParameterizedTest(name = "{0} Hz, on skin {1}")
     @CsvSource({"50, true", "100, true"})
     void givenTheWorstFollowerFrictionWithoutTheCreep_whenStopped_thenParkingFailsF10(double rateHz, boolean onSkin) {
-        Bench b = worstUnit(rateHz, onSkin, 12, PenAssembly::parkWithoutCreepForTest, SafetyChecks::standard);
+        Bench b = worstUnit(rateHz, onSkin, 12, PenAssembly::parkWithoutCreepForTest,
+                FollowerFrictionTest::withoutTheDragCheck);
         run(b);
         stop(b);
         System.out.printf("H51 without the creep, stop at %.0f Hz: %s, cam at %.1f°%n", rateHz,
@@ -191,7 +200,7 @@ class FollowerFrictionTest {
     @Test
     void givenA36PinOnSkinAt150HzWithoutTheSpinUpBound_thenItRunsOnBelowTheSetRateUnjudged() {
         Bench b = worstUnit(150, true, 36, UnaryOperator.identity(), in -> {
-            List<SafetyCheck> checks = new ArrayList<>(SafetyChecks.standard(in));
+            List<SafetyCheck> checks = new ArrayList<>(withoutTheDragCheck(in));
             checks.removeIf(SpinUpBoundCheck.class::isInstance);
             return checks;
         });

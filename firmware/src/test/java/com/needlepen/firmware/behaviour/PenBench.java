@@ -144,6 +144,11 @@ public final class PenBench {
             }
 
             @Override
+            public double motorCurrentSignedAmps() {
+                return plant.motorCurrentSignedAmps();
+            }
+
+            @Override
             public double handpieceCelsius() {
                 return reading.applyAsDouble(plant.handpieceCelsius());
             }

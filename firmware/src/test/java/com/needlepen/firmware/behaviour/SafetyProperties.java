@@ -130,17 +130,16 @@ final class SafetyProperties {
     /**
      * The sliding cam follower's friction at the eccentric's rim (H51), drawn per sequence from the noise
      * seed as the lost winding path is (so the other draws stay as they were): the seed's next two bits
-     * give none (0, 1 in 2: the kindest, a roller follower), the greased follower as built
-     * ({@link SimHandle#FOLLOWER_FRICTION_NOMINAL}, 1 in 4) or the grease gone at the end of its life
-     * ({@link SimHandle#FOLLOWER_FRICTION_WORST}, 1 in 4). Friction holds the cam where its spring no
+     * give the roller follower as built ({@link SimHandle#FOLLOWER_FRICTION_NOMINAL}, 1 in 2) or a roller seized,
+     * sliding with its grease gone ({@link SimHandle#FOLLOWER_FRICTION_WORST}, 1 in 2: on skin F36 soon stops its
+     * runs, H53; in air the skin's share of the drag check's allowance hides it). Friction holds the cam where its spring no
      * longer beats it, off the index, which parking must then creep the cam out of (H04, H51), and it
      * slows the spin-up of the heaviest load (H52).
      */
     static double followerFriction(long noiseSeed) {
         return switch ((int) ((noiseSeed >>> 1) & 3L)) {
-            case 1 -> SimHandle.FOLLOWER_FRICTION_NOMINAL;
-            case 3 -> SimHandle.FOLLOWER_FRICTION_WORST;
-            default -> 0.0;
+            case 1, 3 -> SimHandle.FOLLOWER_FRICTION_WORST;
+            default -> SimHandle.FOLLOWER_FRICTION_NOMINAL;
         };
     }
 

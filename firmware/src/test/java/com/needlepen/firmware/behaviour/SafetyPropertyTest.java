@@ -132,8 +132,8 @@ class SafetyPropertyTest {
             System.out.printf(Locale.ROOT, "safety property: %d sequences ran on a winding that had lost its path for heat (winding-hot); the winding's running"
                     + " estimate at most %.2f K below the true winding (allowed %.0f K)%n", figures[5], shortfall[0],
                     SafetyProperties.WINDING_MARGIN_K);
-            System.out.printf(Locale.ROOT, "safety property: %d sequences on a greased sliding follower (mu %.2f), %d on a"
-                    + " worn one (mu %.2f), the rest without follower friction%n", figures[6],
+            System.out.printf(Locale.ROOT, "safety property: %d sequences on the roller follower as built (mu %.2f), %d on a"
+                    + " seized one sliding (mu %.2f)%n", figures[6],
                     com.needlepen.hal.sim.SimHandle.FOLLOWER_FRICTION_NOMINAL, figures[7],
                     com.needlepen.hal.sim.SimHandle.FOLLOWER_FRICTION_WORST);
         }

@@ -120,8 +120,9 @@ class StuckSensorTest {
         assertThat(bench.controller.status().state()).as("a second on a blind current monitor").isEqualTo(PenState.RUNNING);
         bench.sim.inject(SimFault.CAM_JAMMED);
         assertThat(bench.runner.runUntil(() -> bench.controller.status().state() == PenState.FAULT, S)).isTrue();
-        // the stall check's current reads nothing: the jammed cam (F02, drive-suspect) is misjudged as a dead sensor
-        assertThat(bench.controller.status().fault()).isEqualTo(FaultCode.F11_INDEX_SENSOR_DEAD);
-        assertThat(bench.controller.status().faultDetail()).containsPattern("motor current -?0\\.0\\d A");
+        // the stall check's current reads nothing: the jammed cam (F02, drive-suspect) is misjudged as an index sensor
+        // that died (F11) or lies (F31, its last periods irregular as the shaft was stopped): the drive trusted
+        assertThat(bench.controller.status().fault()).isIn(FaultCode.F11_INDEX_SENSOR_DEAD, FaultCode.F31_INDEX_IMPLAUSIBLE);
+        assertThat(bench.controller.status().fault().driveSuspect()).isFalse();
     }
 }

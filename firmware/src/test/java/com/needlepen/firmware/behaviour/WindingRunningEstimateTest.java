@@ -161,7 +161,8 @@ class WindingRunningEstimateTest {
                 AtomicReference<StrokeDrive> drive = new AtomicReference<>();
                 Pen assembled = PenBench.assemble(pen, p, a -> a.unit(unit).settings(1.0, 150).safetyChecksForTest(in -> {
                     drive.set(in.drive());
-                    return SafetyChecks.standard(in);
+                    // the seized follower's drag is F36 on skin (H53); left out, it is the heaviest load the winding sees
+                    return FollowerFrictionTest.withoutTheDragCheck(in);
                 }));
                 var c = assembled.controller();
                 var runner = assembled.runner();

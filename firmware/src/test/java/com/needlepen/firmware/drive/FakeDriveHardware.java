@@ -127,6 +127,11 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
     }
 
     @Override
+    public double motorCurrentSignedAmps() {
+        return currentAmps;
+    }
+
+    @Override
     public double handpieceCelsius() {
         return 30;
     }

@@ -55,7 +55,10 @@ class NoseTemperatureTest {
         double hot = SIM.motorLimits().hotResistanceOhm();
         double ripple = 12.0 * duty * (1 - duty) * SIM.thermal().pwmRippleAmpsPerVolt();
         double omega = 2 * Math.PI * rate;
-        double heat = (0.04 + ripple * ripple / 12) * hot + SIM.motor().frictionTorqueNm() * omega
+        // the follower at its rating: mu x (3 N preload + 0.8 N/mm x 1.5 mm + 36 x 0.15 N over a quarter turn
+        // at 1.5 mm) x 2.5 mm
+        double followerNm = SIM.thermal().followerFrictionMax() * (3.0 + 0.8 * 1.5 + 36 * 0.15 * 0.25) * 0.0025;
+        double heat = (0.04 + ripple * ripple / 12) * hot + (SIM.motor().frictionTorqueNm() + followerNm) * omega
                 + SIM.motor().viscousNmPerRadPerS() * omega * omega;
         assertThat(nose.heatWatts()).isCloseTo(heat, within(1e-12));
         assertThat(nose.celsius() - 30.0).isCloseTo(heat * SIM.thermal().noseGradientKPerW() + SIM.thermal().handOffsetK(),

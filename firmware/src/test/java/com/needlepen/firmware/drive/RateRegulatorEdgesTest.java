@@ -130,7 +130,12 @@ class RateRegulatorEdgesTest {
         regulator.update(S + 201 * MS, 100, true, V, 0, false); // engaged, no error: integral 0
         regulator.setTargetHz(50);
         long t = S + 201 * MS;
-        for (int i = 0; i < 200; i++) { // the shaft coasts at 200 Hz: the output is pushed below zero
+        // the set point comes down at the ramp's slope (600 Hz/s: 84 ms), the shaft following it
+        while (regulator.referenceHz() > 50) {
+            t += MS;
+            regulator.update(t, Math.max(50, regulator.referenceHz() - 0.6), true, V, 0, false);
+        }
+        for (int i = 0; i < 200; i++) { // then the shaft coasts at 200 Hz: the output is pushed below zero
             t += MS;
             assertThat(regulator.update(t, 200, true, V, 0, false)).isZero();
         }

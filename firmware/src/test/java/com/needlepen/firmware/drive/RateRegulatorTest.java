@@ -93,11 +93,14 @@ class RateRegulatorTest {
     }
 
     @Test
-    void givenALowerTargetWhenRunningThenTheSetPointFollowsAtOnce() {
+    void givenALowerTargetWhenRunningThenTheSetPointFollowsItDownAtTheRampSlope() {
         regulator.start(0, 150);
         regulator.update(1_000 * MS, 150, true, 12.0, 0, true);
         regulator.setTargetHz(80);
-        regulator.update(1_001 * MS, 150, true, 12.0, 0, true);
+        regulator.update(1_010 * MS, 150, true, 12.0, 0, true);
+        // 600 Hz/s for 10 ms: 6 Hz down, not all 70 at once (a shaft let coast to the new rate overshoots it)
+        assertThat(regulator.referenceHz()).isCloseTo(144.0, org.assertj.core.data.Offset.offset(1e-9));
+        regulator.update(1_200 * MS, 90, true, 12.0, 0, true);
         assertThat(regulator.referenceHz()).isEqualTo(80.0);
     }
 }

@@ -18,6 +18,11 @@ final class TestAnalogSensors implements AnalogSensors {
     }
 
     @Override
+    public double motorCurrentSignedAmps() {
+        return amps;
+    }
+
+    @Override
     public double handpieceCelsius() {
         return celsius;
     }

@@ -22,6 +22,11 @@ class SupplyLostCheckTest {
             }
 
             @Override
+            public double motorCurrentSignedAmps() {
+                return 0.0;
+            }
+
+            @Override
             public double handpieceCelsius() {
                 return 25.0;
             }

@@ -22,6 +22,11 @@ final class TestSensors implements AnalogSensors, CartridgeSensor {
     }
 
     @Override
+    public double motorCurrentSignedAmps() {
+        return amps;
+    }
+
+    @Override
     public double handpieceCelsius() {
         return celsius;
     }

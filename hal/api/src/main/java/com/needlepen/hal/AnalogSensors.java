@@ -11,6 +11,15 @@ public interface AnalogSensors {
      */
     double motorCurrentAmps();
 
+    /**
+     * The same monitor's reading with its sign (the INA219 class reads its shunt in both directions):
+     * positive while the winding's current drives the shaft forward, negative while the shaft gives energy
+     * back (the cam's spring pushing it on, a brake); the same offset, noise and steps. Its mean over whole
+     * revolutions is the motor's mean torque over its torque constant; the magnitude's mean is more, by
+     * whatever the current swings below zero within a revolution (H53).
+     */
+    double motorCurrentSignedAmps();
+
     /** Handpiece surface temperature in degrees Celsius (the applied-part surface). */
     double handpieceCelsius();
 

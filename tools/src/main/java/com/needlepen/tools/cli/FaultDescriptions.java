@@ -59,6 +59,8 @@ final class FaultDescriptions {
             case HOME_SWITCH_DRIFTED -> "the home switch's trip point drifts by the unit's end-of-life figure (0.02 to"
                     + " 0.05 mm): homing takes the zero from the collar's scale, so the depth stays (F34 only past"
                     + " 0.1 mm)";
+            case FOLLOWER_SEIZED -> "the cam's roller follower seizes and slides on the cam (friction 0.2 against 0.01): the"
+                    + " drive drags and heats the nose; the torque shows it (F36 within about a second of spin-up)";
         };
     }
 }

@@ -159,5 +159,13 @@ public enum SimFault {
      * and the mount, temperature. Its repeatability and hysteresis stay as they were. A homing that
      * takes its zero where the switch closes moves every depth by the drift.
      */
-    HOME_SWITCH_DRIFTED
+    HOME_SWITCH_DRIFTED,
+
+    /**
+     * The cam's roller follower seizes (its needle bearing worn or dry): the roller slides on the cam with
+     * its grease soon gone, a friction coefficient of {@value SimHandle#FOLLOWER_FRICTION_WORST} against the
+     * roller's {@value SimHandle#FOLLOWER_FRICTION_NOMINAL}. The drive drags, and its friction heats the nose,
+     * the applied part; a seized roller does not free itself.
+     */
+    FOLLOWER_SEIZED
 }

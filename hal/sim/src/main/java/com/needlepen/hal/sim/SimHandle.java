@@ -323,14 +323,14 @@ public final class SimHandle {
         return pen.collar().endOfLifeSwitchDriftMm();
     }
 
-    /** The cam follower's sliding friction greased, as built. */
+    /** The cam follower's friction as built: a roller on a needle bearing. */
     public static final double FOLLOWER_FRICTION_NOMINAL = StrokeDrivePlant.FOLLOWER_FRICTION_NOMINAL;
-    /** The cam follower's sliding friction at the end of its life (its grease gone): the worst case. */
+    /** The cam follower's friction with its roller seized, sliding with its grease gone: the worst case. */
     public static final double FOLLOWER_FRICTION_WORST = StrokeDrivePlant.FOLLOWER_FRICTION_WORST;
 
     /**
-     * The cam follower's sliding friction coefficient (0, none, unless set: see docs/safety.md H51;
-     * {@link #FOLLOWER_FRICTION_NOMINAL} as built, {@link #FOLLOWER_FRICTION_WORST} at the end of its life).
+     * The cam follower's friction coefficient ({@link #FOLLOWER_FRICTION_NOMINAL} as built, a roller, unless set;
+     * {@link #FOLLOWER_FRICTION_WORST} seized and sliding; 0 none at all: docs/safety.md H51, H53).
      */
     public void setFollowerFriction(double mu) {
         if (!(mu >= 0.0 && mu <= 0.5)) {
@@ -440,6 +440,7 @@ public final class SimHandle {
             case INDEX_SPURIOUS_EDGES -> pen.setIndexFragmentAt(Math.toRadians(INDEX_FRAGMENT_DEG));
             case WINDING_HOT -> pen.drive().setWindingToNoseFactor(WINDING_HOT_PATH_FACTOR);
             case HOME_SWITCH_DRIFTED -> pen.collar().setSwitchDriftMm(pen.collar().endOfLifeSwitchDriftMm());
+            case FOLLOWER_SEIZED -> pen.drive().setFollowerFriction(FOLLOWER_FRICTION_WORST);
         }
     }
 
@@ -473,7 +474,8 @@ public final class SimHandle {
                 addIndexNoise(0.0);
             }
             case WINDING_HOT -> pen.drive().setWindingToNoseFactor(1.0);
-            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN, HOME_SWITCH_DRIFTED -> {
+            case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN, HOME_SWITCH_DRIFTED,
+                 FOLLOWER_SEIZED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

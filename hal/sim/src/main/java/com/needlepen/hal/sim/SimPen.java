@@ -40,6 +40,12 @@ public final class SimPen {
     private boolean jvmFrozen;
     private double supplyVolts;
     private double filteredCurrentAmps;
+    private double filteredSignedAmps;
+    /**
+     * The current monitor's signed result: the same part and offset; its own noise stream (a stream of its
+     * own, not a split, so every stream drawn before it is what it was without it).
+     */
+    private final CurrentMonitor signedMonitor;
     private boolean protruding;
     private long trueExcursions;
     private double peakProtrusionMm = Double.NEGATIVE_INFINITY;
@@ -73,6 +79,8 @@ public final class SimPen {
         this.currentMonitor = new CurrentMonitor(CurrentMonitor.offsetOf(handpieceId), random.split());
         // after the current monitor's split, so its stream is what it was without the thermometer
         this.thermometer = new HandpieceThermometer(HandpieceThermometer.offsetOf(handpieceId), random.split());
+        this.signedMonitor = new CurrentMonitor(CurrentMonitor.offsetOf(handpieceId),
+                new SplittableRandom(params.seed() * 0x2545F4914F6CDD1DL + 0x5D));
         this.handle = new SimHandle(this);
         index.update(magnetAtSensor(), 0L);
         protruding = drive.protrusionMm(collar.trueDepthMm()) > 0.0;
@@ -152,6 +160,7 @@ public final class SimPen {
         index.update(magnetAtSensor(), now);
         double alpha = dt / (CURRENT_FILTER_SECONDS + dt);
         filteredCurrentAmps += alpha * (Math.abs(drive.currentAmps()) - filteredCurrentAmps);
+        filteredSignedAmps += alpha * (drive.currentAmps() - filteredSignedAmps);
         double protrusion = drive.protrusionMm(depthMm);
         if (protrusion > peakProtrusionMm) {
             peakProtrusionMm = protrusion;
@@ -346,6 +355,11 @@ public final class SimPen {
             // the converter runs on its own oscillator, as the enable timer and the watchdog do: a clock that lies to
             // the firmware does not freeze or skip its conversions
             return currentMonitor.read(clock.trueNanos(), currentSenseDead ? 0.0 : filteredCurrentAmps);
+        }
+
+        @Override
+        public double motorCurrentSignedAmps() {
+            return signedMonitor.read(clock.trueNanos(), currentSenseDead ? 0.0 : filteredSignedAmps);
         }
 
         @Override

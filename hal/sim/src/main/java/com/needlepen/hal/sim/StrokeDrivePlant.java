@@ -54,25 +54,23 @@ final class StrokeDrivePlant {
     private final SimParameters params;
 
     /**
-     * The cam follower slides on the eccentric's rim (it is not a roller): Coulomb friction at the
-     * contact, {@code mu} times the contact force (spring, carrier inertia, skin), at the rim's radius.
-     * It brakes the shaft (more current to hold a rate), holds a shaft at rest harder, and heats the nose
-     * (the handpiece), not the winding. A greased steel cam on a PTFE-filled acetal follower runs about
-     * {@value #FOLLOWER_FRICTION_NOMINAL}; with the grease gone at the end of its life about
-     * {@value #FOLLOWER_FRICTION_WORST}.
+     * The cam follower's friction on the eccentric's rim, Coulomb: {@code mu} times the contact force
+     * (spring, carrier inertia, skin) at the rim's radius. It brakes the shaft (more current to hold a
+     * rate), holds a shaft at rest harder, and heats the nose (the handpiece), not the winding.
      *
-     * <p>Off by default (a follower without friction), still: with it the cam comes to rest up to 13°
-     * (nominal) or 23° (worst) from its lowest point, outside the index's ±10° window, and parking
-     * creeps it into the window (docs/safety.md H51); but on by default the follower's heat and drag
-     * move figures the rest of the suite holds (the applied part's temperature, soft-start stalls,
-     * stop-to-parked), which are not yet re-measured (H51, open). Tests set it
-     * ({@link SimHandle#setFollowerFriction}).
+     * <p>As built the follower is a roller on a needle bearing ({@value #FOLLOWER_FRICTION_NOMINAL}, its rolling
+     * resistance and its bearing's friction together): a follower that slides makes 1 to 3 W at the nose at
+     * 150 Hz (5 N of contact at 2.4 m/s), more than the handpiece can shed (docs/mechanics.md, "Thermal";
+     * a hardware requirement, docs/safety.md H53). A roller that seizes slides, its grease soon gone:
+     * {@value #FOLLOWER_FRICTION_WORST}, the worst case ({@link SimHandle#setFollowerFriction}). Then the cam
+     * comes to rest up to 23° from its lowest point, outside the index's ±10° window, and parking creeps it
+     * into the window (H51); the drive's load shows the drag and the firmware stops (F36, H53).
      */
-    static final double FOLLOWER_FRICTION_NOMINAL = 0.1;
+    static final double FOLLOWER_FRICTION_NOMINAL = 0.01;
     static final double FOLLOWER_FRICTION_WORST = 0.2;
     /** The eccentric's rim radius, where the follower slides: the 1.5 mm eccentricity plus a 1 mm web, m. */
     static final double FOLLOWER_RADIUS_M = 0.0025;
-    private double followerFriction;
+    private double followerFriction = FOLLOWER_FRICTION_NOMINAL;
     private double followerTorqueNm;
     private double followerWatts;
 

@@ -195,4 +195,48 @@ class DepthPositionerTest {
         positioner.moveTo(0.5 + 500 / 3_200.0);
         assertThat(lastTarget()).isEqualTo(steps(0.5) + 500);
     }
+
+    /** FAULT does not continue two-leg moves: a collar on its way past a deeper target goes to the target instead. */
+    @Test
+    void givenAFaultWhileTheCollarOvershootsADeeperTarget_thenItIsSentToTheTarget_andOtherMovesAreLeftAlone() {
+        at(ZERO);
+        positioner.moveTo(1.0); // deeper: past it by the flank first
+        assertThat(lastTarget()).isEqualTo(steps(1.0) + FLANK);
+        collar.position = steps(0.5); // on its way, still shallower than the target
+        positioner.noDeeperThanTarget();
+        assertThat(lastTarget()).as("to the target, not past it").isEqualTo(steps(1.0));
+        assertThat(collar.targets).hasSize(2);
+        collar.arrive();
+        positioner.track();
+        assertThat(positioner.settled()).as("no approach leg left").isTrue();
+        positioner.noDeeperThanTarget();
+        assertThat(collar.targets).as("at its target: nothing more").hasSize(2);
+
+        // a shallower target, reached straight: nothing to change, even while it still moves
+        positioner.moveTo(0.5);
+        assertThat(collar.targets).hasSize(3);
+        collar.position = steps(0.8);
+        positioner.noDeeperThanTarget();
+        assertThat(collar.targets).as("deeper than its target on its way there: sent to the same target again")
+                .hasSize(4);
+        assertThat(lastTarget()).isEqualTo(steps(0.5));
+    }
+
+    @Test
+    void givenACollarDeeperThanItsTargetWithNoMoveUnderWay_thenItIsSentBackToIt_butOneAtItsTargetIsNot() {
+        at(ZERO);
+        positioner.moveTo(0.5);
+        collar.arrive();
+        positioner.track();
+        positioner.periodic();
+        collar.arrive();
+        positioner.track();
+        int sent = collar.targets.size();
+        positioner.noDeeperThanTarget();
+        assertThat(collar.targets).as("exactly at its target").hasSize(sent);
+        collar.position = steps(0.5) + 1; // a step deeper than its target
+        positioner.noDeeperThanTarget();
+        assertThat(collar.targets).hasSize(sent + 1);
+        assertThat(lastTarget()).isEqualTo(steps(0.5));
+    }
 }

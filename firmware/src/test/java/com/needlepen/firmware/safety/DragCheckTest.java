@@ -133,4 +133,50 @@ class DragCheckTest {
         runAt100HzSpunUp();
         assertThat(runFor(20_000, Double.NaN)).isEqualTo(FaultCode.F36_DRIVE_DRAGS);
     }
+
+    /** The monitor's zero, measured at rest, is taken from every reading: a unit reading 20 mA at rest is judged alike. */
+    @Test
+    void givenAMonitorWithAnOffset_thenItsZeroIsTakenFromTheReadings() {
+        collar.position = 1_920 + 3_200;
+        hw.currentAmps = 0.020;
+        for (t = 0; t < 400 * MS; t += MS) {
+            drive.periodic(t); // at rest, the drive off: the zero is measured
+        }
+        assertThat(drive.currentOffsetAmps()).isCloseTo(0.020, org.assertj.core.data.Offset.offset(1e-9));
+        sessions.open("36-pin", "C-1", 36, 1_800_000_000_000L, 0, 1.0, 100, null);
+        long start = t;
+        drive.startRun(start, 100);
+        check.runStarted(start);
+        hw.edgesEvery(10 * MS, start + MS, 10_000);
+        for (t = start + MS; t < start + 100 * MS; t += MS) {
+            drive.readEdges();
+            check.check(t, PenState.RUNNING);
+        }
+        check.spunUp();
+        // just under the line once the zero is taken off (the reading itself is 20 mA over it)
+        double under = ALLOWED_AMPS - 0.001;
+        hw.duty = (0.010 * 2 * Math.PI * 100 + under * SIM.motorLimits().hotResistanceOhm()) / sensors.supplyVolts();
+        hw.currentAmps = under + 0.020;
+        for (long end = t + 5_000 * MS; t < end; t += MS) {
+            drive.readEdges();
+            assertThat(check.check(t, PenState.RUNNING)).isNull();
+        }
+    }
+
+    /** A window with no speed measured (no index edge since the run began) is not judged: the stall checks' case. */
+    @Test
+    void givenNoSpeedMeasured_thenNotJudged() {
+        collar.position = 1_920 + 3_200;
+        sessions.open("36-pin", "C-1", 36, 1_800_000_000_000L, 0, 1.0, 100, null);
+        drive.startRun(0, 100);
+        check.runStarted(0);
+        check.spunUp();
+        hw.currentAmps = 1.0;
+        hw.duty = 0.9;
+        for (t = MS; t < 5_000 * MS; t += MS) {
+            drive.readEdges();
+            assertThat(check.check(t, PenState.RUNNING)).isNull();
+        }
+        assertThat(check.detail()).startsWith("NaN mN m at 0.0 Hz");
+    }
 }

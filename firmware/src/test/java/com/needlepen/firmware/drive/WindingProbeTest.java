@@ -299,4 +299,24 @@ class WindingProbeTest {
         assertThat(probe.phase()).isEqualTo(WindingProbe.Phase.DONE);
         assertThat(hw.isEnabled()).isTrue();
     }
+
+    /**
+     * What parking's creep judges a held shaft by (H51): the back-EMF with the winding's resistance as the probe
+     * measured it when that lies between the cold and the hot winding's, else with the cold one's.
+     */
+    @Test
+    void givenAMeasurementBetweenColdAndHot_thenTheMeasuredBackEmfTakesIt_andOneAboveTheHotWindingsTakesTheCold() {
+        double k = SIM.motor().torqueConstantNmPerA();
+        double cold = SIM.motor().resistanceOhm20C();
+        measure(0.0, probeAmps / 1.2, 12.0); // 1.2 x the cold winding's 2.5 Ω: 3.0 Ω, under the hot one's 3.27
+        assertThat(probe.lastOhms()).isCloseTo(1.2 * cold, within(1e-9));
+        sensors.volts = 12.0;
+        assertThat(drive.measuredBackEmfRadPerS(0.3, 0.1)).isCloseTo((12.0 * 0.1 - 0.3 * 1.2 * cold) / k, within(1e-6));
+        assertThat(drive.backEmfRadPerS(0.3, 0.1)).as("the cold winding's, always").isCloseTo((1.2 - 0.3 * cold) / k,
+                within(1e-6));
+        measure(0.0, probeAmps / 1.5, 12.0); // 3.75 Ω: hotter than the winding can be, a measurement not trusted
+        assertThat(probe.lastOhms()).isGreaterThan(SIM.motorLimits().hotResistanceOhm());
+        sensors.volts = 12.0;
+        assertThat(drive.measuredBackEmfRadPerS(0.3, 0.1)).isCloseTo((1.2 - 0.3 * cold) / k, within(1e-6));
+    }
 }

@@ -135,4 +135,33 @@ class DriveDragTest {
         assertThat(lastSound).as("a drag far under the seized roller's").isLessThan(SimHandle.FOLLOWER_FRICTION_WORST / 2);
         assertThat(hottest).isLessThan(AppliedPartTemperatureTest.APPLIED_PART_LIMIT_CELSIUS);
     }
+
+    /**
+     * The rate changed every second after spin-up, 100 to 150 Hz and back (the warning's step, the largest the
+     * panel makes at once), the heaviest cartridge at its deepest: a sound handpiece's acceleration is no F36, and
+     * a seized roller is F36 all the same (the judging is not restarted by a set rate). A drop from 150 to 50 Hz
+     * at once with this load is F02 on a sound pen, before and after this check: open (docs/safety.md H53).
+     */
+    @Test
+    void givenTheRateChangedEverySecondBetween100And150Hz_thenASoundHandpieceRunsOn_andASeizedRollerIsStillF36() {
+        PenBench sound = bench("36-pin", 1.5, 100, SimHandle.FOLLOWER_FRICTION_NOMINAL, 25.0, true, SafetyChecks::standard);
+        sound.click(PanelButton.START_STOP).running().spunUp();
+        for (int s = 0; s < 20; s++) {
+            sound.controller.submit(com.needlepen.firmware.Request.rate(s % 2 == 0 ? 150 : 100));
+            sound.run(S);
+        }
+        assertThat(sound.controller.status().state()).as("%s %s", sound.controller.status().fault(),
+                sound.controller.status().faultDetail()).isEqualTo(PenState.RUNNING);
+        PenBench seized = bench("36-pin", 1.0, 100, SimHandle.FOLLOWER_FRICTION_WORST, 25.0, true, SafetyChecks::standard);
+        seized.click(PanelButton.START_STOP).running().spunUp();
+        long from = seized.now();
+        for (int s = 0; s < 20 && seized.controller.status().state() == PenState.RUNNING; s++) {
+            seized.controller.submit(com.needlepen.firmware.Request.rate(s % 2 == 0 ? 150 : 100));
+            seized.run(S);
+        }
+        System.out.printf("H53 rate changed every second: sound %s; seized roller %s %d ms after spin-up (%s)%n",
+                sound.controller.status().state(), seized.controller.status().fault(), (seized.now() - from) / MS,
+                seized.controller.status().faultDetail());
+        assertThat(seized.controller.status().fault()).isEqualTo(FaultCode.F36_DRIVE_DRAGS);
+    }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@link DragCheck} at its edges (H53): the torque a sound drive may need at 100 Hz with a 36-pin at
  * 1.0 mm, with its margin, is 2.157 mN m (0.2157 A on the sim motor at the back-EMF of 100 Hz): just under it
  * for ever is no fault,
- * just over it is F36 at the second window and not at the first; judged only in RUNNING after spin-up
- * at one set rate; a current that is not a number fails safe.
+ * just over it is F36 at the second window and not at the first; judged only in RUNNING after spin-up,
+ * on through set-rate changes; a current that is not a number fails safe.
  */
 @Tag("H53")
 class DragCheckTest {
@@ -102,13 +102,17 @@ class DragCheckTest {
         assertThat(runFor(DragCheck.WINDOW_MILLIS, 2 * ALLOWED_AMPS)).isEqualTo(FaultCode.F36_DRIVE_DRAGS);
     }
 
+    /**
+     * A set rate changed after spin-up does not restart the judging: a practitioner who changes the rate every
+     * second must not keep a drag from being judged.
+     */
     @Test
-    void givenANewSetRate_thenTheWindowsStartAgain() {
+    void givenANewSetRate_thenTheWindowsGoOn() {
         runAt100HzSpunUp();
         assertThat(runFor(DragCheck.WINDOW_MILLIS + 1, 2 * ALLOWED_AMPS)).isNull();
         drive.setRateHz(105);
-        assertThat(runFor(DragCheck.WINDOW_MILLIS, 2 * ALLOWED_AMPS)).as("the change's window").isNull();
-        assertThat(runFor(2 * DragCheck.WINDOW_MILLIS + 2, 2 * ALLOWED_AMPS)).isEqualTo(FaultCode.F36_DRIVE_DRAGS);
+        assertThat(runFor(DragCheck.WINDOW_MILLIS, 2 * ALLOWED_AMPS)).as("the second window over")
+                .isEqualTo(FaultCode.F36_DRIVE_DRAGS);
     }
 
     @Test

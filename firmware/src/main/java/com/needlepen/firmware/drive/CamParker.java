@@ -7,9 +7,10 @@ import com.needlepen.config.TuningSpec;
  *
  * <p>Braking shorts the windings; the spring then turns the cam back towards its lowest point. It
  * does not always get there: brush friction holds a cam stopped within a few degrees of its top
- * (tips out); the sliding follower's friction (H51) holds a cam wherever the spring's torque no
- * longer beats it, up to 13° (greased) or 23° (worn) either side of its lowest point, outside the
- * index's ±10° window; and a broken spring (H34) brings it nowhere. So: wait until the braking
+ * (tips out); the cam follower's friction (H51) holds a cam wherever the spring's torque no longer
+ * beats it: a few degrees from its lowest point for the roller as built, up to 23° either side for a
+ * seized roller sliding on the cam, outside the index's ±10° window; and a broken spring (H34) brings it
+ * nowhere. So: wait until the braking
  * current says the shaft is still; if the index is active, the cam is parked. Otherwise:
  *
  * <ul>

@@ -102,7 +102,7 @@ class SafetyPropertyTest {
         SafetyProperties.profile(); // the calibration first, outside the sequences' timing
         long started = System.nanoTime();
         long[] figures = new long[8]; // sequences, steps, ran the needles, fault injected while running, latched, winding-hot,
-                                      // greased follower, worn follower
+                                      // roller follower as built, seized roller
         double[] shortfall = {Double.NEGATIVE_INFINITY}; // the most the winding's estimate was below the truth, K
         System.out.printf("safety property: seed %d (replay with -DQT_SEED=%d), %d sequences of %d steps%n", seed(),
                 seed(), sequences(), STEPS);

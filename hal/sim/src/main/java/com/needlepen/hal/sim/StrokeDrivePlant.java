@@ -239,7 +239,7 @@ final class StrokeDrivePlant {
      * The heat: the winding's I²R, plus the PWM ripple current's (a triangle of {@code V d (1 - d) / (L f)}
      * peak to peak while the bridge drives: its rms squared times R; the current monitor, which averages
      * over its conversion, never sees it) and the brushes' friction at the commutator (a coreless rotor is its
-     * winding) into the winding; the bearings' (viscous) friction and the sliding follower's at the cam into the nose, where they sit; heat from
+     * winding) into the winding; the bearings' (viscous) friction and the follower's at the cam into the nose, where they sit; heat from
      * outside the drive into the grip. Then conduction between the nodes, to
      * the room and to the hand, and the thermistor's first-order lag behind the grip.
      */

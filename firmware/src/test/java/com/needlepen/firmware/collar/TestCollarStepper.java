@@ -119,4 +119,12 @@ public final class TestCollarStepper implements CollarStepper {
     public boolean stallDetected() {
         return stalled;
     }
+
+    /** The driver's fault bits a test set (CollarDriverFault). */
+    public int driverFaults;
+
+    @Override
+    public int driverFaults() {
+        return driverFaults;
+    }
 }

@@ -73,6 +73,11 @@ class ZeroCheckTest {
         public boolean stallDetected() {
             return false;
         }
+
+        @Override
+        public int driverFaults() {
+            return 0;
+        }
     }
 
     /** A stepper that is where it was sent at once, with the home switch never closing; it records the moves. */

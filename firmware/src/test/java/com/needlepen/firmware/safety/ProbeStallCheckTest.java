@@ -63,6 +63,9 @@ class ProbeStallCheckTest {
         @Override public boolean stallDetected() {
             return false;
         }
+        @Override public int driverFaults() {
+            return 0;
+        }
     }
 
     private final Collar collar = new Collar();

@@ -77,4 +77,11 @@ public interface CollarStepper {
      * that cannot tell always answers false.
      */
     boolean stallDetected();
+
+    /**
+     * The faults the driver reports now, as {@link CollarDriverFault#bit()}s; 0 when it reports none.
+     * {@link CollarDriverFault#POSITION_LOST} stays set until the next {@link #setPositionSteps(long)} (homing).
+     * A driver that cannot tell a fault answers 0 for it.
+     */
+    int driverFaults();
 }

@@ -149,9 +149,22 @@ final class CollarPlant implements CollarStepper {
         return stalled;
     }
 
+    /** The driver's fault bits (CollarDriverFault); injected by SimHandle, none on a sound driver. */
+    private volatile int driverFaults;
+
+    @Override
+    public int driverFaults() {
+        return driverFaults;
+    }
+
+    void setDriverFaults(int bits) {
+        driverFaults = bits;
+    }
+
     @Override
     public void setPositionSteps(long steps) {
         stalled = false;
+        driverFaults &= ~com.needlepen.hal.CollarDriverFault.POSITION_LOST.bit();
         long shift = steps - counterSteps;
         counterSteps = steps;
         commandedSteps += shift;

@@ -73,6 +73,14 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
         return indexActive;
     }
 
+    /** Edges the platform lost, as a test sets it. */
+    public long droppedEdges;
+
+    @Override
+    public long droppedEdgeCount() {
+        return droppedEdges;
+    }
+
     @Override
     public void enable(long nowNanos) {
         enabled = true;

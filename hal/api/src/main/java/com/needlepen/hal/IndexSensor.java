@@ -18,4 +18,12 @@ public interface IndexSensor {
 
     /** Whether the sensor is active now: the cam is at (within a few degrees of) its lowest point. */
     boolean isActive();
+
+    /**
+     * How many edges the platform lost since the sensor was opened, as far as it can tell: on a Pi, the gaps
+     * in the kernel's per-line event sequence numbers (a line-event buffer that overflowed while the reader
+     * was late). A lost edge is a missed stroke the rate estimate never saw, so the firmware treats a count
+     * that grows as a fault of the index path. A platform that cannot lose edges, or cannot tell, answers 0.
+     */
+    long droppedEdgeCount();
 }

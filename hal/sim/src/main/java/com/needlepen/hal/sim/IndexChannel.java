@@ -122,6 +122,18 @@ final class IndexChannel implements IndexSensor {
         return active && !dead;
     }
 
+    /** Edges the sim's platform lost (injected); none unless a test or fault loses some. */
+    private volatile long droppedEdges;
+
+    @Override
+    public long droppedEdgeCount() {
+        return droppedEdges;
+    }
+
+    void dropEdges(long count) {
+        droppedEdges += count;
+    }
+
     void setDead(boolean dead) {
         this.dead = dead;
     }

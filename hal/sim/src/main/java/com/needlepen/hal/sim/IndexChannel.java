@@ -122,16 +122,10 @@ final class IndexChannel implements IndexSensor {
         return active && !dead;
     }
 
-    /** Edges the sim's platform lost (injected); none unless a test or fault loses some. */
-    private volatile long droppedEdges;
-
+    /** Edges lost because the pending buffer (1,024, as a v2 line request's event buffer) was full: a late reader. */
     @Override
     public long droppedEdgeCount() {
         return droppedEdges;
-    }
-
-    void dropEdges(long count) {
-        droppedEdges += count;
     }
 
     void setDead(boolean dead) {

@@ -359,4 +359,9 @@ public final class StrokeDrive {
     public double currentOffsetAmps() {
         return currentZero.offsetAmps();
     }
+
+    /** Index edges the platform says it lost since the sensor was opened ({@code IndexSensor.droppedEdgeCount}). */
+    public long droppedIndexEdges() {
+        return index.droppedEdgeCount();
+    }
 }

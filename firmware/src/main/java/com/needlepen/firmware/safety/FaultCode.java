@@ -74,7 +74,14 @@ public enum FaultCode {
     // the drive obeys; something in the handpiece drags (a seized cam roller sliding on the cam, a bearing): its heat
     // is made at the nose, uncounted by the applied part's estimate, so the needles stop and park
     F36_DRIVE_DRAGS("the drive needs more torque than its rated friction and the cartridge's skin load can take: something"
-            + " in the handpiece drags (a seized cam roller, a bearing) and heats the nose; service the handpiece", false);
+            + " in the handpiece drags (a seized cam roller, a bearing) and heats the nose; service the handpiece", false),
+    // the stroke drive is not involved; the collar is stopped where it is and the count re-made by re-homing
+    F37_COLLAR_DRIVER_FAULT("the collar's stepper driver reports a fault (a reset that lost its position count,"
+            + " over-temperature, a shorted or open coil) or does not answer: the depth cannot be trusted", false),
+    // the drive is sound; edges were lost on their way to the firmware (the platform's reader fell behind), so the
+    // rate estimate and the stroke count missed strokes: the needles stop and park on the level, which is still read
+    F38_INDEX_EDGES_LOST("the platform lost index edges (its line-event buffer overflowed while its reader was late):"
+            + " the stroke rate and count missed strokes", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -43,6 +43,8 @@ public final class SafetyChecks {
         checks.add(new SpringCheck(in));
         checks.add(new BrakeSwitchCheck(in));
         checks.add(new DragCheck(in));
+        checks.add(new CollarDriverCheck(in));
+        checks.add(new IndexEdgesLostCheck(in));
         return checks;
     }
 }

@@ -61,6 +61,10 @@ final class FaultDescriptions {
                     + " 0.1 mm)";
             case FOLLOWER_SEIZED -> "the cam's roller follower seizes and slides on the cam (friction 0.2 against 0.01): the"
                     + " drive drags and heats the nose; the torque shows it (F36 within about a second of spin-up)";
+            case COLLAR_DRIVER_RESET -> "the collar's stepper driver chip resets: its position and encoder counts restart"
+                    + " at 0 where the collar stands; the driver reports it (F37 on the next tick)";
+            case INDEX_EDGES_LOST -> "the platform loses the next 5 index edges (its event buffer overflowed): the"
+                    + " sensor counts them (F38 at the first)";
         };
     }
 }

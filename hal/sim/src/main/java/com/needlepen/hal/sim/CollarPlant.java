@@ -161,6 +161,24 @@ final class CollarPlant implements CollarStepper {
         driverFaults = bits;
     }
 
+    /**
+     * The driver chip resets (a brown-out on its logic supply, ESD on its lines): its registers come back at
+     * their reset values, so its position count (XACTUAL) and its encoder count (X_ENC) read 0 where the
+     * collar stands, and a move under way ends there. The backend's driver sees GSTAT.reset, configures the
+     * chip again (so moves work) and reports {@link com.needlepen.hal.CollarDriverFault#POSITION_LOST} until
+     * the collar is homed again. The collar itself does not move: only the count the depth rests on is gone.
+     */
+    void resetDriver() {
+        long shift = -counterSteps;
+        counterSteps = 0;
+        commandedSteps += shift;
+        targetSteps = Math.round(commandedSteps);
+        sensorOffsetSteps = -rawSensorSteps();
+        frozenReading = 0;
+        stalled = false;
+        driverFaults |= com.needlepen.hal.CollarDriverFault.POSITION_LOST.bit();
+    }
+
     @Override
     public void setPositionSteps(long steps) {
         stalled = false;

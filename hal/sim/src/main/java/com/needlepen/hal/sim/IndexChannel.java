@@ -94,8 +94,17 @@ final class IndexChannel implements IndexSensor {
         return stamp;
     }
 
+    /** Edges still to be lost ({@link SimFault#INDEX_EDGES_LOST}). */
+    private int toLose;
+
+    /** The next {@code count} edges are lost on their way to the firmware, and counted as the kernel would. */
+    void loseNextEdges(int count) {
+        toLose += count;
+    }
+
     private void push(long stampNanos) {
-        if (size == CAPACITY) {
+        if (size == CAPACITY || toLose > 0) {
+            toLose = Math.max(0, toLose - 1);
             droppedEdges++;
             return;
         }

@@ -167,5 +167,20 @@ public enum SimFault {
      * roller's {@value SimHandle#FOLLOWER_FRICTION_NOMINAL}. The drive drags, and its friction heats the nose,
      * the applied part; a seized roller does not free itself.
      */
-    FOLLOWER_SEIZED
+    FOLLOWER_SEIZED,
+
+    /**
+     * The collar's stepper driver chip resets (a brown-out of its logic supply, ESD): its position and encoder
+     * counts read 0 where the collar stands, as the TMC5160's and TMC2209's registers do after a reset; the
+     * driver reports {@code CollarDriverFault.POSITION_LOST}. Both counts agree with each other, so the collar's
+     * position sensor check cannot see it: every depth set afterwards lands the lost count deeper.
+     */
+    COLLAR_DRIVER_RESET,
+
+    /**
+     * The platform loses index edges: the next {@value SimHandle#INDEX_EDGES_LOST} edges never reach the
+     * firmware, as when the reader of a Pi's line events fell behind and the kernel's event buffer overflowed;
+     * the sensor counts them ({@code IndexSensor.droppedEdgeCount}), as the kernel's sequence numbers reveal.
+     */
+    INDEX_EDGES_LOST
 }

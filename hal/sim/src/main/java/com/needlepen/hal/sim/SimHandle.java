@@ -323,6 +323,17 @@ public final class SimHandle {
         return pen.collar().endOfLifeSwitchDriftMm();
     }
 
+    /**
+     * Makes the collar's driver report {@code bits} ({@code CollarDriverFault} bits) from now on, as its status
+     * registers would; 0 a sound driver. {@link SimFault#COLLAR_DRIVER_RESET} is the one whose count is lost too.
+     */
+    public void setCollarDriverFaults(int bits) {
+        pen.collar().setDriverFaults(bits);
+    }
+
+    /** How many index edges {@link SimFault#INDEX_EDGES_LOST} loses: 33 ms of strokes at 150 Hz, under the stall check's 150 ms. */
+    public static final int INDEX_EDGES_LOST = 5;
+
     /** The cam follower's friction as built: a roller on a needle bearing. */
     public static final double FOLLOWER_FRICTION_NOMINAL = StrokeDrivePlant.FOLLOWER_FRICTION_NOMINAL;
     /** The cam follower's friction with its roller seized, sliding with its grease gone: the worst case. */
@@ -441,6 +452,8 @@ public final class SimHandle {
             case WINDING_HOT -> pen.drive().setWindingToNoseFactor(WINDING_HOT_PATH_FACTOR);
             case HOME_SWITCH_DRIFTED -> pen.collar().setSwitchDriftMm(pen.collar().endOfLifeSwitchDriftMm());
             case FOLLOWER_SEIZED -> pen.drive().setFollowerFriction(FOLLOWER_FRICTION_WORST);
+            case COLLAR_DRIVER_RESET -> pen.collar().resetDriver();
+            case INDEX_EDGES_LOST -> pen.index().loseNextEdges(INDEX_EDGES_LOST);
         }
     }
 
@@ -475,7 +488,7 @@ public final class SimHandle {
             }
             case WINDING_HOT -> pen.drive().setWindingToNoseFactor(1.0);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN, HOME_SWITCH_DRIFTED,
-                 FOLLOWER_SEIZED -> {
+                 FOLLOWER_SEIZED, COLLAR_DRIVER_RESET, INDEX_EDGES_LOST -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param name    profile name
  * @param source  where it was read from (a file path or a bundled resource name)
  * @param backend which HAL backend drives this pen ({@code sim} or {@code pi4j})
+ * @param hardware how a Raspberry Pi is wired to the pen, for the {@code pi4j} backend; null for any other
  * @param calibration what a depth calibration must achieve and how long it lasts
  * @param safety      limits the safety supervisor enforces
  * @param tuning      how the firmware drives this hardware: gains, thresholds, speeds (defaults
@@ -34,7 +35,8 @@ public record DeviceProfile(
         CalibrationSpec calibration,
         SafetySpec safety,
         TuningSpec tuning,
-        ThermalSpec thermal) {
+        ThermalSpec thermal,
+        HardwareSpec hardware) {
 
     public DeviceProfile {
         cartridges = List.copyOf(cartridges);

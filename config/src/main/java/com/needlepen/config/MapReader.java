@@ -116,6 +116,12 @@ final class MapReader {
         return bind(of(e.value(), path(key), e.keyLine(), lines), binder);
     }
 
+    /** An optional nested mapping that is either written whole or absent: {@code null} when not written. */
+    <T> T sectionOrNull(String key, Function<MapReader, T> binder) {
+        YamlNode.Entry e = declare(key);
+        return e == null ? null : bind(of(e.value(), path(key), e.keyLine(), lines), binder);
+    }
+
     /** A required list whose items are mappings (cartridges, presets), each read by {@code binder}; may be empty. */
     <T> List<T> sections(String key, Function<MapReader, T> binder) {
         YamlNode.Entry e = required(key);

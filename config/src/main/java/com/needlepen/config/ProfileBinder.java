@@ -44,7 +44,8 @@ final class ProfileBinder {
                 top.section("calibration", ProfileBinder::calibration),
                 top.section("safety", ProfileBinder::safety),
                 top.optionalSection("tuning", TuningBinder::tuning),
-                top.optionalSection("thermal", ProfileBinder::thermal));
+                top.optionalSection("thermal", ProfileBinder::thermal),
+                top.sectionOrNull("hardware", HardwareBinder::hardware));
     }
 
     private static SupplySpec supply(MapReader m) {

@@ -21,6 +21,15 @@ public final class ProfileLoader {
 
     /** The profiles shipped inside this jar, under {@code profiles/<name>.yaml}. */
     public static final List<String> BUNDLED = List.of("sim", "compact");
+    /**
+     * The bundled profiles of the pen on a Raspberry Pi (backend {@code pi4j}, with its {@code hardware} wiring):
+     * the same handpiece as {@code sim}, with the TMC5160 or the TMC2209 collar driver. Apart from {@link #BUNDLED},
+     * which lists the profiles the simulator runs.
+     */
+    public static final List<String> BUNDLED_PI = List.of("pi-tmc5160", "pi-tmc2209");
+    /** Every bundled profile's name. */
+    public static final List<String> ALL_BUNDLED = java.util.stream.Stream.concat(BUNDLED.stream(), BUNDLED_PI.stream())
+            .toList();
 
     private ProfileLoader() {
     }
@@ -72,7 +81,7 @@ public final class ProfileLoader {
         try (InputStream in = ProfileLoader.class.getClassLoader().getResourceAsStream(source)) {
             if (in == null) {
                 throw new ConfigException(source, 0, "",
-                        "no bundled profile named '" + name + "'; bundled: " + String.join(", ", BUNDLED));
+                        "no bundled profile named '" + name + "'; bundled: " + String.join(", ", ALL_BUNDLED));
             }
             return parse(decode(in.readAllBytes(), source), source, knownBackends);
         } catch (IOException e) {

@@ -26,7 +26,8 @@ public final class ProfileValidator {
             new PresetRules(),
             new PhysicsRules(),
             new TuningRules(),
-            new LoopRules());
+            new LoopRules(),
+            new HardwareRules());
 
     private ProfileValidator() {
     }

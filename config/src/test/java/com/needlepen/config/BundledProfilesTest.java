@@ -133,7 +133,7 @@ class BundledProfilesTest {
     void givenUnknownBundledName_whenLoaded_thenOneLineErrorListsTheBundledNames() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ProfileLoader.bundled("nope"));
 
-        assertThat(e.getMessage()).isEqualTo("profiles/nope.yaml: no bundled profile named 'nope'; bundled: sim, compact");
+        assertThat(e.getMessage()).isEqualTo("profiles/nope.yaml: no bundled profile named 'nope'; bundled: sim, compact, pi-tmc5160, pi-tmc2209");
         assertThat(e.line()).isZero();
     }
 }

@@ -31,7 +31,7 @@ class IdentityRulesTest {
 
     @Test
     void givenAWellFormedBackendName_whenLoadedWithoutAKnownSet_thenTheProgramOpeningThePenDecides() {
-        assertThat(ProfileLoader.parse(simWith("backend: sim", "backend: pi4j"), "ok.yaml").backend()).isEqualTo("pi4j");
+        assertThat(ProfileLoader.parse(simWith("backend: sim", "backend: rig-7"), "ok.yaml").backend()).isEqualTo("rig-7");
     }
 
     @Test

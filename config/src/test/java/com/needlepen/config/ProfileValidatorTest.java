@@ -12,7 +12,7 @@ class ProfileValidatorTest {
     private static DeviceProfile withDepth(DeviceProfile p, DepthSpec depth) {
         return new DeviceProfile(p.name(), p.source(), p.backend(), p.supply(), p.motor(), p.cam(), p.collar(), depth,
                 p.rate(), p.skin(), p.cartridges(), p.presets(), p.loop(), p.telemetry(), p.calibration(), p.safety(),
-                p.tuning(), p.thermal());
+                p.tuning(), p.thermal(), p.hardware());
     }
 
     @Test

@@ -88,6 +88,7 @@ final class HardwareBinder {
                 m.wholeNumber("expanderAddress", Range.closed(0x20, 0x27, "(MCP23017 address)")),
                 m.wholeNumber("depthUp", line), m.wholeNumber("depthDown", line), m.wholeNumber("rateUp", line),
                 m.wholeNumber("rateDown", line), m.wholeNumber("preset", line), m.wholeNumber("acknowledge", line),
-                m.wholeNumber("confirm", line));
+                m.wholeNumber("confirm", line), m.wholeNumber("cartridgeCode0", line),
+                m.wholeNumber("cartridgeCode1", line));
     }
 }

@@ -73,6 +73,10 @@ final class HardwareRules implements Rule {
                         before);
             }
         }
+        if (p.cartridges().size() > 3) {
+            throw ctx.fail("cartridges", "%d cartridge types, but the cartridge's two coding contacts tell at most 3"
+                    + " (hardware.panel.cartridgeCode0 and cartridgeCode1); allowed at most 3", p.cartridges().size());
+        }
         HardwareSpec.Spi collarSpi = hw.collar().tmc5160();
         HardwareSpec.Spi scaleSpi = hw.scale().spi();
         if (collarSpi != null && collarSpi.bus() == scaleSpi.bus() && collarSpi.chipSelect() == scaleSpi.chipSelect()) {

@@ -133,17 +133,21 @@ public record HardwareSpec(String gpioChip, Motor motor, int indexPin, Collar co
      * The practitioner's inputs (low: pressed). Start/stop and the footswitch are on GPIO lines of their own, so a
      * stop never waits on a bus; the other buttons are on an MCP23017 I2C expander (the header has too few lines
      * for every button besides the TMC2209's step, direction and UART lines): its address on the I2C bus and each
-     * button's expander line, 0 to 7 for GPA0 to GPA7, 8 to 15 for GPB0 to GPB7.
+     * button's expander line, 0 to 7 for GPA0 to GPA7, 8 to 15 for GPB0 to GPB7. The cartridge's two coding
+     * contacts are on the expander too: a cartridge grounds none, one or both, and the code they make (bit 0 the
+     * first contact, bit 1 the second, grounded is 1) is 1 + the index of its type in the profile's
+     * {@code cartridges} list (so at most three types); 0 is a cartridge that does not tell its type.
      */
     public record Panel(int startStop, int footswitch, int expanderAddress, int depthUp, int depthDown, int rateUp,
-                        int rateDown, int preset, int acknowledge, int confirm) {
+                        int rateDown, int preset, int acknowledge, int confirm, int cartridgeCode0, int cartridgeCode1) {
 
         /** Each expander button's line by its key, for the rule that they differ. */
         List<Object[]> expanderLines() {
             return List.of(new Object[] {"depthUp", depthUp}, new Object[] {"depthDown", depthDown},
                     new Object[] {"rateUp", rateUp}, new Object[] {"rateDown", rateDown},
                     new Object[] {"preset", preset}, new Object[] {"acknowledge", acknowledge},
-                    new Object[] {"confirm", confirm});
+                    new Object[] {"confirm", confirm}, new Object[] {"cartridgeCode0", cartridgeCode0},
+                    new Object[] {"cartridgeCode1", cartridgeCode1});
         }
     }
 

@@ -34,7 +34,7 @@ class HardwareSpecTest {
         // hexadecimal addresses as a technician writes them
         assertThat(a.i2c()).isEqualTo(new HardwareSpec.I2c(1, HardwareSpec.CurrentMonitor.INA219, 0x40, 0.05, 0x48, 0x50,
                 0x3C));
-        assertThat(a.panel()).isEqualTo(new HardwareSpec.Panel(5, 6, 0x20, 0, 1, 2, 3, 4, 5, 6));
+        assertThat(a.panel()).isEqualTo(new HardwareSpec.Panel(5, 6, 0x20, 0, 1, 2, 3, 4, 5, 6, 8, 9));
         assertThat(a.watchdogTimeoutSeconds()).isEqualTo(10);
         DeviceProfile b = ProfileLoader.bundled("pi-tmc2209");
         assertThat(b.hardware().collar().tmc2209())

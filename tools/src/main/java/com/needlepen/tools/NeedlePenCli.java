@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Controller firmware for the NeedlePen microneedling pen.",
         subcommands = {SimulateCommand.class, com.needlepen.tools.cli.CalibrateCommand.class,
                 com.needlepen.tools.cli.HomeCommand.class, com.needlepen.tools.cli.JogCommand.class,
-                com.needlepen.tools.cli.BenchCommand.class,
+                com.needlepen.tools.cli.BenchCommand.class, com.needlepen.tools.cli.DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NeedlePenCli {
 

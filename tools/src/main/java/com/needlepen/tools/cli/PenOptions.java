@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 public final class PenOptions {
 
     @Option(names = "--profile", paramLabel = "FILE|NAME",
-            description = "Device profile: a YAML file, or a bundled name (sim, compact). Default: sim.")
+            description = "Device profile: a YAML file, or a bundled name (sim, compact; pi-tmc5160, pi-tmc2209 for a"
+                    + " Raspberry Pi). Default: sim.")
     String profile = "sim";
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -48,9 +49,9 @@ public final class PenOptions {
             if (file.toFile().exists() || profile.contains("/") || profile.endsWith(".yaml") || profile.endsWith(".yml")) {
                 return ProfileLoader.load(file, BACKENDS.names());
             }
-            if (!ProfileLoader.BUNDLED.contains(profile)) {
+            if (!ProfileLoader.ALL_BUNDLED.contains(profile)) {
                 throw new UserInputException("--profile '" + profile + "' is neither a file nor a bundled profile; "
-                        + "bundled: " + String.join(", ", ProfileLoader.BUNDLED));
+                        + "bundled: " + String.join(", ", ProfileLoader.ALL_BUNDLED));
             }
             return ProfileLoader.bundled(profile, BACKENDS.names());
         } catch (ConfigException e) {

@@ -42,6 +42,23 @@ import org.slf4j.LoggerFactory;
  * Active edges that find the ring full (a tick that stopped draining for {@code ringCapacity} strokes) are
  * counted too. {@link #droppedEdgeCount()} is the sum; it never falls.
  *
+ * <p><b>How late the stamps are (from the kernel source; not measured: there is no Pi here).</b> The stamp
+ * is {@code ktime_get_ns()} in {@code edge_irq_handler}, the hard-interrupt half of the line's threaded
+ * interrupt; only a kernel debounce (a workqueue, jiffies later), a hardware timestamp engine, or a GPIO chip
+ * behind a sleeping bus (nested threaded interrupts) moves it, and none applies to the SoC's pinctrl chip,
+ * whose bank interrupts are demultiplexed by chained handlers ({@code bcm2835_gpio_irq_handler},
+ * {@code rp1_gpio_irq_handler}). The line's interrupt is requested {@code IRQF_ONESHOT}, which
+ * {@code irq_setup_forced_threading} leaves alone, so even a {@code PREEMPT_RT} kernel stamps in hard-interrupt
+ * context. A stamp is therefore late by the interrupt latency of the core that takes it: published figures are
+ * for the first Pi only (3.8 us mean, gkaindl/linux-gpio-irq-latency-test; 9-11 us, J. Jackowski 2013); a Pi
+ * 4's Cortex-A72 is assumed to do no worse (a few us), a Pi 5 to add about a microsecond or two for RP1's
+ * interrupt and register reads across PCIe, and the tail to be the time that core runs with interrupts
+ * masked (tens of us, rarely hundreds on a stock kernel). Beyond that stamp error, a pass folded into one
+ * event (above) is stamped late by the pass's width, 2 x 10 / 360 of a period: 370 us at 150 Hz, 1.4 ms at
+ * the compact profile's 40 Hz. And an edge reaches the tick only after the kernel's interrupt thread and this
+ * class's reader thread have run (assumed 0.1 to 1 ms, milliseconds in the tail on a loaded stock kernel),
+ * which delays when an edge is seen, not its stamp.
+ *
  * <p>{@link #isActive()} is the level the kernel read for the latest event (the line's level at request
  * before any event), compared with the active edge's level.
  */

@@ -187,7 +187,7 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
 
     private void accept(long stampNanos, int id, int lineSeqno) {
         boolean idRising = id == GpioV2.EVENT_RISING_EDGE;
-        int gap = lineSeqno - previousSeqno - 1; // unsigned 32-bit sequence numbers: int arithmetic wraps with them
+        int gap = sequenceGap(previousSeqno, lineSeqno);
         boolean rising;
         if (gap != 0) {
             if (gap > 0) {
@@ -212,6 +212,14 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
             push(stampNanos);
         }
         active = idRising == activeRising;
+    }
+
+    /**
+     * Events missing between two of the kernel's unsigned 32-bit {@code line_seqno}s (0 when consecutive); int
+     * arithmetic wraps with them, so 0xFFFFFFFF then 0 is no gap. Negative when the number went back.
+     */
+    static int sequenceGap(int previousSeqno, int seqno) {
+        return seqno - previousSeqno - 1;
     }
 
     private void push(long stampNanos) {

@@ -282,4 +282,44 @@ class KernelIndexSensorTest {
         }
         assertThat(bean.getThreadAllocatedBytes(tid) - before).isZero();
     }
+
+    @Test
+    void theSequenceGapWrapsWithTheKernelsUnsigned32BitNumbers() {
+        assertThat(KernelIndexSensor.sequenceGap(1, 2)).isZero();
+        assertThat(KernelIndexSensor.sequenceGap(0xFFFF_FFFF, 0)).isZero();
+        assertThat(KernelIndexSensor.sequenceGap(0xFFFF_FFFE, 1)).isEqualTo(2);
+        assertThat(KernelIndexSensor.sequenceGap(0x7FFF_FFFF, 0x8000_0000)).isZero();
+        assertThat(KernelIndexSensor.sequenceGap(5, 5)).isNegative();
+    }
+
+    @Test
+    void theRingHandsOverEveryEdgeInOrderBetweenTheReaderThreadAndTheTick() throws Exception {
+        // 2,000 passes handed from the reader thread to the test thread, which drains them three at a time as the
+        // tick would; the ring is larger than the run, so whatever the scheduling nothing may be lost or reordered
+        var source = new FakeLineEventSource(false);
+        int passes = 2_000;
+        int seq = 1;
+        for (int i = 0; i < passes; i++) {
+            source.batch(rising(1_000L * i, seq++), falling(1_000L * i + 300, seq++));
+        }
+        KernelIndexSensor sensor = new KernelIndexSensor(source, ActiveEdge.RISING, 4096);
+        sensor.start();
+        long[] out = new long[3];
+        long expected = 0;
+        long giveUp = System.nanoTime() + 30_000_000_000L; // a bound on a broken build, not an assertion on time
+        while (expected < passes && System.nanoTime() < giveUp) {
+            int n = sensor.drainEdges(out);
+            if (n == 0) {
+                Thread.yield(); // this machine's two cores are shared: let the reader run
+            }
+            for (int k = 0; k < n; k++) {
+                assertThat(out[k]).isEqualTo(1_000L * expected);
+                expected++;
+            }
+        }
+        sensor.close();
+
+        assertThat(expected).isEqualTo(passes);
+        assertThat(sensor.droppedEdgeCount()).isZero();
+    }
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Which edge an event was.</b> With both edges requested the kernel does not know which edge fired:
  * its interrupt thread reads the line's level after the hard interrupt stamped the event and calls the
  * event rising if the level is then high ({@code edge_irq_thread} in {@code drivers/gpio/gpiolib-cdev.c}).
- * When that thread runs later than the magnet's pass lasts (370 us at 150 Hz with a 20 degree window), the
+ * When that thread runs later than the magnet's pass lasts (370 us at 150 Hz with the sim's 20 degree window), the
  * arriving edge is reported as a departing one, and two successive events carry the same id, which a
  * line's alternating edges never do. On the Pi 4's controller both edges can also fold into one event:
  * its edge interrupts use {@code handle_edge_irq} (pinctrl-bcm2835.c), which does not mask the line while

@@ -1,5 +1,6 @@
 package com.needlepen.hal.pi4j.watchdog;
 
+import com.needlepen.hal.pi4j.linux.LibC;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import java.io.IOException;

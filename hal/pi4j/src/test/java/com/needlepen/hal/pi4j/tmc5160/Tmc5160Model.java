@@ -54,6 +54,7 @@ final class Tmc5160Model implements SpiChannel {
         this.countsPerStep = countsPerStep;
         reset();
         gstat = Tmc5160Registers.GSTAT_RESET;
+        replyStatus = spiStatus();
     }
 
     private void reset() {

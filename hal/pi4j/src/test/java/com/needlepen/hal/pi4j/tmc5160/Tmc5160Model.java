@@ -295,8 +295,9 @@ final class Tmc5160Model implements SpiChannel {
             position = target;
             return;
         }
-        if (dmax <= 0 || vmax <= 0) {
-            // D1 = 0 or VMAX = 0: the ramp cannot reach the target; it holds its speed at 0 here
+        if (dmax <= 0 || vmax <= 0 || regs[Tmc5160Registers.D1] == 0) {
+            // DMAX, VMAX or D1 0 (the datasheet: never set D1 0 in positioning mode, even with V1 = 0): the ramp
+            // cannot reach the target; this model stands still (the chip's behaviour is not specified)
             velocity = 0;
             return;
         }

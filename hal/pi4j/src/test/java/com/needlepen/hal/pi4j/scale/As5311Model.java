@@ -9,28 +9,28 @@ import com.needlepen.hal.pi4j.bus.SpiChannel;
  * steps, 0 at the strip's index mark), OCF, COF, LIN, MagINC, MagDEC and the even parity bit, then low. The collar's
  * position in mm and the status bits are the test's to set.
  */
-final class As5311Model implements SpiChannel {
-    double collarMm;
+public final class As5311Model implements SpiChannel {
+    public double collarMm;
     /** Where (in collar mm) the strip's index mark sits: the reading is 0 there. */
-    double indexMm;
-    boolean ocf = true;
-    boolean cof;
-    boolean lin;
-    boolean magInc;
-    boolean magDec;
-    boolean flipParity;
-    boolean doNotDriven;
-    int failNext;
-    int reads;
+    public double indexMm;
+    public boolean ocf = true;
+    public boolean cof;
+    public boolean lin;
+    public boolean magInc;
+    public boolean magDec;
+    public boolean flipParity;
+    public boolean doNotDriven;
+    public int failNext;
+    public int reads;
 
     /** The 12-bit reading at the collar's position (deeper is larger). */
-    int counts() {
+    public int counts() {
         double inPair = Math.floorMod((long) Math.floor((collarMm - indexMm) / 2.0 * 4096 + 1e-9), 4096L);
         return (int) inPair;
     }
 
     /** The 18-bit frame the sensor sends now. */
-    int frame() {
+    public int frame() {
         int f = counts() << 6;
         f |= (ocf ? 1 : 0) << 5 | (cof ? 1 : 0) << 4 | (lin ? 1 : 0) << 3 | (magInc ? 1 : 0) << 2 | (magDec ? 1 : 0) << 1;
         f |= Integer.bitCount(f) & 1; // even parity over all 18

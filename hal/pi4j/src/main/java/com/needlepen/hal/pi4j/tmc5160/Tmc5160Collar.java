@@ -96,9 +96,17 @@ public final class Tmc5160Collar implements CollarStepper {
     private long targetSteps;
     private int vmaxChip;
     private int accelChip;
-    /** Set by {@link #transfer} when a reply's SPI_STATUS shows reset_flag. */
+    /** Set by {@link #exchange} when a reply's SPI_STATUS shows reset_flag. */
     private boolean resetSeen;
 
+    /**
+     * @param spi        the TMC5160's chip select on SPI mode 3 (the datasheet's), at most 4 MHz on the internal clock
+     * @param settings   the chip's configuration, from the profile
+     * @param scale      the collar's absolute scale (its A/B output is the chip's encoder input); polled by
+     *                   {@link #poll(long)}, its index phase passed on, its health part of NOT_ANSWERING
+     * @param homeSwitch the home switch's level, from the GPIO the backend wires it to
+     * @param nanoClock  the monotonic clock {@link #poll(long)}'s {@code nowNanos} come from, for the staleness bound
+     */
     public Tmc5160Collar(SpiChannel spi, Tmc5160Settings settings, CollarScale scale, BooleanSupplier homeSwitch,
             LongSupplier nanoClock) {
         this.spi = spi;

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {SimulateCommand.class, com.needlepen.tools.cli.CalibrateCommand.class,
                 com.needlepen.tools.cli.HomeCommand.class, com.needlepen.tools.cli.JogCommand.class,
                 com.needlepen.tools.cli.BenchCommand.class, com.needlepen.tools.cli.DoctorCommand.class,
+                com.needlepen.tools.cli.RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NeedlePenCli {
 

@@ -211,6 +211,28 @@ public final class PenOptions {
         }
     }
 
+    /**
+     * As {@link #open}, but the loop runs in real time whatever the backend ({@code needlepen run}: the device's
+     * program, and a test rig's real-time simulated pen).
+     */
+    public com.needlepen.firmware.Pen openInRealTime(
+            java.util.function.UnaryOperator<com.needlepen.firmware.PenAssembly> assembly) {
+        var b = backend();
+        var ledger = cartridges();
+        com.needlepen.hal.backend.OpenedPen opened;
+        try {
+            opened = b.open(profile(), backendOptions());
+        } catch (com.needlepen.hal.backend.BackendException e) {
+            throw new UserInputException("profile " + profile().name() + ", backend '" + b.name() + "': " + e.getMessage());
+        }
+        try {
+            return com.needlepen.firmware.Pen.on(opened, profile(), a -> assembly.apply(a.ledger(ledger)), true);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
     /** The simulated unit this command drives: {@code --unit}, else the profile's device id. */
     public String unitSerial() {
         if (unit != null && !unit.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {

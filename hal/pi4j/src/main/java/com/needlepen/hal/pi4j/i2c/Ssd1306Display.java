@@ -81,7 +81,7 @@ public final class Ssd1306Display implements TextDisplay {
 
     /**
      * Initialises the controller, clears its RAM and turns it on (about 30 ms of bus at 400 kHz): at boot, on the
-     * service thread, before the first {@link #poll()}. Every line is then sent again.
+     * service thread, before the first {@link #poll()}. Every line written with text on it is then sent again.
      */
     public void start() throws BusException {
         byte[] init = new byte[1 + INIT.length];
@@ -101,7 +101,17 @@ public final class Ssd1306Display implements TextDisplay {
         command[1] = (byte) DISPLAY_ON;
         channel.write(command, 2);
         pendingChunks = 0;
-        DIRTY.getAndBitwiseOr(this, (1 << LINES) - 1);
+        // the RAM is blank now: only lines written with something on them need sending
+        int written = 0;
+        for (int line = 0; line < LINES; line++) {
+            for (char c : text[line]) {
+                if (c != ' ') {
+                    written |= 1 << line;
+                    break;
+                }
+            }
+        }
+        DIRTY.getAndBitwiseOr(this, written);
         started = true;
     }
 

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
  * An INA219 at register level (TI SBOS448), written from the datasheet and independent of the driver: configuration
  * (reset 399Fh; RST bit 15 resets every register), calibration (reset 0, bit 0 void), the shunt voltage (10 uV LSB,
  * clipped at 4000 x PG counts), the bus voltage (4 mV LSB in bits 15..3, 16 or 32 V range, CNVR bit 1, OVF bit 0),
- * current = shunt x Cal / 4096 and power = current x bus / 5000, both 16-bit (beyond: OVF). Conversions complete in
+ * current = shunt x Cal / 4096 and power = current x bus / 5000, both 16-bit (beyond: OVF, the current register wrapped). Conversions complete in
  * virtual time, one every (shunt + bus) conversion time of the configured mode from the last configuration write;
  * each sets CNVR, which a read of the power register or a configuration write clears.
  */
@@ -83,7 +83,9 @@ final class Ina219Model extends Register16Model {
         long c = (long) shunt * (cal & 0xFFFE) / 4096;
         long p = c * bus / 5000;
         ovf = c > Short.MAX_VALUE || c < Short.MIN_VALUE || Math.abs(p) > 0xFFFF;
-        current = clamp(c, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFF;
+        // what the register holds past its range is not specified: modelled as the low 16 bits, a wrapped value that
+        // looks like any other reading (never kinder than the part), so only the OVF flag tells it
+        current = (int) c & 0xFFFF;
         power = clamp(Math.abs(p), 0, 0xFFFF);
         cnvr = true;
     }

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
  * An INA226 at register level (TI SBOS547), written from the datasheet and independent of the driver: configuration
  * (reset 4127h, bits 14..12 read 100, RST bit 15), calibration (bit 15 void), the shunt voltage (2.5 uV LSB, clipped
  * at 7FFFh/8000h = +-81.92 mV), the bus voltage at VBUS (1.25 mV LSB, 15 bits), current = shunt x Cal / 2048 and
- * power = current x bus / 20000, Mask/Enable (CVRF bit 3 set by each completed conversion and cleared by reading the
+ * power = current x bus / 20000 (past 16 bits: OVF, the current register wrapped), Mask/Enable (CVRF bit 3 set by each completed conversion and cleared by reading the
  * register or writing the configuration; OVF bit 2 for a current or power out of range), manufacturer id FEh = 5449h
  * and die id FFh = 2260h. One conversion every (shunt + bus) x averages in virtual time.
  */
@@ -77,7 +77,9 @@ final class Ina226Model extends Register16Model {
         long c = (long) shunt * (cal & 0x7FFF) / 2048;
         long p = Math.abs(c) * bus / 20000;
         ovf = c > Short.MAX_VALUE || c < Short.MIN_VALUE || p > 0xFFFF;
-        current = clamp(c, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFF;
+        // what the register holds past its range is not specified: modelled as the low 16 bits, a wrapped value that
+        // looks like any other reading (never kinder than the part), so only the OVF flag tells it
+        current = (int) c & 0xFFFF;
         power = clamp(p, 0, 0xFFFF);
         cvrf = true;
     }

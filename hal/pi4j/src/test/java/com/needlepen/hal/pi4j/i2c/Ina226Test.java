@@ -92,6 +92,7 @@ class Ina226Test {
         clock.advanceMicros(472);
         assertThat(fine.poll()).isTrue();
         assertThat(part.ovf).isTrue();
+        assertThat((short) part.current).isEqualTo((short) 40000); // wrapped: -2.55 A, a plausible number
         assertThat(fine.amps()).isNaN();
         part.trueAmps = 3.0;
         clock.advanceMicros(472);

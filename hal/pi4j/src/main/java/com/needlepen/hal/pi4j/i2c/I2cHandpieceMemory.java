@@ -9,10 +9,11 @@ import java.util.HexFormat;
 
 /**
  * The handpiece's identity EEPROM, a Microchip 24AA02E48-class part: 256 bytes on I2C (address 0x50 with A0..A2
- * low), whose upper half (80h..FFh) is write-protected and holds the factory-programmed EUI-48 at FAh..FFh, most
- * significant byte first (Microchip DS20002124 "24AA02E48/24AA025E48": "Pre-programmed EUI-48 node address" in the
- * write-protected block; jallib's 25AA02E48 notes the same FAh..FFh place for the SPI sibling). A random read is a
- * write of the word address, a repeated start and a sequential read (the address counter increments).
+ * low), whose upper block is write-protected and holds the factory-programmed EUI-48 at FAh..FFh, most significant
+ * byte first (Microchip DS20002124 "24AA02E48/24AA025E48", the pre-programmed EUI-48 node address; jallib's and
+ * others' 25AA02E48 drivers read the SPI sibling's at the same FAh..FFh, in its write-protected C0h..FFh block). A
+ * random read is a write of the word address, a repeated start and a sequential read (the address counter
+ * increments). The driver relies only on FAh..FFh; which block is protected matters to the test's model alone.
  *
  * <p>Read twice and compared: the identity binds a unit's calibration, run hours and cartridge ledger, so a bus that
  * glitches one bit must not bind them to another unit. A part that does not answer, reads differently twice, or

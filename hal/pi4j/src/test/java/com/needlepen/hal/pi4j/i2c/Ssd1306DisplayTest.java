@@ -119,6 +119,27 @@ class Ssd1306DisplayTest {
     }
 
     @Test
+    void writeLineAllocatesNothing() throws BusException {
+        display.start();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        StringBuilder text = new StringBuilder(64);
+        for (int i = 0; i < 20_000; i++) { // warm up
+            text.setLength(0);
+            text.append("Rate ").append(i % 150).append(" Hz");
+            display.writeLine(2, text);
+        }
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 100_000; i++) {
+            text.setLength(0);
+            text.append("Depth ").append(i % 150).append(" mm");
+            display.writeLine(1, text);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertThat(allocated).isLessThan(1024);
+    }
+
+    @Test
     void anUnchangedLineIsNotSentAgain() throws BusException {
         display.start();
         display.writeLine(2, "Rate 120 Hz");

@@ -66,6 +66,12 @@ public final class I2cAnalogSensors implements AnalogSensors {
         if (pollPeriodNanos <= 0) {
             throw new IllegalArgumentException("poll period " + pollPeriodNanos + " ns; allowed above 0");
         }
+        if (!motor.convertsShunt()) {
+            throw new IllegalArgumentException(motor.where() + " does not convert its shunt: it cannot read the motor current");
+        }
+        if (!supply.convertsBus()) {
+            throw new IllegalArgumentException(supply.where() + " does not convert its bus: it cannot read the motor supply");
+        }
         this.motor = motor;
         this.supply = supply;
         this.thermometer = thermometer;

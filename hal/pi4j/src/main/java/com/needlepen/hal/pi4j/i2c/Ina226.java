@@ -207,6 +207,16 @@ public final class Ina226 implements PowerMonitor {
     }
 
     @Override
+    public boolean convertsShunt() {
+        return (settings.mode() & 1) != 0;
+    }
+
+    @Override
+    public boolean convertsBus() {
+        return (settings.mode() & 2) != 0;
+    }
+
+    @Override
     public long conversionPeriodNanos() {
         return settings.conversionPeriodNanos();
     }

@@ -27,6 +27,12 @@ public interface PowerMonitor {
     /** The bus voltage of the last conversion read, in volts. */
     double busVolts();
 
+    /** Whether its mode converts the shunt voltage (the current). */
+    boolean convertsShunt();
+
+    /** Whether its mode converts the bus voltage. */
+    boolean convertsBus();
+
     /** How often the part completes a conversion with the configuration it was given (datasheet figures). */
     long conversionPeriodNanos();
 

@@ -200,6 +200,19 @@ class I2cAnalogSensorsTest {
     }
 
     @Test
+    void aMonitorThatDoesNotConvertWhatItIsAskedForIsRefused() {
+        Ina219 shuntOnly = new Ina219(new Ina219Model(0x40, clock, 0.05), Ina219.Settings.motorShunt());
+        Ina219 busOnly = new Ina219(new Ina219Model(0x41, clock, 0.05), Ina219.Settings.supplyBus());
+        Tmp117 thermometer = new Tmp117(tmp, Tmp117.Settings.handpiece());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new I2cAnalogSensors(shuntOnly, shuntOnly, thermometer, clock, POLL_NANOS))
+                .hasMessage("INA219 at 0x40 does not convert its bus: it cannot read the motor supply");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new I2cAnalogSensors(busOnly, busOnly, thermometer, clock, POLL_NANOS))
+                .hasMessage("INA219 at 0x41 does not convert its shunt: it cannot read the motor current");
+    }
+
+    @Test
     void aBoardWithTwoIna219sReadsTheSupplyFromTheBusOnlyPart() throws BusException {
         Ina219Model motorPart = new Ina219Model(0x40, clock, 0.05);
         Ina219Model supplyPart = new Ina219Model(0x41, clock, 0.05);

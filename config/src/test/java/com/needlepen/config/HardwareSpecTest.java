@@ -32,7 +32,7 @@ class HardwareSpecTest {
         assertThat(a.collar().tmc2209()).isNull();
         assertThat(a.scale().spi()).isEqualTo(new HardwareSpec.Spi(0, 1, 1_000_000));
         // hexadecimal addresses as a technician writes them
-        assertThat(a.i2c()).isEqualTo(new HardwareSpec.I2c(1, HardwareSpec.CurrentMonitor.INA219, 0x40, 0.05, 0x48, 0x50,
+        assertThat(a.i2c()).isEqualTo(new HardwareSpec.I2c(1, HardwareSpec.CurrentMonitor.INA226, 0x40, 0.01, 0x48, 0x50,
                 0x3C));
         assertThat(a.panel()).isEqualTo(new HardwareSpec.Panel(5, 6, 0x20, 0, 1, 2, 3, 4, 5, 6, 8, 9));
         assertThat(a.watchdogTimeoutSeconds()).isEqualTo(10);
@@ -131,7 +131,7 @@ class HardwareSpecTest {
         assertError(loadError(wd), "hardware.watchdogTimeoutSeconds", lineOf(wd, "watchdogTimeoutSeconds"),
                 "30 is out of range; allowed 1 to 15 s");
         assertThat(catchThrowableOfType(ConfigException.class,
-                () -> ProfileLoader.parse(replaceOnce(pi5160(), "    currentMonitor: ina219", "    currentMonitor: ina260"),
+                () -> ProfileLoader.parse(replaceOnce(pi5160(), "    currentMonitor: ina226", "    currentMonitor: ina260"),
                         "bad.yaml"))).hasMessageContaining("'ina260' is not allowed; allowed 'ina219' or 'ina226'");
     }
 }

@@ -111,11 +111,9 @@ public final class I2cAnalogSensors implements AnalogSensors {
                 }
             }
         } catch (BusException e) {
+            // the last good conversion stands until it is older than the staleness bound (2.4 ms): one glitch on
+            // the bus is not a sensor the firmware must fault on (F19), a part that stays silent is
             motorStarted = false;
-            amps = Double.NaN;
-            if (supply == motor) {
-                volts = Double.NaN;
-            }
             failed(e);
         }
     }
@@ -131,8 +129,7 @@ public final class I2cAnalogSensors implements AnalogSensors {
                 voltsStamp = now;
             }
         } catch (BusException e) {
-            supplyStarted = false;
-            volts = Double.NaN;
+            supplyStarted = false; // the last good reading ages out at the staleness bound
             failed(e);
         }
     }
@@ -148,8 +145,7 @@ public final class I2cAnalogSensors implements AnalogSensors {
                 celsiusStamp = now;
             }
         } catch (BusException e) {
-            thermometerStarted = false;
-            celsius = Double.NaN;
+            thermometerStarted = false; // the last good reading ages out at the staleness bound
             failed(e);
         }
     }

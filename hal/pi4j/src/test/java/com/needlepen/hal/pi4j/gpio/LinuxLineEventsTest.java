@@ -1,5 +1,6 @@
 package com.needlepen.hal.pi4j.gpio;
 
+import com.needlepen.hal.pi4j.linux.LibC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package com.needlepen.hal.pi4j.watchdog;
 
+import com.needlepen.hal.pi4j.linux.LibC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

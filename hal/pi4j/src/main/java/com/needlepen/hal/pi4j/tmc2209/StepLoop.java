@@ -46,6 +46,7 @@ public final class StepLoop {
     private volatile boolean moving;
     private volatile double speed;
     private volatile boolean closed;
+    private volatile String failure;
     private volatile Thread thread;
     private int lastDirection;
     private long stepsIssued;
@@ -149,6 +150,31 @@ public final class StepLoop {
      * @return whether a move is under way afterwards
      */
     public boolean runOnce() {
+        try {
+            return turn();
+        } catch (RuntimeException e) {
+            // a GPIO write failed (Pi4J's IOException is unchecked): the pulse count is no longer sure; stop stepping
+            failure = "collar STEP/DIR: " + e;
+            generator.halt();
+            synchronized (lock) {
+                if (!pending) {
+                    moving = false;
+                    speed = 0.0;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * What made the last step fail (a GPIO write throwing), or null once a step has gone out since; the move it
+     * happened in was ended there.
+     */
+    public String failure() {
+        return failure;
+    }
+
+    private boolean turn() {
         if (pending) {
             takeCommand();
         }
@@ -173,6 +199,9 @@ public final class StepLoop {
             lastDirection = d;
         }
         pins.step();
+        if (failure != null) {
+            failure = null;
+        }
         generator.stepped(now);
         position.addAndGet(d);
         stepsIssued++;

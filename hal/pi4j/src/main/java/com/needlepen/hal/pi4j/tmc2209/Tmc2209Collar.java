@@ -41,7 +41,8 @@ import java.util.function.BooleanSupplier;
  * the collar may have moved without a step), any move halted at once and the chip configured again; DRV_STATUS ot,
  * otpw, s2ga/s2gb, s2vsa/s2vsb as read at the last poll; ola/olb only while moving (the datasheet: false open-load
  * reports occur at standstill and fast motion); a UART timeout, a bad echo or CRC, a wrong register in a reply, a write
- * IFCNT did not count, or the scale not answering: {@link CollarDriverFault#NOT_ANSWERING} until a poll succeeds. The
+ * IFCNT did not count, the scale not answering, or a STEP/DIR write failing (the move is ended there):
+ * {@link CollarDriverFault#NOT_ANSWERING} until a poll succeeds. The
  * bits DRV_STATUS gave stay as last read while the chip does not answer (a fault is not dropped for want of news).
  *
  * <p><b>Stalls</b> ({@link #stallDetected()}, latched until {@link #setPositionSteps(long)}): the scale disagreeing with
@@ -156,6 +157,11 @@ public final class Tmc2209Collar implements CollarStepper {
     public void poll(long nowNanos) {
         boolean ok = pollDriver();
         ok &= pollScale(nowNanos);
+        String stepFailure = steps.failure();
+        if (stepFailure != null) {
+            lastError = stepFailure;
+            ok = false;
+        }
         notAnswering = !ok;
     }
 

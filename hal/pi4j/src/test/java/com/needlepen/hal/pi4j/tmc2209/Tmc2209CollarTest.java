@@ -413,4 +413,34 @@ class Tmc2209CollarTest {
         assertThat(collar.stallDetected()).isFalse();
         assertThat(collar.sensedPositionSteps()).isEqualTo(-250);
     }
+
+    @Test
+    void aFailingStepOutputEndsTheMoveAndIsNotAnswering() throws BusException {
+        int[] pulses = {0};
+        StepPins broken = new StepPins() {
+            @Override
+            public void direction(boolean deeper) {
+            }
+
+            @Override
+            public void step() {
+                if (++pulses[0] > 5) {
+                    throw new IllegalStateException("gpiod: line 20 write failed");
+                }
+            }
+        };
+        StepLoop brokenLoop = new StepLoop(broken, timer, 10_000);
+        Tmc2209Collar c = new Tmc2209Collar(uart, brokenLoop, scale, () -> false, settings);
+        c.configure();
+        c.moveTo(100, V, A);
+        for (int i = 0; i < 10; i++) {
+            brokenLoop.runOnce();
+        }
+
+        assertThat(c.isMoving()).isFalse();
+        assertThat(c.positionSteps()).isEqualTo(5);
+        c.poll(T0);
+        assertThat(c.driverFaults()).isEqualTo(CollarDriverFault.NOT_ANSWERING.bit());
+        assertThat(c.lastError()).contains("collar STEP/DIR").contains("line 20 write failed");
+    }
 }

@@ -47,7 +47,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p><b>Stalls</b> ({@link #stallDetected()}, latched until {@link #setPositionSteps(long)}): the scale disagreeing with
  * the count by more than {@link Tmc2209Settings#stallToleranceSteps()} (judged at any speed, at rest too: the scale
- * sees the collar itself), and StallGuard4's SG_RESULT at or below 2 x SGTHRS on two polls in a row while the step rate
+ * sees the collar itself; only once {@link #setPositionSteps} has zeroed the scale to the count, and not across a
+ * zeroing that happens during the comparison), and StallGuard4's SG_RESULT at or below 2 x SGTHRS on two polls in a row while the step rate
  * is at or above {@link Tmc2209Settings#stallGuardMinStepsPerSecond()} (StallGuard4 works only in StealthChop, which
  * this driver keeps at every speed, and only with enough back-EMF). SG_RESULT is read over UART rather than the DIAG
  * line: a jammed lead screw stays jammed for many polls, the firmware reacts on its tick anyway, and DIAG would need a
@@ -83,6 +84,8 @@ public final class Tmc2209Collar implements CollarStepper {
     private volatile boolean stalled;
     private volatile String lastError = "";
     private int stallGuardLow;
+    /** Counts {@link #setPositionSteps} calls: the scale is compared with the count only within one generation. */
+    private volatile int zeroGeneration;
 
     public Tmc2209Collar(Tmc2209Uart uart, StepLoop steps, CollarScale scale, BooleanSupplier homeSwitch,
             Tmc2209Settings settings) {
@@ -224,6 +227,7 @@ public final class Tmc2209Collar implements CollarStepper {
     }
 
     private boolean pollScale(long nowNanos) {
+        int generation = zeroGeneration;
         long before = steps.positionSteps();
         try {
             scale.poll(nowNanos);
@@ -237,6 +241,9 @@ public final class Tmc2209Collar implements CollarStepper {
             return false;
         }
         long sensed = scale.positionSteps();
+        if (generation == 0 || generation != zeroGeneration) {
+            return true; // never zeroed (the scale's count is not the step count's yet), or re-zeroed meanwhile
+        }
         long low = Math.min(before, after);
         long high = Math.max(before, after);
         long deviation = sensed < low ? low - sensed : sensed > high ? sensed - high : 0;
@@ -305,6 +312,7 @@ public final class Tmc2209Collar implements CollarStepper {
     public void setPositionSteps(long stepsNow) {
         steps.setPositionSteps(stepsNow);
         scale.zero(stepsNow);
+        zeroGeneration++; // only the tick writes it
         stalled = false;
         positionLost = false;
     }

@@ -199,4 +199,30 @@ class StepLoopTest {
             real.close();
         }
     }
+
+    @Test
+    void aLowerSpeedLimitWhileCruisingDeceleratesToItAndCruisesThere() {
+        loop.moveTo(2_000, V, A);
+        timer.at(T0 + 125_000_000L, () -> loop.moveTo(2_000, V / 2, A)); // after step 480
+        runUntilIdle();
+
+        assertThat(pins.position()).isEqualTo(2_000);
+        // from 6,400 to 3,200 steps/s takes (6400² - 3200²) / 2a = 240 steps; then one step every 312.5 µs
+        assertThat(pins.times.get(900) - pins.times.get(899)).isEqualTo(312_500L);
+        assertThat(pins.positions).allMatch(p -> p <= 2_000);
+        assertThat(pins.directionChanges).isEqualTo(1);
+    }
+
+    @Test
+    void aFartherTargetWhileMovingCarriesOnWithoutStopping() {
+        loop.moveTo(1_000, V, A);
+        timer.at(T0 + 125_000_000L, () -> loop.moveTo(1_500, V, A));
+        runUntilIdle();
+
+        assertThat(pins.position()).isEqualTo(1_500);
+        assertThat(pins.directionChanges).isEqualTo(1);
+        // cruising straight through where the first move would have slowed down
+        assertThat(pins.times.get(800) - pins.times.get(799)).isEqualTo(156_250L);
+        assertThat(stepSeconds(1_500)).isCloseTo(0.2 + 860 / V, within(ROUNDING_S)); // as a single move of 1,500
+    }
 }

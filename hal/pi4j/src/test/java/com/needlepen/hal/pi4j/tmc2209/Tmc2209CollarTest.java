@@ -443,4 +443,21 @@ class Tmc2209CollarTest {
         assertThat(c.driverFaults()).isEqualTo(CollarDriverFault.NOT_ANSWERING.bit());
         assertThat(c.lastError()).contains("collar STEP/DIR").contains("line 20 write failed");
     }
+
+    @Test
+    void theScaleIsNotComparedWithTheCountBeforeItWasZeroed() throws BusException {
+        collar.configure();
+        jamAt = -1_000; // the scale reads far from the count: nothing relates them before homing
+
+        collar.poll(T0);
+        assertThat(collar.stallDetected()).isFalse();
+
+        collar.setPositionSteps(0);
+        collar.poll(T0);
+        assertThat(collar.stallDetected()).isFalse(); // zeroed here: reads 0 like the count
+        collar.moveTo(100, V, A);
+        runUntilIdle();
+        collar.poll(T0);
+        assertThat(collar.stallDetected()).isTrue(); // the collar stayed put while 100 steps went out
+    }
 }

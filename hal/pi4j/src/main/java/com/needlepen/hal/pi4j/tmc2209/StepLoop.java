@@ -156,12 +156,7 @@ public final class StepLoop {
             // a GPIO write failed (Pi4J's IOException is unchecked): the pulse count is no longer sure; stop stepping
             failure = "collar STEP/DIR: " + e;
             generator.halt();
-            synchronized (lock) {
-                if (!pending) {
-                    moving = false;
-                    speed = 0.0;
-                }
-            }
+            settleIdle();
             return false;
         }
     }
@@ -179,12 +174,7 @@ public final class StepLoop {
             takeCommand();
         }
         if (!generator.active()) {
-            synchronized (lock) {
-                if (!pending) {
-                    moving = false;
-                    speed = 0.0;
-                }
-            }
+            settleIdle();
             return false;
         }
         long due = generator.nextStepDueNanos();
@@ -206,7 +196,20 @@ public final class StepLoop {
         position.addAndGet(d);
         stepsIssued++;
         speed = generator.speed();
-        return generator.active();
+        if (!generator.active()) {
+            settleIdle(); // the last step: not moving from now, not from the next turn
+            return false;
+        }
+        return true;
+    }
+
+    private void settleIdle() {
+        synchronized (lock) {
+            if (!pending) {
+                moving = false;
+                speed = 0.0;
+            }
+        }
     }
 
     private void takeCommand() {

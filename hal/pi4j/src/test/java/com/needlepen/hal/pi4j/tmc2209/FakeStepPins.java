@@ -16,8 +16,16 @@ final class FakeStepPins implements StepPins {
     final List<Long> positions = new ArrayList<>();
     int directionChanges;
 
+    /** Pulses closer together than this fail at once (the rate the step loop promises to keep). */
+    private final long minIntervalNanos;
+
     FakeStepPins(VirtualStepTimer clock) {
+        this(clock, 100_000); // 10,000 steps/s
+    }
+
+    FakeStepPins(VirtualStepTimer clock, long minIntervalNanos) {
         this.clock = clock;
+        this.minIntervalNanos = minIntervalNanos;
     }
 
     @Override
@@ -33,8 +41,13 @@ final class FakeStepPins implements StepPins {
         if (deeper == null) {
             throw new AssertionError("STEP pulsed before DIR was ever set");
         }
+        long now = clock.nanoTime();
+        if (!times.isEmpty() && now - times.get(times.size() - 1) < minIntervalNanos) {
+            throw new AssertionError("STEP pulses " + (now - times.get(times.size() - 1)) + " ns apart, under "
+                    + minIntervalNanos + " ns (a burst the motor cannot follow)");
+        }
         position += deeper ? 1 : -1;
-        times.add(clock.nanoTime());
+        times.add(now);
         positions.add(position);
     }
 

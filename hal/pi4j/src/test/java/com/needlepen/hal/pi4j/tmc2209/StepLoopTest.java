@@ -142,10 +142,16 @@ class StepLoopTest {
         runUntilIdle();
         assertThat(loop.isMoving()).isFalse();
 
-        loop.moveTo(3, V, A); // already there
+        loop.moveTo(6, V, A);
+        for (int i = 0; i < 3; i++) {
+            loop.runOnce();
+        }
+        assertThat(loop.isMoving()).as("not moving from the last step on").isFalse();
+
+        loop.moveTo(6, V, A); // already there
         loop.runOnce();
         assertThat(loop.isMoving()).isFalse();
-        assertThat(pins.times).hasSize(3);
+        assertThat(pins.times).hasSize(6);
     }
 
     @Test

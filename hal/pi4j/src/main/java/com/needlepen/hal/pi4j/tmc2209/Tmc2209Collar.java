@@ -78,6 +78,8 @@ public final class Tmc2209Collar implements CollarStepper {
     private volatile HoldCurrent holdCurrent = HoldCurrent.REDUCED;
     private volatile boolean holdCurrentPending = true;
     private volatile boolean configured;
+    /** Whether a configuration has ever succeeded: the power-on reset before it loses nothing homing does not redo. */
+    private boolean everConfigured;
     private volatile int driveBits;
     private volatile boolean positionLost;
     private volatile boolean notAnswering;
@@ -103,13 +105,14 @@ public final class Tmc2209Collar implements CollarStepper {
     }
 
     /**
-     * Configures the chip: checks it is a TMC2209 (IOIN version 0x21), writes GCONF (pdn_disable: PDN_UART is a UART
-     * only; mstep_reg_select: MRES from CHOPCONF, not the pins; multistep_filt: smooths the step train above about 750
-     * full steps/s; I_scale_analog 0: the current from IRUN/IHOLD and the sense resistor alone, not a VREF trimmer; en_spreadCycle 0:
-     * StealthChop, which StallGuard4 needs), CHOPCONF (MRES, intpol; dedge 0), IHOLD_IRUN, TPOWERDOWN, TPWMTHRS 0
-     * (StealthChop at every speed), TCOOLTHRS, SGTHRS, and clears GSTAT; confirms the eight writes by IFCNT and reads
-     * GCONF and CHOPCONF back. Called by the backend at start (a failure says what is wrong) and by {@link #poll} after
-     * a chip reset.
+     * Configures the chip: checks it is a TMC2209 (IOIN version 0x21), reads GSTAT (a reset it shows after the first
+     * configuration is a lost position, even when the configuration clears it), writes GCONF (pdn_disable: PDN_UART is
+     * a UART only; mstep_reg_select: MRES from CHOPCONF, not the pins; multistep_filt: smooths the step train above
+     * about 750 full steps/s; I_scale_analog 0: the current from IRUN/IHOLD and the sense resistor alone, not a VREF
+     * trimmer; en_spreadCycle 0: StealthChop, which StallGuard4 needs), CHOPCONF (MRES, intpol; dedge 0), IHOLD_IRUN,
+     * TPOWERDOWN, TPWMTHRS 0 (StealthChop at every speed), TCOOLTHRS, SGTHRS, and clears GSTAT; confirms the eight
+     * writes by IFCNT and reads GCONF and CHOPCONF back. Called by the backend at start (a failure says what is wrong)
+     * and by {@link #poll} after a chip reset or a configuration that failed.
      */
     public void configure() throws BusException {
         configured = false;
@@ -120,6 +123,12 @@ public final class Tmc2209Collar implements CollarStepper {
             throw e;
         }
         configured = true;
+        everConfigured = true;
+    }
+
+    private void loseThePosition() {
+        positionLost = true;
+        steps.halt();
     }
 
     private void writeConfiguration() throws BusException {
@@ -127,6 +136,10 @@ public final class Tmc2209Collar implements CollarStepper {
         if (version != Tmc2209Registers.IOIN_VERSION_TMC2209) {
             throw new BusException(String.format("TMC2209 node %d: IOIN version 0x%02X, a TMC2209 reads 0x%02X",
                     uart.node(), version, Tmc2209Registers.IOIN_VERSION_TMC2209));
+        }
+        int gstat = uart.read(GSTAT);
+        if (everConfigured && (gstat & (Tmc2209Registers.GSTAT_RESET | Tmc2209Registers.GSTAT_UV_CP)) != 0) {
+            loseThePosition();
         }
         int before = uart.ifcnt();
         holdCurrentPending = false; // before reading the current: a change from now on is written by the next poll
@@ -175,8 +188,7 @@ public final class Tmc2209Collar implements CollarStepper {
             }
             int gstat = uart.read(GSTAT);
             if ((gstat & (Tmc2209Registers.GSTAT_RESET | Tmc2209Registers.GSTAT_UV_CP)) != 0) {
-                positionLost = true;
-                steps.halt();
+                loseThePosition();
                 if ((gstat & Tmc2209Registers.GSTAT_RESET) != 0) {
                     holdCurrentPending = true;
                     configure();

@@ -75,11 +75,11 @@ class Tmc2209CollarTest {
         collar.configure();
 
         // bytes worked out by hand from the datasheet's datagram layout and its CRC routine:
-        // IOIN?, IFCNT?, GCONF=0x1C0, CHOPCONF=0x15000053 (MRES 5: 8 microsteps, intpol), IHOLD_IRUN=0x00061408
+        // IOIN?, GSTAT?, IFCNT?, GCONF=0x1C0, CHOPCONF=0x15000053 (MRES 5: 8 microsteps, intpol), IHOLD_IRUN=0x00061408
         // (IHOLD 8, IRUN 20, IHOLDDELAY 6), TPOWERDOWN=20, TPWMTHRS=0, TCOOLTHRS=157 (12 MHz / (2,400 x 32) rounded up),
         // SGTHRS=50, GSTAT=7 (clear), IFCNT?, GCONF?, CHOPCONF?
         assertThat(hex(chip.sent, 0)).isEqualTo(
-                "0500066F" + "0500028F"
+                "0500066F" + "050001C1" + "0500028F"
                 + "050080000001C0F6" + "0500EC1500005363" + "05009000061408E3" + "050091000000141F"
                 + "050093000000000F" + "0500940000009D12" + "0500C0000000326E" + "0500810000000770"
                 + "0500028F" + "05000048" + "05006CCA");
@@ -459,5 +459,28 @@ class Tmc2209CollarTest {
         runUntilIdle();
         collar.poll(T0);
         assertThat(collar.stallDetected()).isTrue(); // the collar stayed put while 100 steps went out
+    }
+
+    @Test
+    void aResetSeenOnlyByAReconfigurationStillLosesThePosition() throws BusException {
+        collar.configure();
+        collar.setPositionSteps(0);
+        chip.loseWrites(1);
+        assertThatThrownBy(collar::configure).isInstanceOf(BusException.class); // left unconfigured
+        chip.reset();
+
+        collar.poll(T0); // configures first, which clears GSTAT: the GSTAT it reads before that shows the reset
+
+        assertThat(collar.configured()).isTrue();
+        assertThat(chip.register(Tmc2209Registers.GSTAT)).isZero();
+        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.POSITION_LOST.bit());
+    }
+
+    @Test
+    void thePowerOnResetBeforeTheFirstConfigurationLosesNothing() {
+        collar.poll(T0);
+
+        assertThat(collar.configured()).isTrue();
+        assertThat(collar.driverFaults()).isZero();
     }
 }

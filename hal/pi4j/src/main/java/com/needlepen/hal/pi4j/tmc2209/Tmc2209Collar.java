@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * SSI) as the position feedback the chip lacks (it has no encoder input).
  *
  * <p><b>Why STEP/DIR and not VACTUAL.</b> The chip's internal pulse generator moves the motor at a velocity written
- * over UART but counts nothing: the position would have to be integrated from the chip's ±-few-percent clock and from
+ * over UART but counts nothing: the position would have to be integrated from the chip's internal clock (12 MHz as trimmed, not a crystal) and from
  * when each UART write happened to land (a millisecond of UART latency at 6,400 steps/s is six steps), and a stop on an
  * exact step would need a write timed to the step. The firmware's {@code CollarStepper} needs an exact count; pulses
  * issued by the step thread are counted where they are made.

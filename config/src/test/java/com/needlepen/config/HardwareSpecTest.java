@@ -38,9 +38,9 @@ class HardwareSpecTest {
         assertThat(a.watchdogTimeoutSeconds()).isEqualTo(10);
         DeviceProfile b = ProfileLoader.bundled("pi-tmc2209");
         assertThat(b.hardware().collar().tmc2209())
-                .isEqualTo(new HardwareSpec.Tmc2209("/dev/ttyAMA0", 115_200, 0, 21, 4, 2000));
+                .isEqualTo(new HardwareSpec.Tmc2209("/dev/ttyAMA0", 115_200, 0, 21, 4, 10_000));
         assertThat(b.hardware().collar().tmc5160()).isNull();
-        assertThat(b.collar().stepsPerMm() * b.collar().maxSpeedMmPerS()).isLessThanOrEqualTo(2000);
+        assertThat(b.collar().stepsPerMm() * b.collar().maxSpeedMmPerS()).isLessThanOrEqualTo(10_000);
         // the sim's profiles have no wiring
         assertThat(ProfileLoader.bundled("sim").hardware()).isNull();
     }
@@ -108,11 +108,11 @@ class HardwareSpecTest {
 
     @Test
     void givenATmc2209CollarFasterThanItsStepsCanBeTimed_whenLoaded_thenRefusedNamingTheFastestAllowed() {
-        String yaml = replaceOnce(pi2209(), "  maxSpeedMmPerS: 2.0", "  maxSpeedMmPerS: 3.0");
+        String yaml = replaceOnce(pi2209(), "      maxStepRateHz: 10000", "      maxStepRateHz: 5000");
         ConfigException e = loadError(yaml);
-        assertThat(e.getMessage()).contains("collar.maxSpeedMmPerS").contains("3 mm/s at 800 steps/mm is 2400 steps/s,"
-                + " above the 2000 steps/s the program can time on this board (hardware.collar.tmc2209.maxStepRateHz, line "
-                + lineOf(yaml, "maxStepRateHz: 2000") + "); allowed at most 2.5 mm/s");
+        assertThat(e.getMessage()).contains("collar.maxSpeedMmPerS").contains("2 mm/s at 3200 steps/mm is 6400 steps/s,"
+                + " above the 5000 steps/s the program can time on this board (hardware.collar.tmc2209.maxStepRateHz, line "
+                + lineOf(yaml, "maxStepRateHz: 5000") + "); allowed at most 1.5625 mm/s");
     }
 
     @Test

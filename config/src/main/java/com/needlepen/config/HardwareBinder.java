@@ -27,9 +27,7 @@ final class HardwareBinder {
                 m.wholeNumber("ledGreenPin", GPIO),
                 m.wholeNumber("ledBluePin", GPIO),
                 m.wholeNumber("buzzerPin", GPIO),
-                textOr(m, "watchdogDevice", "/dev/watchdog"),
-                // bcm2835_wdt counts at most 15 s (docs/wiring.md)
-                m.wholeNumber("watchdogTimeoutSeconds", Range.closed(1, 15, "s")));
+                textOr(m, "watchdogDevice", "/dev/watchdog"));
     }
 
     private static String textOr(MapReader m, String key, String whenAbsent) {

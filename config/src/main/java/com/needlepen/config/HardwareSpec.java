@@ -26,12 +26,12 @@ import java.util.List;
  * @param ledGreenPin     its green element
  * @param ledBluePin      its blue element
  * @param buzzerPin       the buzzer (an active one: on while the line is high)
- * @param watchdogDevice  the hardware watchdog's device node
- * @param watchdogTimeoutSeconds the hardware watchdog's timeout (bcm2835_wdt: at most 15 s)
+ * @param watchdogDevice  the hardware watchdog's device node (its timeout is the firmware's, 2 s: bcm2835_wdt allows
+ *                        at most 15)
  */
 public record HardwareSpec(String gpioChip, Motor motor, int indexPin, Collar collar, Scale scale, I2c i2c, Panel panel,
                            int cartridgePresentPin, int ledRedPin, int ledGreenPin, int ledBluePin, int buzzerPin,
-                           String watchdogDevice, int watchdogTimeoutSeconds) {
+                           String watchdogDevice) {
 
     /**
      * The stroke motor's driver.

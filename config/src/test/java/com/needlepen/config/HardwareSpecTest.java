@@ -35,7 +35,7 @@ class HardwareSpecTest {
         assertThat(a.i2c()).isEqualTo(new HardwareSpec.I2c(1, HardwareSpec.CurrentMonitor.INA226, 0x40, 0.01, 0x48, 0x50,
                 0x3C));
         assertThat(a.panel()).isEqualTo(new HardwareSpec.Panel(5, 6, 0x20, 0, 1, 2, 3, 4, 5, 6, 8, 9));
-        assertThat(a.watchdogTimeoutSeconds()).isEqualTo(10);
+        assertThat(a.watchdogDevice()).isEqualTo("/dev/watchdog");
         DeviceProfile b = ProfileLoader.bundled("pi-tmc2209");
         assertThat(b.hardware().collar().tmc2209())
                 .isEqualTo(new HardwareSpec.Tmc2209("/dev/ttyAMA0", 115_200, 0, 21, 4, 10_000));
@@ -123,13 +123,10 @@ class HardwareSpecTest {
     }
 
     @Test
-    void givenAGpioOffTheHeaderOrAWatchdogPastItsChip_whenLoaded_thenOutOfRange() {
+    void givenAGpioOffTheHeaderOrAnUnknownMonitor_whenLoaded_thenRefused() {
         String yaml = replaceOnce(pi5160(), "  indexPin: 17", "  indexPin: 40");
         assertError(loadError(yaml), "hardware.indexPin", lineOf(yaml, "indexPin"),
                 "40 is out of range; allowed 0 to 27 (a header GPIO)");
-        String wd = replaceOnce(pi5160(), "  watchdogTimeoutSeconds: 10", "  watchdogTimeoutSeconds: 30");
-        assertError(loadError(wd), "hardware.watchdogTimeoutSeconds", lineOf(wd, "watchdogTimeoutSeconds"),
-                "30 is out of range; allowed 1 to 15 s");
         assertThat(catchThrowableOfType(ConfigException.class,
                 () -> ProfileLoader.parse(replaceOnce(pi5160(), "    currentMonitor: ina226", "    currentMonitor: ina260"),
                         "bad.yaml"))).hasMessageContaining("'ina260' is not allowed; allowed 'ina219' or 'ina226'");

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: only tools wires a backend in, and only one class knows Paho. */
+/**
+ * Dependencies point one way: only tools wires a backend in, only the Raspberry Pi backend knows Pi4J and JNA, and only
+ * one class knows Paho.
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -22,6 +25,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("com.needlepen.hal", "com.needlepen.config..", "com.needlepen.firmware..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.needlepen.hal.sim..", "com.needlepen.hal.pi4j..",
                         "com.pi4j..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRaspberryPiBackendImportsPi4jOrJna() {
+        noClasses().that().resideInAPackage("com.needlepen..")
+                .and().resideOutsideOfPackage("com.needlepen.hal.pi4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.pi4j..", "com.sun.jna..")
                 .check(classes);
     }
 

@@ -187,7 +187,7 @@ class StateMachineTest {
         var deep = new com.needlepen.config.DeviceProfile(sim.name(), "test", sim.backend(), sim.supply(), sim.motor(),
                 sim.cam(), sim.collar(), new com.needlepen.config.DepthSpec(0, 2.5, 0.05, 2.5, true), sim.rate(),
                 sim.skin(), java.util.List.of(new com.needlepen.config.CartridgeType("36-pin", 36, 150, 2.5)),
-                sim.presets(), sim.loop(), sim.telemetry(), sim.calibration(), sim.safety(), sim.tuning(), sim.thermal());
+                sim.presets(), sim.loop(), sim.telemetry(), sim.calibration(), sim.safety(), sim.tuning(), sim.thermal(), sim.hardware());
         PenBench bench = new PenBench(deep, "36-pin", 1.5, 150, 14, com.needlepen.firmware.telemetry.TelemetrySink.NONE)
                 .insertCartridge().ready();
         bench.click(PanelButton.START_STOP).spunUp();

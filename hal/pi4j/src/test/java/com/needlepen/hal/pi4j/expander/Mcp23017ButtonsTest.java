@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.needlepen.hal.PanelButton;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The panel's expander driver against a register model of the MCP23017, in virtual time. */
+@Tag("H56")
 class Mcp23017ButtonsTest {
 
     private static final long MS = 1_000_000L;

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.needlepen.hal.pi4j.bus.BusException;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("H57")
 class I2cAnalogSensorsTest {
 
     private static final long POLL_NANOS = 1_000_000L;

@@ -284,9 +284,9 @@ class SimulateReportsTest {
             var r = runIn(dir, argv.toArray(String[]::new));
             assertThat(r.exit()).as(String.join(" ", argv)).isEqualTo(2);
             assertThat(r.err().strip()).doesNotContain("\n")
-                    // the list is what is installed: the sim, and on this test class path the real-time test rig
+                    // the list is what is installed: the Pi's and the sim, and on this test class path the real-time rig
                     .isEqualTo("needlepen: " + profile + ":4: backend: 'nonsense' is not a known backend; known backends: "
-                            + "sim, " + RealTimeRigBackend.NAME);
+                            + "pi4j, sim, " + RealTimeRigBackend.NAME);
         }
     }
 }

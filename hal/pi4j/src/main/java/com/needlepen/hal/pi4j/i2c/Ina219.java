@@ -27,14 +27,14 @@ import com.needlepen.hal.pi4j.bus.I2cChannel;
  * </ul>
  * An overflowed or saturated conversion reads not a number: a clipped shunt only says "at least this much".
  */
-public final class Ina219 implements PowerMonitor {
+public final class Ina219 extends InaMonitor {
 
-    static final int REG_CONFIG = 0x00;
+    static final int REG_CONFIG = InaMonitor.REG_CONFIG;
     static final int REG_SHUNT = 0x01;
     static final int REG_BUS = 0x02;
     static final int REG_POWER = 0x03;
     static final int REG_CURRENT = 0x04;
-    static final int REG_CALIBRATION = 0x05;
+    static final int REG_CALIBRATION = InaMonitor.REG_CALIBRATION;
 
     static final int BUS_CNVR = 1 << 1;
     static final int BUS_OVF = 1;
@@ -42,7 +42,6 @@ public final class Ina219 implements PowerMonitor {
     static final double SHUNT_LSB_VOLTS = 10e-6;
     static final double BUS_LSB_VOLTS = 0.004;
     /** Checks the calibration register every this many conversions: a part that reset reads Cal 0 (current 0). */
-    static final int VERIFY_EVERY = 8;
 
     /** ADC setting codes (BADC/SADC) to conversion time in us (SBOS448 Table "ADC Settings"). */
     private static final int[] ADC_MICROS = {84, 148, 276, 532, 84, 148, 276, 532,
@@ -136,40 +135,18 @@ public final class Ina219 implements PowerMonitor {
         return (int) cal;
     }
 
-    private final Registers16 regs;
     private final Settings settings;
-    private final int config;
-    private final int cal;
-    private final double lsbAmps;
-    private final int saturationCounts;
-    private int conversionsSinceVerify;
-    private double amps = Double.NaN;
-    private double busVolts = Double.NaN;
 
     public Ina219(I2cChannel channel, Settings settings) {
-        this.regs = new Registers16(channel, "INA219");
+        // Current_LSB = 0.04096 / (Cal x R); at Cal 4096 the current register equals the shunt register
+        super(channel, "INA219", settings.configWord(), calibration(settings.shuntOhms(), settings.currentLsbAmps()),
+                settings.shuntOhms(), CAL_FACTOR, settings.shuntFullScaleCounts(), 4096, settings.mode());
         this.settings = settings;
-        this.config = settings.configWord();
-        this.cal = calibration(settings.shuntOhms(), settings.currentLsbAmps());
-        // the LSB the written calibration gives, Current_LSB = 0.04096 / (Cal x R)
-        this.lsbAmps = CAL_FACTOR / (cal * settings.shuntOhms());
-        this.saturationCounts = (int) ((long) settings.shuntFullScaleCounts() * cal / 4096);
     }
 
     @Override
     public void start() throws BusException {
-        regs.write(REG_CONFIG, config);
-        regs.write(REG_CALIBRATION, cal);
-        int readConfig = regs.read(REG_CONFIG);
-        int readCal = regs.read(REG_CALIBRATION);
-        if (readConfig != config || readCal != cal) {
-            throw new BusException(String.format(java.util.Locale.ROOT,
-                    "%s reads configuration 0x%04x and calibration 0x%04x after 0x%04x and 0x%04x were written",
-                    regs.where(), readConfig, readCal, config, cal));
-        }
-        conversionsSinceVerify = 0;
-        amps = Double.NaN;
-        busVolts = Double.NaN;
+        configure();
     }
 
     @Override
@@ -180,59 +157,12 @@ public final class Ina219 implements PowerMonitor {
         }
         int current = (short) regs.read(REG_CURRENT);
         regs.read(REG_POWER); // clears CNVR, so the next conversion is the next one flagged
-        if (++conversionsSinceVerify >= VERIFY_EVERY) {
-            conversionsSinceVerify = 0;
-            int readCal = regs.read(REG_CALIBRATION);
-            if (readCal != cal) {
-                amps = Double.NaN;
-                busVolts = Double.NaN;
-                throw new BusException(String.format(java.util.Locale.ROOT,
-                        "%s reads calibration 0x%04x, 0x%04x was written: the part reset", regs.where(), readCal, cal));
-            }
-        }
-        busVolts = (bus >>> 3) * BUS_LSB_VOLTS;
-        boolean overflow = (bus & BUS_OVF) != 0 || Math.abs(current) >= saturationCounts;
-        amps = overflow ? Double.NaN : current * lsbAmps;
+        took(current, (bus >>> 3) * BUS_LSB_VOLTS, (bus & BUS_OVF) != 0);
         return true;
-    }
-
-    @Override
-    public double amps() {
-        return amps;
-    }
-
-    @Override
-    public double busVolts() {
-        return busVolts;
-    }
-
-    /** The current register's LSB as calibrated, in amperes. */
-    public double currentLsbAmps() {
-        return lsbAmps;
-    }
-
-    /** The calibration register's value written at {@link #start()}. */
-    public int calibrationWord() {
-        return cal;
-    }
-
-    @Override
-    public boolean convertsShunt() {
-        return (settings.mode() & 1) != 0;
-    }
-
-    @Override
-    public boolean convertsBus() {
-        return (settings.mode() & 2) != 0;
     }
 
     @Override
     public long conversionPeriodNanos() {
         return settings.conversionPeriodNanos();
-    }
-
-    @Override
-    public String where() {
-        return regs.where();
     }
 }

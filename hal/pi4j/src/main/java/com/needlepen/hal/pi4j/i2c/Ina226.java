@@ -26,14 +26,14 @@ import com.needlepen.hal.pi4j.bus.I2cChannel;
  * </ul>
  * An overflowed or saturated conversion reads not a number.
  */
-public final class Ina226 implements PowerMonitor {
+public final class Ina226 extends InaMonitor {
 
-    static final int REG_CONFIG = 0x00;
+    static final int REG_CONFIG = InaMonitor.REG_CONFIG;
     static final int REG_SHUNT = 0x01;
     static final int REG_BUS = 0x02;
     static final int REG_POWER = 0x03;
     static final int REG_CURRENT = 0x04;
-    static final int REG_CALIBRATION = 0x05;
+    static final int REG_CALIBRATION = InaMonitor.REG_CALIBRATION;
     static final int REG_MASK_ENABLE = 0x06;
     static final int REG_MANUFACTURER_ID = 0xFE;
     static final int REG_DIE_ID = 0xFF;
@@ -45,7 +45,6 @@ public final class Ina226 implements PowerMonitor {
     static final double CAL_FACTOR = 0.00512;
     static final double SHUNT_LSB_VOLTS = 2.5e-6;
     static final double BUS_LSB_VOLTS = 0.00125;
-    static final int VERIFY_EVERY = 8;
 
     private static final int[] AVERAGES = {1, 4, 16, 64, 128, 256, 512, 1024};
     private static final int[] CONVERSION_MICROS = {140, 204, 332, 588, 1100, 2116, 4156, 8244};
@@ -121,24 +120,14 @@ public final class Ina226 implements PowerMonitor {
         return (int) cal;
     }
 
-    private final Registers16 regs;
     private final Settings settings;
-    private final int config;
-    private final int cal;
-    private final double lsbAmps;
-    private final int saturationCounts;
-    private int conversionsSinceVerify;
-    private double amps = Double.NaN;
-    private double busVolts = Double.NaN;
 
     public Ina226(I2cChannel channel, Settings settings) {
-        this.regs = new Registers16(channel, "INA226");
+        // the shunt register clips at 7FFFh: the current it gives there is the most the part can say (Cal 2048:
+        // the current register equals the shunt register)
+        super(channel, "INA226", settings.configWord(), calibration(settings.shuntOhms(), settings.currentLsbAmps()),
+                settings.shuntOhms(), CAL_FACTOR, 0x7FFF, 2048, settings.mode());
         this.settings = settings;
-        this.config = settings.configWord();
-        this.cal = calibration(settings.shuntOhms(), settings.currentLsbAmps());
-        this.lsbAmps = CAL_FACTOR / (cal * settings.shuntOhms());
-        // the shunt register clips at 7FFFh: the current it gives there is the most the part can say
-        this.saturationCounts = (int) Math.min(0x7FFF, 0x7FFFL * cal / 2048);
     }
 
     @Override
@@ -150,18 +139,7 @@ public final class Ina226 implements PowerMonitor {
                     "%s is not an INA226: manufacturer id 0x%04x, die id 0x%04x; expected 0x5449 and 0x2260",
                     regs.where(), manufacturer, die));
         }
-        regs.write(REG_CONFIG, config);
-        regs.write(REG_CALIBRATION, cal);
-        int readConfig = regs.read(REG_CONFIG);
-        int readCal = regs.read(REG_CALIBRATION);
-        if (readConfig != config || readCal != cal) {
-            throw new BusException(String.format(java.util.Locale.ROOT,
-                    "%s reads configuration 0x%04x and calibration 0x%04x after 0x%04x and 0x%04x were written",
-                    regs.where(), readConfig, readCal, config, cal));
-        }
-        conversionsSinceVerify = 0;
-        amps = Double.NaN;
-        busVolts = Double.NaN;
+        configure();
     }
 
     @Override
@@ -172,57 +150,12 @@ public final class Ina226 implements PowerMonitor {
         }
         int current = (short) regs.read(REG_CURRENT);
         int bus = regs.read(REG_BUS);
-        if (++conversionsSinceVerify >= VERIFY_EVERY) {
-            conversionsSinceVerify = 0;
-            int readCal = regs.read(REG_CALIBRATION);
-            if (readCal != cal) {
-                amps = Double.NaN;
-                busVolts = Double.NaN;
-                throw new BusException(String.format(java.util.Locale.ROOT,
-                        "%s reads calibration 0x%04x, 0x%04x was written: the part reset", regs.where(), readCal, cal));
-            }
-        }
-        busVolts = (bus & 0x7FFF) * BUS_LSB_VOLTS;
-        boolean overflow = (flags & MASK_OVF) != 0 || Math.abs(current) >= saturationCounts;
-        amps = overflow ? Double.NaN : current * lsbAmps;
+        took(current, (bus & 0x7FFF) * BUS_LSB_VOLTS, (flags & MASK_OVF) != 0);
         return true;
-    }
-
-    @Override
-    public double amps() {
-        return amps;
-    }
-
-    @Override
-    public double busVolts() {
-        return busVolts;
-    }
-
-    public double currentLsbAmps() {
-        return lsbAmps;
-    }
-
-    public int calibrationWord() {
-        return cal;
-    }
-
-    @Override
-    public boolean convertsShunt() {
-        return (settings.mode() & 1) != 0;
-    }
-
-    @Override
-    public boolean convertsBus() {
-        return (settings.mode() & 2) != 0;
     }
 
     @Override
     public long conversionPeriodNanos() {
         return settings.conversionPeriodNanos();
-    }
-
-    @Override
-    public String where() {
-        return regs.where();
     }
 }

@@ -265,25 +265,14 @@ public final class Tmc2209Collar implements CollarStepper {
         return true;
     }
 
+    private static final com.needlepen.hal.pi4j.trinamic.DriverStatusFlags FLAGS =
+            new com.needlepen.hal.pi4j.trinamic.DriverStatusFlags(Tmc2209Registers.DRV_OT, Tmc2209Registers.DRV_OTPW,
+                    Tmc2209Registers.DRV_S2GA | Tmc2209Registers.DRV_S2GB, Tmc2209Registers.DRV_S2VSA | Tmc2209Registers.DRV_S2VSB,
+                    Tmc2209Registers.DRV_OLA | Tmc2209Registers.DRV_OLB);
+
     /** The HAL fault bits for a DRV_STATUS value; open load only counts while {@code moving}. */
     static int faultBits(int drvStatus, boolean moving) {
-        int bits = 0;
-        if ((drvStatus & Tmc2209Registers.DRV_OT) != 0) {
-            bits |= CollarDriverFault.OVERTEMPERATURE.bit();
-        }
-        if ((drvStatus & Tmc2209Registers.DRV_OTPW) != 0) {
-            bits |= CollarDriverFault.OVERTEMPERATURE_WARNING.bit();
-        }
-        if ((drvStatus & (Tmc2209Registers.DRV_S2GA | Tmc2209Registers.DRV_S2GB)) != 0) {
-            bits |= CollarDriverFault.SHORT_TO_GROUND.bit();
-        }
-        if ((drvStatus & (Tmc2209Registers.DRV_S2VSA | Tmc2209Registers.DRV_S2VSB)) != 0) {
-            bits |= CollarDriverFault.SHORT_TO_SUPPLY.bit();
-        }
-        if (moving && (drvStatus & (Tmc2209Registers.DRV_OLA | Tmc2209Registers.DRV_OLB)) != 0) {
-            bits |= CollarDriverFault.OPEN_LOAD.bit();
-        }
-        return bits;
+        return FLAGS.faultBits(drvStatus, moving);
     }
 
     private int holdRegister(HoldCurrent h) {

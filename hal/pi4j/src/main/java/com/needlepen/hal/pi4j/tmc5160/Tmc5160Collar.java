@@ -252,25 +252,13 @@ public final class Tmc5160Collar implements CollarStepper {
         }
     }
 
+    private static final com.needlepen.hal.pi4j.trinamic.DriverStatusFlags FLAGS =
+            new com.needlepen.hal.pi4j.trinamic.DriverStatusFlags(DRV_OT, DRV_OTPW, DRV_S2GA | DRV_S2GB, DRV_S2VSA | DRV_S2VSB,
+                    DRV_OLA | DRV_OLB);
+
     /** DRV_STATUS's fault flags as CollarDriverFault bits; open load only while the motor is stepping. */
     static int mapDriverStatus(int drvStatus, boolean stepping) {
-        int faults = 0;
-        if ((drvStatus & DRV_OT) != 0) {
-            faults |= CollarDriverFault.OVERTEMPERATURE.bit();
-        }
-        if ((drvStatus & DRV_OTPW) != 0) {
-            faults |= CollarDriverFault.OVERTEMPERATURE_WARNING.bit();
-        }
-        if ((drvStatus & (DRV_S2GA | DRV_S2GB)) != 0) {
-            faults |= CollarDriverFault.SHORT_TO_GROUND.bit();
-        }
-        if ((drvStatus & (DRV_S2VSA | DRV_S2VSB)) != 0) {
-            faults |= CollarDriverFault.SHORT_TO_SUPPLY.bit();
-        }
-        if (stepping && (drvStatus & (DRV_OLA | DRV_OLB)) != 0) {
-            faults |= CollarDriverFault.OPEN_LOAD.bit();
-        }
-        return faults;
+        return FLAGS.faultBits(drvStatus, stepping);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DocumentedHazardsTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| (H\\d\\d) \\|(.*)\\|([^|]*)\\|\\s*$");
-    private static final Pattern TEST = Pattern.compile("`([A-Za-z]+Test)#([A-Za-z0-9_]+)`");
+    private static final Pattern TEST = Pattern.compile("`([A-Z][A-Za-z0-9]*Test)#([A-Za-z0-9_]+)`");
 
     @Test
     void everyTestNamedInTheRegulationTableExists() throws IOException {

@@ -86,7 +86,34 @@ public final class Pi4jPen implements OpenedPen {
         this.motor = motor;
         this.service = new Thread(this::serve, "pi4j-service");
         service.setDaemon(true);
-        service.start();
+        if (!platform.virtualTime()) {
+            service.start();
+        }
+    }
+
+    private long lastServiceNanos = Long.MIN_VALUE;
+
+    /**
+     * A virtual-time rig's period: its physics advanced, then the service's polls (once a service period) on this
+     * thread, as the service thread would have run them meanwhile.
+     */
+    @Override
+    public void advancePlantTo(long nowNanos) {
+        if (!platform.virtualTime()) {
+            return;
+        }
+        platform.advanceTo(nowNanos);
+        if (lastServiceNanos == Long.MIN_VALUE || nowNanos - lastServiceNanos >= SERVICE_PERIOD_NANOS) {
+            lastServiceNanos = nowNanos;
+            for (ServicePoll p : polls) {
+                p.poll(nowNanos);
+            }
+        }
+    }
+
+    @Override
+    public boolean virtualTimeAllowed() {
+        return platform.virtualTime();
     }
 
     /**
@@ -209,7 +236,45 @@ public final class Pi4jPen implements OpenedPen {
         collarEnable.low(); // configured: the collar driver holds from now on
         PenHardware hardware = new PenHardware(clock, motor, index, collar, panel, indicators, display, cartridge, sensors,
                 enableTimer, watchdog, handpiece, brake);
-        return new Pi4jPen(platform, hardware, polls, closeables, collarEnable, motor);
+        Pi4jPen pen = new Pi4jPen(platform, hardware, polls, closeables, collarEnable, motor);
+        try {
+            pen.awaitFirstReadings();
+        } catch (RuntimeException e) {
+            pen.close();
+            throw e;
+        }
+        return pen;
+    }
+
+    /** How long the parts may take to give their first readings (the TMP117's first 8-sample conversion: 125 ms). */
+    static final long FIRST_READINGS_NANOS = 1_000_000_000L;
+
+    /**
+     * Waits until the current monitor and the thermometer have each given a reading: a part converts for a while
+     * after it is configured (the TMP117 125 ms), and the firmware judges every sensor from its first tick (F19 on one
+     * that is not a number), so the firmware is handed a pen whose sensors already read. In virtual time the rig's
+     * physics is advanced meanwhile, as a power-on takes its time.
+     */
+    private void awaitFirstReadings() {
+        var clock = hardware.clock();
+        var s = hardware.sensors();
+        long start = clock.nanoTime();
+        long virtualNow = start;
+        while (Double.isNaN(s.handpieceCelsius()) || Double.isNaN(s.supplyVolts())
+                || Double.isNaN(s.motorCurrentSignedAmps())) {
+            if (clock.nanoTime() - start > FIRST_READINGS_NANOS) {
+                throw new BackendException(String.format(java.util.Locale.ROOT, "the pi4j backend cannot start: no first"
+                        + " reading within 1 s from %s (current %s A, supply %s V, handpiece %s °C)",
+                        Double.isNaN(s.handpieceCelsius()) ? "the handpiece thermometer" : "the current monitor",
+                        s.motorCurrentSignedAmps(), s.supplyVolts(), s.handpieceCelsius()));
+            }
+            if (platform.virtualTime()) {
+                virtualNow += SERVICE_PERIOD_NANOS;
+                advancePlantTo(virtualNow);
+            } else {
+                LockSupport.parkNanos(SERVICE_PERIOD_NANOS);
+            }
+        }
     }
 
     private static CollarStepper collar(DeviceProfile profile, HardwareSpec hw, Pi4jPlatform platform, DigitalLines lines,
@@ -293,7 +358,9 @@ public final class Pi4jPen implements OpenedPen {
     public void close() {
         running = false;
         try {
-            service.join(1_000);
+            if (service.isAlive()) {
+                service.join(1_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -43,6 +43,19 @@ public interface Pi4jPlatform extends AutoCloseable {
     /** The clock everything is stamped with: CLOCK_MONOTONIC on a Pi, the same the kernel stamps edges with. */
     Clock clock();
 
+    /**
+     * Whether this platform's time is virtual: a test rig whose handpiece is simulated under the Pi's drivers. Then
+     * the pen starts no service thread; the loop's runner advances the rig ({@link #advanceTo}) and the service polls
+     * once a period, on the loop's thread. A Pi's time is real: false.
+     */
+    default boolean virtualTime() {
+        return false;
+    }
+
+    /** A virtual-time rig's physics advanced to {@code nowNanos}; nothing on a Pi. */
+    default void advanceTo(long nowNanos) {
+    }
+
     /** Gives back what the platform itself holds (the Pi4J context, which puts every output to its shutdown state). */
     @Override
     void close();

@@ -13,4 +13,20 @@ public final class GpioModels {
         s.start();
         return s;
     }
+
+    /** An index sensor (active low) over {@code source}, its reader not started: {@link #pump} hands it what came. */
+    public static KernelIndexSensor unstartedIndex(LineEventSource source) {
+        return new KernelIndexSensor(source, KernelIndexSensor.ActiveEdge.FALLING, KernelIndexSensor.DEFAULT_RING_CAPACITY);
+    }
+
+    /** What the reader thread does once, without waiting: the events the source has now, into the sensor's ring. */
+    public static void pump(KernelIndexSensor sensor) {
+        try {
+            while (sensor.pump(0) > 0) {
+                // until the source has nothing more
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

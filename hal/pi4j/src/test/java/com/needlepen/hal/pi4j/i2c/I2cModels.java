@@ -33,4 +33,16 @@ public final class I2cModels {
     public static I2cChannel ssd1306() {
         return new Ssd1306Model();
     }
+
+    /** Sets what an INA226 made here reads: the current through its shunt, the voltage on its VBUS. */
+    public static void set(I2cChannel ina226, double amps, double volts) {
+        Ina226Model m = (Ina226Model) ina226;
+        m.trueAmps = amps;
+        m.vbusVolts = volts;
+    }
+
+    /** Sets what a TMP117 made here reads. */
+    public static void set(I2cChannel tmp117, double celsius) {
+        ((Tmp117Model) tmp117).trueCelsius = celsius;
+    }
 }

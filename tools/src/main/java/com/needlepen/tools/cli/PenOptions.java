@@ -183,13 +183,21 @@ public final class PenOptions {
     /** The backends this program was built with, found by name (the profile loader holds {@code backend:} to them). */
     static final com.needlepen.hal.backend.Backends BACKENDS = com.needlepen.hal.backend.Backends.installed();
 
+    /** The backends a command finds the profile's among: the installed ones, or a test rig's. */
+    private com.needlepen.hal.backend.Backends backends = BACKENDS;
+
+    /** For a test rig that runs a command in its own JVM on a backend of its own (the Pi's drivers on a sim handpiece). */
+    void useBackends(com.needlepen.hal.backend.Backends rig) {
+        this.backends = rig;
+    }
+
     /** The profile's backend, found among those this program has. */
     public com.needlepen.hal.backend.PenBackend backend() {
         if (simulatorOnly) {
             return new com.needlepen.hal.sim.SimBackend();
         }
         try {
-            return BACKENDS.named(profile().backend(), profile().source() + ": backend");
+            return backends.named(profile().backend(), profile().source() + ": backend");
         } catch (com.needlepen.hal.backend.BackendException e) {
             throw new UserInputException(e.getMessage());
         }

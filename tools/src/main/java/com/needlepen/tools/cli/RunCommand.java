@@ -40,9 +40,28 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     PenOptions pen;
 
+    @picocli.CommandLine.Option(names = "--stop-after", paramLabel = "DURATION",
+            description = "For test rigs: shut down after this long (e.g. 90s, 2m), as on SIGTERM.")
+    String stopAfter;
+
+    private final com.needlepen.hal.backend.Backends rigBackends;
+
+    public RunCommand() {
+        this(null);
+    }
+
+    /** A test rig's: the command finds the profile's backend among {@code rigBackends}. */
+    public RunCommand(com.needlepen.hal.backend.Backends rigBackends) {
+        this.rigBackends = rigBackends;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (rigBackends != null) {
+            pen.useBackends(rigBackends);
+        }
+        long stopAfterNanos = stopAfter == null ? Long.MAX_VALUE : DurationParser.parseNanos("--stop-after", stopAfter);
         DeviceProfile p = pen.profile();
         DepthCalibration calibration = calibration(p, out);
         String url = p.telemetry().brokerUrl();
@@ -59,13 +78,43 @@ public final class RunCommand implements Callable<Integer> {
                 PenController controller = running.controller();
                 SimulationRunner runner = running.runner();
                 signals = SignalShutdown.install(runner, out);
+                // the journal's record of the pen: every change of state, fault and refusal, one line each
+                String[] last = new String[3];
+                runner.setObserver(now -> {
+                    var st = controller.status();
+                    String state = st.state().name();
+                    String fault = st.fault() == null ? null : st.fault().shortCode() + " " + st.faultDetail();
+                    String refusal = st.lastRefusal();
+                    if (!state.equals(last[0])) {
+                        last[0] = state;
+                        out.printf(Locale.ROOT, "needlepen run: %.3f s: %s%n", (now - runner.periodNanos()) / 1e9, state);
+                        out.flush();
+                    }
+                    if (fault != null && !fault.equals(last[1])) {
+                        out.printf(Locale.ROOT, "needlepen run: fault %s%n", fault);
+                        out.flush();
+                    }
+                    last[1] = fault;
+                    if (refusal != null && !refusal.equals(last[2])) {
+                        out.printf(Locale.ROOT, "needlepen run: refused: %s%n", refusal);
+                        out.flush();
+                    }
+                    last[2] = refusal;
+                });
                 telemetryUp.connect(rig);
                 out.printf(Locale.ROOT, "needlepen run: profile %s, backend %s, handpiece %s; telemetry %s under %s/#;"
                                 + " serving the panel until SIGTERM or SIGINT%n", p.name(), p.backend(), pen.handpiece(), url,
                         p.telemetry().deviceTopic());
                 out.flush();
+                long started = runner.nowNanos();
                 while (!runner.shutdownRequested()) {
-                    runner.runFor(1_000_000_000L);
+                    runner.runFor(Math.min(1_000_000_000L, Math.max(runner.periodNanos(),
+                            stopAfterNanos - (runner.nowNanos() - started))));
+                    if (runner.nowNanos() - started >= stopAfterNanos && !runner.shutdownRequested()) {
+                        out.println("needlepen run: --stop-after " + stopAfter + " reached: shutting down");
+                        out.flush();
+                        runner.requestShutdown();
+                    }
                 }
                 // runFor carried the shutdown out: stopped, parked, disabled, the session closed
                 runner.runFor(runner.periodNanos());

@@ -106,6 +106,8 @@ public final class RunCommand implements Callable<Integer> {
                                 + " serving the panel until SIGTERM or SIGINT%n", p.name(), p.backend(), pen.handpiece(), url,
                         p.telemetry().deviceTopic());
                 out.flush();
+                out.println("needlepen run: " + running.opened().prepareLoopThread());
+                out.flush();
                 long started = runner.nowNanos();
                 while (!runner.shutdownRequested()) {
                     runner.runFor(Math.min(1_000_000_000L, Math.max(runner.periodNanos(),

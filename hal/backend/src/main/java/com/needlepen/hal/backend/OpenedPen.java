@@ -23,6 +23,15 @@ public interface OpenedPen extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Called once on the thread that will run the control loop, before its first tick: a real pen may give that thread
+     * a core and a real-time priority of its own (the Pi: docs/performance.md). Returns one line saying what was done,
+     * or why not; by default nothing is done.
+     */
+    default String prepareLoopThread() {
+        return "the loop thread runs as it was started";
+    }
+
     /** The backend's name, as the profile gave it. */
     String backend();
 

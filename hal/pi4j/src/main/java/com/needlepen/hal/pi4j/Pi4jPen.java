@@ -344,6 +344,18 @@ public final class Pi4jPen implements OpenedPen {
         return hardware;
     }
 
+    /** The control loop's priority under SCHED_FIFO (the unit's LimitRTPRIO is 80). */
+    static final int LOOP_PRIORITY = 80;
+
+    /** On a Pi: the calling (loop) thread to the isolated core at SCHED_FIFO 80; a rig's virtual time: nothing. */
+    @Override
+    public String prepareLoopThread() {
+        if (platform.virtualTime()) {
+            return "the loop thread runs as it was started (a rig in virtual time)";
+        }
+        return com.needlepen.hal.pi4j.linux.RealTimeThread.prepare(java.nio.file.Path.of("/proc/cmdline"), LOOP_PRIORITY);
+    }
+
     @Override
     public String backend() {
         return Pi4jBackend.NAME;

@@ -101,4 +101,35 @@ class PiRigSessionTest {
         // own scale and switch errors put about 0.06 mm shallower than set: a technician's calibration removes that)
         assertThat(pi.peakProtrusionMm()).isCloseTo(sim.peakProtrusionMm(), within(0.005));
     }
+
+    @org.junit.jupiter.api.Tag("H54")
+    @Test
+    void givenTheCollarDriverChipResetMidSessionOnThePisDrivers_thenItsGstatEndsTheRunInF37AndTheCollarGoesNoDeeper() {
+        SimPen pen = SimulatedPenFactory.create(PI, 24, PI.telemetry().deviceId(), 7);
+        try (Pen p = Pen.on(Pi4jPen.open(PI, new SimPiPlatform(pen, PI)), PI, a -> a.telemetry(TelemetrySink.NONE)
+                .settings(1.0, 100).calibration(DepthCalibration.nominalForTestBench(PI.collar()))
+                .ledger(CartridgeLedger.inMemory()), false)) {
+            PenController c = p.controller();
+            SimulationRunner runner = p.runner();
+            SimHandle hands = pen.handle();
+            hands.insertCartridge(new CartridgeInfo(null, 24));
+            assertThat(runner.runUntil(() -> c.status().readyToStart(), 30 * S)).isTrue();
+            click(hands, runner, PanelButton.CONFIRM);
+            click(hands, runner, PanelButton.START_STOP);
+            assertThat(runner.runUntil(() -> c.status().state() == PenState.RUNNING, 5 * S)).isTrue();
+            runner.runFor(S);
+            double depth = hands.trueDepthMm();
+            hands.inject(com.needlepen.hal.sim.SimFault.COLLAR_DRIVER_RESET); // the chip's GSTAT says reset
+            long at = runner.nowNanos();
+            runner.runUntil(() -> c.status().fault() != null, S);
+            System.out.printf(Locale.ROOT, "rig: collar driver reset while running: %s after %.1f ms (%s)%n", c.status().fault(),
+                    (runner.nowNanos() - at) / 1e6, c.status().faultDetail());
+            assertThat(c.status().fault()).isEqualTo(com.needlepen.firmware.safety.FaultCode.F37_COLLAR_DRIVER_FAULT);
+            // the service polls every millisecond, the check judges the next tick
+            assertThat(runner.nowNanos() - at).isLessThanOrEqualTo(3 * MS);
+            click(hands, runner, PanelButton.DEPTH_UP);
+            runner.runFor(3 * S);
+            assertThat(hands.trueDepthMm()).isLessThanOrEqualTo(depth + 0.005);
+        }
+    }
 }

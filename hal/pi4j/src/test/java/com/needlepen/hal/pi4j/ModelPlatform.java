@@ -31,22 +31,8 @@ final class ModelPlatform implements Pi4jPlatform {
     static final long EUI48 = 0x0004A3C0FFEEL;
     final Context context = Pi4J.newContextBuilder()
             .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
-    final Clock clock = new Clock() {
-        @Override
-        public long nanoTime() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public long utcEpochMillis() {
-            return System.currentTimeMillis();
-        }
-
-        @Override
-        public boolean utcSynchronised() {
-            return true;
-        }
-    };
+    /** The Pi's own clock: System.nanoTime, the system's UTC. */
+    final Clock clock = new com.needlepen.hal.pi4j.io.PiClock();
     final As5311Model scale = new As5311Model();
     final I2cChannel expander = ExpanderModels.chip(0);
     final WatchdogModels.Recording watchdog = WatchdogModels.recording();

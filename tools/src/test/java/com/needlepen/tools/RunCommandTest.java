@@ -27,6 +27,18 @@ class RunCommandTest {
                 NeedlePenCli.class.getName(), "run", "--profile", "sim", "--data-dir", dir.toString())
                 .redirectErrorStream(true).start();
         StringBuilder out = new StringBuilder();
+        // a child that never says it serves would keep this test reading forever: it is ended after a minute
+        Thread guard = new Thread(() -> {
+            try {
+                if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        guard.setDaemon(true);
+        guard.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -35,6 +47,7 @@ class RunCommandTest {
                     break;
                 }
             }
+            assertThat(out.toString()).as("the child said it serves").contains("serving the panel");
             Thread.sleep(4_000); // boots and homes (about 2 s of the pen's real time)
             child.toHandle().destroy(); // SIGTERM
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("ended by itself").isTrue();

@@ -78,28 +78,31 @@ public final class RunCommand implements Callable<Integer> {
                 PenController controller = running.controller();
                 SimulationRunner runner = running.runner();
                 signals = SignalShutdown.install(runner, out);
-                // the journal's record of the pen: every change of state, fault and refusal, one line each
-                String[] last = new String[3];
+                // the journal's record of the pen: every change of state, fault and refusal, one line each (a line is
+                // made only when something changed: a tick that changes nothing allocates nothing)
+                Object[] last = new Object[3];
+                long t0 = runner.nowNanos();
                 runner.setObserver(now -> {
                     var st = controller.status();
-                    String state = st.state().name();
-                    String fault = st.fault() == null ? null : st.fault().shortCode() + " " + st.faultDetail();
-                    String refusal = st.lastRefusal();
-                    if (!state.equals(last[0])) {
-                        last[0] = state;
-                        out.printf(Locale.ROOT, "needlepen run: %.3f s: %s%n", (now - runner.periodNanos()) / 1e9, state);
+                    if (st.state() != last[0]) {
+                        last[0] = st.state();
+                        out.printf(Locale.ROOT, "needlepen run: %.3f s: %s%n", (now - t0) / 1e9, st.state());
                         out.flush();
                     }
-                    if (fault != null && !fault.equals(last[1])) {
-                        out.printf(Locale.ROOT, "needlepen run: fault %s%n", fault);
-                        out.flush();
+                    if (st.fault() != last[1]) {
+                        last[1] = st.fault();
+                        if (st.fault() != null) {
+                            out.printf(Locale.ROOT, "needlepen run: fault %s %s%n", st.fault().shortCode(), st.faultDetail());
+                            out.flush();
+                        }
                     }
-                    last[1] = fault;
-                    if (refusal != null && !refusal.equals(last[2])) {
-                        out.printf(Locale.ROOT, "needlepen run: refused: %s%n", refusal);
-                        out.flush();
+                    if (!java.util.Objects.equals(st.lastRefusal(), last[2])) {
+                        last[2] = st.lastRefusal();
+                        if (st.lastRefusal() != null) {
+                            out.printf(Locale.ROOT, "needlepen run: refused: %s%n", st.lastRefusal());
+                            out.flush();
+                        }
                     }
-                    last[2] = refusal;
                 });
                 telemetryUp.connect(rig);
                 out.printf(Locale.ROOT, "needlepen run: profile %s, backend %s, handpiece %s; telemetry %s under %s/#;"

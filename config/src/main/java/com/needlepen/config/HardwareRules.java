@@ -67,6 +67,12 @@ final class HardwareRules implements Rule {
         Map<Integer, String> lines = new HashMap<>();
         for (Object[] a : hw.panel().expanderLines()) {
             String path = "hardware.panel." + a[0];
+            if ((Integer) a[1] == 7 || (Integer) a[1] == 15) {
+                // Microchip's MCP23017 data sheet since revision D: GPA7 and GPB7 are outputs only; as inputs they can
+                // corrupt SDA on the I2C bus (the silicon is unchanged, so every part)
+                throw ctx.fail(path, "expander line %d (GP%s7) may only be an output on an MCP23017; allowed 0 to 6 and 8"
+                        + " to 14", (Integer) a[1], (Integer) a[1] == 7 ? "A" : "B");
+            }
             String before = lines.putIfAbsent((Integer) a[1], path);
             if (before != null) {
                 throw ctx.fail(path, "expander line %d is already %s; allowed a line no other button uses", (Integer) a[1],

@@ -131,4 +131,13 @@ class HardwareSpecTest {
                 () -> ProfileLoader.parse(replaceOnce(pi5160(), "    currentMonitor: ina226", "    currentMonitor: ina260"),
                         "bad.yaml"))).hasMessageContaining("'ina260' is not allowed; allowed 'ina219' or 'ina226'");
     }
+
+    @Test
+    void givenAButtonOnGpa7OrGpb7_whenLoaded_thenRefused_theyAreOutputsOnly() {
+        String yaml = replaceOnce(pi5160(), "    confirm: 6", "    confirm: 7");
+        assertError(loadError(yaml), "hardware.panel.confirm", lineOf(yaml, "    confirm: 7"),
+                "expander line 7 (GPA7) may only be an output on an MCP23017; allowed 0 to 6 and 8 to 14");
+        String b = replaceOnce(pi5160(), "    cartridgeCode1: 9 ", "    cartridgeCode1: 15 ");
+        assertThat(loadError(b).getMessage()).contains("expander line 15 (GPB7) may only be an output");
+    }
 }

@@ -62,8 +62,9 @@ public final class Mcp23017Buttons {
         int mask = 0;
         for (Map.Entry<PanelButton, Integer> e : lines.entrySet()) {
             int line = e.getValue();
-            if (line < 0 || line > 15) {
-                throw new IllegalArgumentException("expander line " + line + " for " + e.getKey() + "; allowed 0 to 15");
+            if (line < 0 || line > 14 || line == 7) {
+                throw new IllegalArgumentException("expander line " + line + " for " + e.getKey() + "; allowed 0 to 6 and 8"
+                        + " to 14 (GPA7 and GPB7 are outputs only: Microchip's data sheet since revision D)");
             }
             if (e.getKey() == PanelButton.START_STOP || e.getKey() == PanelButton.FOOTSWITCH) {
                 throw new IllegalArgumentException(e.getKey() + " is on a GPIO line of its own, never on the expander");
@@ -72,6 +73,10 @@ public final class Mcp23017Buttons {
             mask |= 1 << line;
         }
         for (int line : codeLines) {
+            if (line < 0 || line > 14 || line == 7) {
+                throw new IllegalArgumentException("expander line " + line + " for a cartridge coding contact; allowed 0 to 6"
+                        + " and 8 to 14 (GPA7 and GPB7 are outputs only)");
+            }
             mask |= 1 << line;
         }
         this.usedMask = mask;

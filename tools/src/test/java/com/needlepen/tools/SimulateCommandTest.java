@@ -250,7 +250,8 @@ class SimulateCommandTest {
             "thermistor-shorted@10s, F06", "spring-broken@10s, F25",
             "supply-lost@10s, F21",
             "index-stuck-active@10s, F31", "index-missed-edges@10s, F32", "index-spurious-edges@10s, F31",
-            "follower-seized@10s, F36", "collar-driver-reset@10s, F37", "index-edges-lost@10s, F38"})
+            "follower-seized@10s, F36", "collar-driver-reset@10s, F37", "index-edges-lost@10s, F38",
+            "index-reader-stalled@10s, F39"})
     void givenAnInjectedFaultWhenSimulatedThenTheSessionEndsWithExit3AndASummaryNamingIt(String inject, String code)
             throws Exception {
         Path json = dir.resolve("f.json");

@@ -111,6 +111,11 @@ public final class CamParker {
     private long phaseStartNanos;
     /** Whether the last creep ended without reaching the index: the next move is a kick. */
     private boolean creepFell;
+    /**
+     * Whether the last creep reached the index and was braked there: a cam that then stands outside the window ran
+     * past it, and the spring that should bring it back (H34) did not, so another creep would only go round again.
+     */
+    private boolean creepReachedIndex;
     private int kicks;
     /** The largest current the present kick has drawn, A. */
     private double kickPeakAmps;
@@ -188,6 +193,7 @@ public final class CamParker {
         stillness.reset();
         phase = Phase.BRAKE;
         creepFell = false;
+        creepReachedIndex = false;
         kicks = 0;
         creeps = 0;
         indexAnswered = afterRun;
@@ -214,6 +220,7 @@ public final class CamParker {
                 }
                 if (drive.indexActive()) {
                     creepFell = false;
+                    creepReachedIndex = true;
                     brakeAgain(nowNanos);
                 } else if (creepStalled(nowNanos) || nowNanos - phaseStartNanos >= CREEP_NANOS) {
                     creepFell = true;
@@ -237,6 +244,12 @@ public final class CamParker {
             return Result.PARKED;
         }
         phaseStartNanos = nowNanos;
+        if (creepReachedIndex) {
+            // the brake stopped the cam past its window and the spring left it there: each creep more is a stroke
+            failure = "the creep reached the index but the cam came to rest past its window and the spring did not"
+                    + " bring it back (a weak or broken spring): creeping on would only take it round again";
+            return Result.FAILED;
+        }
         if (creepingNow && creepFell && !mayKick) {
             failure = "a creep fell short of the index and no kick may follow in FAULT: the cam is held where it stands";
             return Result.FAILED;

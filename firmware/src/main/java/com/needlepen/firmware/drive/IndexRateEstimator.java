@@ -82,7 +82,11 @@ public final class IndexRateEstimator {
         return periodCount > 0;
     }
 
-    /** The speed in revolutions per second at {@code nowNanos}; 0 before the first period. */
+    /**
+     * The speed in revolutions per second, bounded by the time from the last edge to {@code nowNanos} (the instant up
+     * to which every edge has been seen: the caller's now less what the platform may still be delivering); 0 before
+     * the first period.
+     */
     public double rateHz(long nowNanos) {
         if (periodCount == 0) {
             return 0.0;

@@ -47,6 +47,8 @@ public final class StrokeDrive {
     private long strokes;
     private long lastEdgesThisTick;
     private boolean regulating;
+    /** The platform's {@link IndexSensor#edgesCompleteThroughNanos} as of the last {@link #readEdges}. */
+    private long edgesCompleteThroughNanos = Long.MAX_VALUE;
     private long runStartNanos;
 
     public StrokeDrive(StrokeMotorDriver motor, IndexSensor index, AnalogSensors sensors, BrakeMonitor brakeMonitor,
@@ -90,9 +92,20 @@ public final class StrokeDrive {
             }
             total += n;
         } while (n == edgeBuffer.length);
+        edgesCompleteThroughNanos = index.edgesCompleteThroughNanos();
         strokes += total;
         lastEdgesThisTick = total;
         return total;
+    }
+
+    /**
+     * The latest instant up to which the firmware has seen every index edge ({@link IndexSensor#edgesCompleteThroughNanos},
+     * no later than {@code nowNanos}): an edge stamped after it may be on its way. The time since the last edge, which
+     * bounds the rate and times a silent shaft, is measured to this instant, so an edge late to arrive is not a shaft
+     * slowing down.
+     */
+    public long edgesKnownThrough(long nowNanos) {
+        return Math.min(nowNanos, edgesCompleteThroughNanos);
     }
 
     /** Enables the driver and soft-starts towards {@code rateHz}. */
@@ -113,11 +126,12 @@ public final class StrokeDrive {
     /** Regulates (while a run is active) and refreshes the dead-man; call every tick. */
     public void periodic(long nowNanos) {
         if (regulating) {
-            long edgeAge = nowNanos - (estimator.hasEdge() ? estimator.lastEdgeNanos() : runStartNanos);
+            long known = edgesKnownThrough(nowNanos);
+            long edgeAge = Math.max(0L, known - (estimator.hasEdge() ? estimator.lastEdgeNanos() : runStartNanos));
             // a shaft without index pulses is broken away only if its current says it is held: a blind sensor
             // on a turning shaft must not look like a stall the regulator pushes harder against
             boolean held = HeldShaft.held(sensors.motorCurrentAmps(), motor.dutyFraction(), sensors.supplyVolts(), hotOhm);
-            double duty = regulator.update(nowNanos, estimator.rateHz(nowNanos), estimator.hasMeasurement(),
+            double duty = regulator.update(nowNanos, estimator.rateHz(known), estimator.hasMeasurement(),
                     sensors.supplyVolts(), edgeAge, held);
             motor.setDutyFraction(duty);
         }
@@ -132,7 +146,7 @@ public final class StrokeDrive {
         lastLevelSampleNanos = nowNanos;
         double amps = sensors.motorCurrentAmps();
         currentZero.sample(nowNanos, amps, !driving || !motor.isEnabled(), lastEdgesThisTick);
-        double rateHz = driving && estimator.hasMeasurement() ? estimator.rateHz(nowNanos) : 0.0;
+        double rateHz = driving && estimator.hasMeasurement() ? estimator.rateHz(edgesKnownThrough(nowNanos)) : 0.0;
         nose.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(), rateHz);
         if (windingProbe.measurements() != windingMeasurementsSeen) {
             windingMeasurementsSeen = windingProbe.measurements();
@@ -248,8 +262,9 @@ public final class StrokeDrive {
         motor.disable();
     }
 
+    /** The shaft's rate at {@code nowNanos}, bounded by the time since the last edge up to {@link #edgesKnownThrough}. */
     public double measuredRateHz(long nowNanos) {
-        return estimator.rateHz(nowNanos);
+        return estimator.rateHz(edgesKnownThrough(nowNanos));
     }
 
     /** The mean rate over the last few index periods, proof against late stamps inside them ({@link IndexRateEstimator#spanRateHz}). */

@@ -81,7 +81,11 @@ public enum FaultCode {
     // the drive is sound; edges were lost on their way to the firmware (the platform's reader fell behind), so the
     // rate estimate and the stroke count missed strokes: the needles stop and park on the level, which is still read
     F38_INDEX_EDGES_LOST("the platform lost index edges (its line-event buffer overflowed while its reader was late):"
-            + " the stroke rate and count missed strokes", false);
+            + " the stroke rate and count missed strokes", false),
+    // the drive is sound; the platform hands index edges over late (its reader thread starved or paused), so for that
+    // while the firmware cannot tell a turning shaft from a stopped one: the needles stop and park on the level
+    F39_INDEX_EDGES_LATE("the platform hands index edges over late (its reader of the index line fell behind): the"
+            + " firmware cannot see the shaft turn or stop", false);
 
     private final String description;
     private final boolean driveSuspect;

@@ -18,6 +18,8 @@ public final class SafetyChecks {
         checks.add(new DepthLimitCheck(in));
         // before the stall check: a sensor stuck active is named for what it is, not as a dead one
         checks.add(new IndexPlausibilityCheck(in));
+        // before the stall check: edges that stop coming because the platform stopped handing them over name the platform
+        checks.add(new IndexLateCheck(in));
         checks.add(new StallCheck(in));
         checks.add(new OvercurrentCheck(in));
         checks.add(new OverspeedCheck(in));

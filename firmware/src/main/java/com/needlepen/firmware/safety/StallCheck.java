@@ -51,7 +51,8 @@ public final class StallCheck implements SafetyCheck {
         }
         var drive = in.drive();
         long lastEdge = drive.hasEdge() ? Math.max(drive.lastEdgeNanos(), runStartNanos) : runStartNanos;
-        silentNanos = nowNanos - lastEdge;
+        // silent only as far as the platform vouches for its edges: one stamped since may be on its way
+        silentNanos = Math.max(0L, drive.edgesKnownThrough(nowNanos) - lastEdge);
         boolean inGrace = nowNanos - runStartNanos < START_GRACE_NANOS;
         long bound = inGrace ? START_SILENT_NANOS
                 : Math.max(MIN_BOUND_NANOS, (long) (BOUND_PERIODS * 1e9 / Math.max(drive.setRateHz(), 1.0)));

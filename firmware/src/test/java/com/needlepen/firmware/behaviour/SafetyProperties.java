@@ -186,6 +186,13 @@ final class SafetyProperties {
             // a spring that breaks lets the carrier fly off the cam at once: the tips pass the set depth by up to
             // the stroke before any software can act (H34); the firmware's part is F25 and the stop
             case SPRING_BROKEN -> 3.0;
+            // an index that lies at rest: a cracked magnet's fragment at the cam's top, injected into a run stopped
+            // before F31 could judge the pattern (44 ms), or a sensor stuck active while the cam brakes, is taken for
+            // the index by parking (H46's and H44's residuals): the cam rests at its top with the tips out at the set
+            // depth, and every approach of the collar from the deep side (DepthPositioner's 0.1 mm leg, in the zero
+            // check) then shows at the tips (found once the sim handed edges over late: 1.0201 and 1.0501 mm with
+            // 1.000 set; 0.0202 mm with 0.000 set). Not mended: docs/safety.md H44, H46
+            case INDEX_SPURIOUS_EDGES, INDEX_STUCK_ACTIVE -> 0.1;
             default -> 0.0;
         };
     }

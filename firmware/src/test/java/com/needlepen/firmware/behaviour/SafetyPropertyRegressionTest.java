@@ -1,4 +1,5 @@
 package com.needlepen.firmware.behaviour;
+import static org.assertj.core.api.Assertions.assertThat;
 import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
 import com.needlepen.firmware.safety.SafetyChecks;
@@ -18,6 +19,13 @@ import org.junit.jupiter.api.Test;
  * Fixed: the breakaway boost needs the current of a held shaft, a turning shaft without pulses is
  * F11 after 150 ms even in the grace, and F11 keeps the drive powered to hold its brake
  * (docs/safety.md, Findings; {@link IndexDeadAtStartTest}).
+ *
+ * <p>A third (H34), found once the sim handed index edges over late (seed 20261123, its 394th sequence, shrunk): the
+ * spring broken while running, the run stopped before F25 judged it. Parking's creep braked at the index, but the
+ * weak spring let the cam coast past the window and did not bring it back, so the parker crept again: a full turn
+ * each time, six in STOPPING and more in HOMING after the practitioner acknowledged F10 (turns with the needles out
+ * at any depth set). Fixed: a creep that reached the index and left the cam outside its window fails the parking at
+ * once ({@code CamParker}).
  */
 class SafetyPropertyRegressionTest {
 
@@ -907,5 +915,111 @@ new SafetyProperties.Wait(26),
 new SafetyProperties.Press(PanelButton.START_STOP),
 new SafetyProperties.Skin(true)));
         org.assertj.core.api.Assertions.assertThat(trial.run(SafetyChecks::standard).violation()).isNull();
+    }
+
+    @Test
+    void givenTheSpringBrokenThenStopped_whenParkingsCreepCoastsPastTheIndex_thenItDoesNotGoRoundAgain() {
+        var trial = new SafetyProperties.Trial(512637L, new SafetyProperties.Unit(0, false, false, true), List.of(
+new SafetyProperties.Wait(4),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(35),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(16),
+new SafetyProperties.Start(121),
+new SafetyProperties.Press(PanelButton.FOOTSWITCH),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(5),
+new SafetyProperties.Wait(4),
+new SafetyProperties.Wait(14),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Start(20),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Start(334),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(19),
+new SafetyProperties.Start(437),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(8),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(49),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(41),
+new SafetyProperties.Wait(13),
+new SafetyProperties.Wait(1),
+new SafetyProperties.SetDepth(0.0),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Inject(SimFault.SPRING_BROKEN),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Wait(11),
+new SafetyProperties.Start(35),
+new SafetyProperties.Wait(24),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(4),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(20),
+new SafetyProperties.Wait(28),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(8),
+new SafetyProperties.Wait(4),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(26),
+new SafetyProperties.Wait(26),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(15),
+new SafetyProperties.Start(495),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(4),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(6),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Start(124),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(3),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(28),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Acknowledge(),
+new SafetyProperties.Wait(42),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Wait(9),
+new SafetyProperties.Wait(1),
+new SafetyProperties.Press(PanelButton.START_STOP),
+new SafetyProperties.Start(37),
+new SafetyProperties.Wait(2),
+new SafetyProperties.Start(308)));
+        assertThat(trial.run(SafetyChecks::standard).violation()).isNull();
     }
 }

@@ -26,4 +26,18 @@ public interface IndexSensor {
      * that grows as a fault of the index path. A platform that cannot lose edges, or cannot tell, answers 0.
      */
     long droppedEdgeCount();
+
+    /**
+     * How far the platform vouches for the edges: every edge stamped at or before the returned instant (the
+     * {@link Clock#nanoTime()} time base) was handed over by {@link #drainEdges} up to and including its last call.
+     * An edge reaches the firmware some time after its stamp (on a Pi, the kernel's interrupt thread and the
+     * backend's reader thread run first), so the time since the last edge the firmware has seen says how long the
+     * shaft has gone without one only up to this instant: past it, an edge may be stamped and on its way. Judged
+     * against the clock, the instant also says how late the platform's edges are: one that falls far behind is an
+     * index path that no longer reports. {@link Long#MAX_VALUE} (the default): edges are handed over as they are
+     * stamped, so the platform vouches for every instant up to now.
+     */
+    default long edgesCompleteThroughNanos() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -65,6 +65,8 @@ final class FaultDescriptions {
                     + " at 0 where the collar stands; the driver reports it (F37 on the next tick)";
             case INDEX_EDGES_LOST -> "the platform loses the next 5 index edges (its event buffer overflowed): the"
                     + " sensor counts them (F38 at the first)";
+            case INDEX_READER_STALLED -> "the platform's reader of index edges stalls for 200 ms (a starved thread): edges"
+                    + " queue unseen, then arrive at once (F39 once it is 10 ms behind)";
         };
     }
 }

@@ -9,6 +9,17 @@ import java.util.SplittableRandom;
  * Its faults are a real sensor's: dead (no edges, level inactive), its output stuck active, passes of
  * the magnet missed (the output stays inactive for the pass), noise spikes on the line (edges no
  * magnet made); a cracked magnet's fragment is the plant's ({@link SimPen}), seen here as any pass.
+ *
+ * <p><b>Delivery.</b> An edge reaches the firmware some time after its stamp, as on a Pi (docs/wiring.md): the
+ * kernel's interrupt thread queues it {@value #QUEUE_MIN_NANOS} ns plus an exponential of mean
+ * {@value #QUEUE_MEAN_EXTRA_NANOS} ns after the stamp (at most {@value #QUEUE_ALLOWANCE_NANOS} ns), and a reader
+ * thread takes what is queued when it runs. The reader blocks until an edge is queued or
+ * {@value #READER_POLL_NANOS} ns have passed and then runs after a wake-up latency: {@value #WAKE_MIN_NANOS} ns plus an
+ * exponential of mean {@value #WAKE_MEAN_EXTRA_NANOS} ns, and in 1 of {@value #WAKE_TAIL_ONE_IN} wakes up to
+ * {@value #WAKE_TAIL_MAX_NANOS} ns more (a loaded stock kernel). Each run vouches for the edges stamped up to its
+ * start less the queue's allowance ({@link #edgesCompleteThroughNanos}), as {@code KernelIndexSensor} does. The
+ * delivery draws come from a stream of their own, so the stamps are the same with or without it.
+ * {@link SimFault#INDEX_READER_STALLED} holds the reader back for {@value SimHandle#INDEX_READER_STALL_MILLIS} ms.
  */
 final class IndexChannel implements IndexSensor {
 
@@ -18,6 +29,31 @@ final class IndexChannel implements IndexSensor {
     private final SplittableRandom random;
     private final VirtualClock clock;
     private final long[] pending = new long[CAPACITY];
+    /** When each pending edge is in the kernel's queue for the reader (true time), in order. */
+    private final long[] queuedAt = new long[CAPACITY];
+    /** The first {@code delivered} pending edges the reader has taken: the firmware can drain those. */
+    private int delivered;
+    private long lastQueuedAt = Long.MIN_VALUE;
+
+    static final long QUEUE_MIN_NANOS = 10_000L;
+    static final long QUEUE_MEAN_EXTRA_NANOS = 20_000L;
+    /** The most the kernel's interrupt thread takes to queue an edge; the reader's vouching allows for it. */
+    static final long QUEUE_ALLOWANCE_NANOS = 500_000L;
+    static final long READER_POLL_NANOS = 1_000_000L;
+    static final long WAKE_MIN_NANOS = 100_000L;
+    static final long WAKE_MEAN_EXTRA_NANOS = 200_000L;
+    static final int WAKE_TAIL_ONE_IN = 500;
+    static final long WAKE_TAIL_MAX_NANOS = 3_000_000L;
+    /** The delivery's own draws (apart from the stamps'). */
+    private final SplittableRandom deliveryRandom = new SplittableRandom(0x1DE1_1E7EL);
+    /** When the reader last ran and began to wait (true time). */
+    private long readerBlockedAt;
+    /** The latency of the reader's next wake, drawn as it begins to wait. */
+    private long readerWakeLatency;
+    /** The reader runs no earlier than this ({@link SimFault#INDEX_READER_STALLED}). */
+    private long readerStalledUntil = Long.MIN_VALUE;
+    /** Every edge stamped up to here (true time) has been taken by the reader. */
+    private long completeThroughTrue;
     private int head;
     private int size;
     private long lastStampNanos = Long.MIN_VALUE;
@@ -44,6 +80,50 @@ final class IndexChannel implements IndexSensor {
         this.params = params;
         this.random = random;
         this.clock = clock;
+        this.readerBlockedAt = clock.trueNanos();
+        this.completeThroughTrue = readerBlockedAt;
+        this.readerWakeLatency = drawWakeLatency();
+    }
+
+    private long drawWakeLatency() {
+        long latency = WAKE_MIN_NANOS + exponential(WAKE_MEAN_EXTRA_NANOS);
+        if (deliveryRandom.nextInt(WAKE_TAIL_ONE_IN) == 0) {
+            latency += (long) (deliveryRandom.nextDouble() * WAKE_TAIL_MAX_NANOS);
+        }
+        return latency;
+    }
+
+    private long exponential(long meanNanos) {
+        return (long) (-Math.log(1.0 - deliveryRandom.nextDouble()) * meanNanos);
+    }
+
+    /**
+     * Runs the reader up to the true time {@code now}: each run takes the edges queued by then and vouches for those
+     * stamped up to its start less the queue's allowance. Edges not yet pushed are stamped after {@code now}, so
+     * none can wake a run at or before it.
+     */
+    private void runReader(long now) {
+        while (true) {
+            long trigger = readerBlockedAt + READER_POLL_NANOS;
+            if (delivered < size) {
+                trigger = Math.min(trigger, Math.max(readerBlockedAt, queuedAt[(head + delivered) % CAPACITY]));
+            }
+            long runAt = Math.max(trigger + readerWakeLatency, readerStalledUntil);
+            if (runAt > now) {
+                return;
+            }
+            while (delivered < size && queuedAt[(head + delivered) % CAPACITY] <= runAt) {
+                delivered++;
+            }
+            completeThroughTrue = runAt - QUEUE_ALLOWANCE_NANOS;
+            readerBlockedAt = runAt;
+            readerWakeLatency = drawWakeLatency();
+        }
+    }
+
+    /** The reader is held back (its thread starved) for {@code nanos} from now; what queues meanwhile waits. */
+    void stallReader(long nanos) {
+        readerStalledUntil = clock.trueNanos() + nanos;
     }
 
     /**
@@ -108,22 +188,33 @@ final class IndexChannel implements IndexSensor {
             droppedEdges++;
             return;
         }
+        long queued = Math.max(stampNanos + Math.min(QUEUE_MIN_NANOS + exponential(QUEUE_MEAN_EXTRA_NANOS),
+                QUEUE_ALLOWANCE_NANOS), lastQueuedAt);
+        lastQueuedAt = queued;
         pending[(head + size) % CAPACITY] = stampNanos;
+        queuedAt[(head + size) % CAPACITY] = queued;
         size++;
     }
 
     @Override
     public int drainEdges(long[] timestampsNanos) {
-        // an edge can be read only once the kernel has stamped it
-        long now = clock.trueNanos();
+        // an edge can be read only once the reader has taken it from the kernel
+        runReader(clock.trueNanos());
         int n = 0;
-        while (size > 0 && n < timestampsNanos.length && pending[head] <= now) {
+        while (delivered > 0 && n < timestampsNanos.length) {
             // stamped on the platform's clock, the one the HAL reads: when it lies, so do the stamps
             timestampsNanos[n++] = clock.reading(pending[head]);
             head = (head + 1) % CAPACITY;
             size--;
+            delivered--;
         }
         return n;
+    }
+
+    /** As of the last {@link #drainEdges}: the start of the reader's last run less the queue's allowance. */
+    @Override
+    public long edgesCompleteThroughNanos() {
+        return clock.reading(completeThroughTrue);
     }
 
     @Override

@@ -182,5 +182,12 @@ public enum SimFault {
      * firmware, as when the reader of a Pi's line events fell behind and the kernel's event buffer overflowed;
      * the sensor counts them ({@code IndexSensor.droppedEdgeCount}), as the kernel's sequence numbers reveal.
      */
-    INDEX_EDGES_LOST
+    INDEX_EDGES_LOST,
+
+    /**
+     * The platform's reader of index edges stalls for {@value SimHandle#INDEX_READER_STALL_MILLIS} ms (its thread
+     * starved, a JVM pause): edges queue unseen and the instant the platform vouches for them
+     * ({@code IndexSensor.edgesCompleteThroughNanos}) stands still, then all arrive at once. Not lost: late.
+     */
+    INDEX_READER_STALLED
 }

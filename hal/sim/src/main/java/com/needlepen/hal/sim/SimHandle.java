@@ -333,6 +333,8 @@ public final class SimHandle {
 
     /** How many index edges {@link SimFault#INDEX_EDGES_LOST} loses: 33 ms of strokes at 150 Hz, under the stall check's 150 ms. */
     public static final int INDEX_EDGES_LOST = 5;
+    /** How long {@link SimFault#INDEX_READER_STALLED} holds the index's reader back: 30 strokes at 150 Hz. */
+    public static final int INDEX_READER_STALL_MILLIS = 200;
 
     /** The cam follower's friction as built: a roller on a needle bearing. */
     public static final double FOLLOWER_FRICTION_NOMINAL = StrokeDrivePlant.FOLLOWER_FRICTION_NOMINAL;
@@ -454,6 +456,7 @@ public final class SimHandle {
             case FOLLOWER_SEIZED -> pen.drive().setFollowerFriction(FOLLOWER_FRICTION_WORST);
             case COLLAR_DRIVER_RESET -> pen.collar().resetDriver();
             case INDEX_EDGES_LOST -> pen.index().loseNextEdges(INDEX_EDGES_LOST);
+            case INDEX_READER_STALLED -> pen.index().stallReader(INDEX_READER_STALL_MILLIS * 1_000_000L);
         }
     }
 
@@ -488,7 +491,8 @@ public final class SimHandle {
             }
             case WINDING_HOT -> pen.drive().setWindingToNoseFactor(1.0);
             case COLLAR_STEPS_LOST, COLLAR_PUSHED_BACK, CARTRIDGE_PULLED, SPRING_BROKEN, HOME_SWITCH_DRIFTED,
-                 FOLLOWER_SEIZED, COLLAR_DRIVER_RESET, INDEX_EDGES_LOST -> {
+                 FOLLOWER_SEIZED, COLLAR_DRIVER_RESET, INDEX_EDGES_LOST,
+                 INDEX_READER_STALLED -> {
                 // mechanical: these stay until the firmware re-homes or the cartridge goes back in
             }
         }

@@ -4,6 +4,7 @@ import com.needlepen.hal.IndexSensor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,17 @@ import org.slf4j.LoggerFactory;
  * class's reader thread have run (assumed 0.1 to 1 ms, milliseconds in the tail on a loaded stock kernel),
  * which delays when an edge is seen, not its stamp.
  *
+ * <p><b>How far the edges are complete.</b> An edge stamped but not yet read is on its way, and a firmware that
+ * measured the time since the last edge to now would read it as a slowing shaft. So each pass of the reader vouches
+ * for an instant ({@link #edgesCompleteThroughNanos}): it reads the clock, then reads the line without waiting until
+ * the kernel's queue is empty; every edge stamped before that clock reading less {@value #QUEUE_ALLOWANCE_NANOS} ns
+ * (the most the kernel's interrupt thread is assumed to take to queue an event after the hard interrupt stamped it)
+ * was in that queue and is now in the ring. It then waits up to {@value #READER_POLL_NANOS} ns for the next event,
+ * so the instant advances at least every millisecond or so (plus the thread's wake-up latency) even when the
+ * shaft stands. The tick reads the instant before it empties the ring, so the edges it vouches for are all in what
+ * that drain returns. How far the instant lags the clock is the delivery's own measure; the firmware faults when
+ * it lags more than 10 ms (F39).
+ *
  * <p>{@link #isActive()} is the level the kernel read for the latest event (the line's level at request
  * before any event), compared with the active edge's level.
  */
@@ -68,8 +80,12 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
 
     /** The ring's default size: 1,024 edges, as the sim's pending buffer and the kernel's largest event buffer. */
     public static final int DEFAULT_RING_CAPACITY = 1024;
-    /** How long one wait for events lasts at most, so {@link #close()} is seen within it. */
-    static final long READ_TIMEOUT_NANOS = 50_000_000L;
+    /** How long one wait for events lasts at most: the instant vouched for advances at least this often. */
+    public static final long READER_POLL_NANOS = 1_000_000L;
+    /** The reader thread's SCHED_FIFO priority on a Pi (below the loop thread's 80, above the kernel's IRQ threads' 50). */
+    static final int READER_PRIORITY = 60;
+    /** The most the kernel's interrupt thread is assumed to take to queue an event after its stamp. */
+    public static final long QUEUE_ALLOWANCE_NANOS = 500_000L;
     /** How long {@link #close()} waits for the reader thread. */
     static final long STOP_WAIT_MILLIS = 1_000L;
     static final int BATCH = 64;
@@ -117,7 +133,15 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
     private volatile long kernelDropped;
     private volatile long ringOverflows;
     private volatile long lateLevelReads;
+    /** Where the kernel's queue is complete through, read before each non-blocking read (see the class note). */
+    private final LongSupplier queueCompleteThrough;
+    /** Published by the reader after the edges it vouches for are in the ring. */
+    private volatile long completeThrough;
+    /** The tick's: {@link #completeThrough} as read before its last drain. */
+    private long drainedThrough;
     private volatile boolean running;
+    /** Whether the reader thread asks for SCHED_FIFO (on the device; not for a scripted source in a test). */
+    private boolean realTime;
     private volatile IOException failure;
     private Thread reader;
     private boolean closed;
@@ -128,6 +152,16 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
      * @param ringCapacity edges held for the tick; a power of two
      */
     public KernelIndexSensor(LineEventSource source, ActiveEdge activeEdge, int ringCapacity) {
+        this(source, activeEdge, ringCapacity, () -> System.nanoTime() - QUEUE_ALLOWANCE_NANOS);
+    }
+
+    /**
+     * @param queueCompleteThrough the instant up to which the kernel's queue holds every edge stamped, read before
+     *                             each read (production: CLOCK_MONOTONIC less {@link #QUEUE_ALLOWANCE_NANOS}; a test
+     *                             rig: the instant its scripted kernel is complete through)
+     */
+    public KernelIndexSensor(LineEventSource source, ActiveEdge activeEdge, int ringCapacity,
+                             LongSupplier queueCompleteThrough) {
         if (ringCapacity < 2 || Integer.bitCount(ringCapacity) != 1) {
             throw new IllegalArgumentException("index ring capacity " + ringCapacity + " must be a power of two >= 2");
         }
@@ -136,6 +170,10 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
         this.ring = new long[ringCapacity];
         this.mask = ringCapacity - 1;
         this.active = source.initialLevelHigh() == activeRising;
+        this.queueCompleteThrough = queueCompleteThrough;
+        // the line was just requested: it has no events from before
+        this.completeThrough = queueCompleteThrough.getAsLong();
+        this.drainedThrough = completeThrough;
     }
 
     /**
@@ -147,6 +185,7 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
             throws IOException {
         KernelIndexSensor sensor = new KernelIndexSensor(LinuxLineEvents.openPinctrlLine(line, bias), activeEdge,
                 DEFAULT_RING_CAPACITY);
+        sensor.realTime = true;
         sensor.start();
         return sensor;
     }
@@ -163,9 +202,13 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
     }
 
     private void readLoop() {
+        if (realTime) {
+            // its lag is the firmware's blind time (F39 past 10 ms): above ordinary threads, below the loop's 80
+            LOG.info("index reader: {}", com.needlepen.hal.pi4j.linux.RealTimeThread.schedFifo(READER_PRIORITY));
+        }
         try {
             while (running) {
-                pump(READ_TIMEOUT_NANOS);
+                pump(READER_POLL_NANOS);
             }
         } catch (IOException e) {
             failure = e;
@@ -176,8 +219,24 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
         }
     }
 
-    /** One wait for events and their handling; the reader thread's loop body (tests call it directly). */
+    /**
+     * The reader thread's loop body (tests call it directly): reads what the kernel has queued without waiting and,
+     * when that emptied the queue, vouches for the instant read before it; with nothing queued, then waits up to
+     * {@code timeoutNanos} for an event (taking what comes; the next pass vouches). Returns the events read.
+     */
     int pump(long timeoutNanos) throws IOException {
+        long through = queueCompleteThrough.getAsLong();
+        int n = readBatch(0L);
+        if (n < BATCH) {
+            completeThrough = through; // after the pushes: the tick that reads it finds their edges in the ring
+        }
+        if (n == 0 && timeoutNanos > 0) {
+            n = readBatch(timeoutNanos);
+        }
+        return n;
+    }
+
+    private int readBatch(long timeoutNanos) throws IOException {
         int n = source.read(batchStamps, batchIds, batchSeqnos, BATCH, timeoutNanos);
         for (int i = 0; i < n; i++) {
             accept(batchStamps[i], batchIds[i], batchSeqnos[i]);
@@ -235,6 +294,7 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
 
     @Override
     public int drainEdges(long[] timestampsNanos) {
+        long through = completeThrough; // before the ring: the edges it vouches for are all in this drain
         long h = head;
         long t = (long) TAIL.getAcquire(this);
         int n = (int) Math.min(t - h, timestampsNanos.length);
@@ -242,7 +302,17 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
             timestampsNanos[k] = ring[(int) (h + k) & mask];
         }
         HEAD.setRelease(this, h + n);
+        // edges left for the next call (a full buffer) are not handed over yet: vouch only once the ring is empty
+        if (h + n == t) {
+            drainedThrough = through;
+        }
         return n;
+    }
+
+    /** The instant the reader vouched for before the last drain that emptied the ring (see the class note). */
+    @Override
+    public long edgesCompleteThroughNanos() {
+        return drainedThrough;
     }
 
     @Override
@@ -286,7 +356,7 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
     }
 
     /**
-     * Stops the reader thread (it sees the request within one read timeout, 50 ms) and then releases the line.
+     * Stops the reader thread (it sees the request within one wait, 1 ms) and then releases the line.
      * The line is released only after the thread has stopped, so no read races the descriptor's close.
      */
     @Override

@@ -80,16 +80,21 @@ public final class RealTimeThread {
         } catch (IOException e) {
             said.append("cannot read ").append(procCmdline).append(", left on the shared cores");
         }
+        said.append(", ").append(schedFifo(priority));
+        return said.toString();
+    }
+
+    /** Makes the calling thread {@code SCHED_FIFO} at {@code priority}; says what was done, or why not. */
+    public static String schedFifo(int priority) {
         try (Memory param = new Memory(4)) {
             param.setInt(0, priority);
             Native0.sched_setscheduler(0, SCHED_FIFO, param);
-            said.append(", SCHED_FIFO ").append(priority);
+            return "SCHED_FIFO " + priority;
         } catch (LastErrorException e) {
-            said.append(", not SCHED_FIFO (errno ").append(e.getErrorCode())
-                    .append(e.getErrorCode() == LibC.EPERM ? ": needs CAP_SYS_NICE and LimitRTPRIO, as the unit grants)" : ")");
+            return "not SCHED_FIFO (errno " + e.getErrorCode()
+                    + (e.getErrorCode() == LibC.EPERM ? ": needs CAP_SYS_NICE and LimitRTPRIO, as the unit grants)" : ")");
         } catch (UnsatisfiedLinkError e) {
-            said.append(", not SCHED_FIFO (no libc here)");
+            return "not SCHED_FIFO (no libc here)";
         }
-        return said.toString();
     }
 }

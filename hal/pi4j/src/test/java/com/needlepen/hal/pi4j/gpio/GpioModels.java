@@ -14,9 +14,13 @@ public final class GpioModels {
         return s;
     }
 
-    /** An index sensor (active low) over {@code source}, its reader not started: {@link #pump} hands it what came. */
-    public static KernelIndexSensor unstartedIndex(LineEventSource source) {
-        return new KernelIndexSensor(source, KernelIndexSensor.ActiveEdge.FALLING, KernelIndexSensor.DEFAULT_RING_CAPACITY);
+    /**
+     * An index sensor (active low) over {@code source}, its reader not started: {@link #pump} hands it what came;
+     * {@code queueCompleteThrough} is the instant up to which the scripted kernel holds every edge stamped.
+     */
+    public static KernelIndexSensor unstartedIndex(LineEventSource source, java.util.function.LongSupplier queueCompleteThrough) {
+        return new KernelIndexSensor(source, KernelIndexSensor.ActiveEdge.FALLING, KernelIndexSensor.DEFAULT_RING_CAPACITY,
+                queueCompleteThrough);
     }
 
     /** What the reader thread does once, without waiting: the events the source has now, into the sensor's ring. */

@@ -229,7 +229,9 @@ class KernelIndexSensorTest {
         assertThat(sensor.reading()).isFalse();
         assertThat(source.closed()).isTrue();
         assertThat(source.readAfterClose()).isFalse();
-        assertThat(source.timeouts()).allMatch(t -> t == KernelIndexSensor.READ_TIMEOUT_NANOS);
+        // a read that does not wait, then (nothing queued) a wait of at most a millisecond
+        assertThat(source.timeouts()).allMatch(t -> t == 0L || t == KernelIndexSensor.READER_POLL_NANOS);
+        assertThat(source.timeouts()).contains(KernelIndexSensor.READER_POLL_NANOS);
         assertThat(sensor.failure()).isNull();
     }
 
@@ -248,6 +250,55 @@ class KernelIndexSensorTest {
         assertThat(drain(sensor, 4)).containsExactly(100);
         sensor.close();
         assertThat(source.closed()).isTrue();
+    }
+
+    @Test
+    void theInstantVouchedForIsTheClockBeforeTheReadThatEmptiedTheQueue_handedOverOnlyWithTheDrainThatEmptiesTheRing()
+            throws IOException {
+        long[] clock = {5_000};
+        var source = new FakeLineEventSource(false);
+        KernelIndexSensor sensor = new KernelIndexSensor(source, ActiveEdge.RISING, 16, () -> clock[0]);
+        // the line was just requested: nothing from before it
+        assertThat(sensor.edgesCompleteThroughNanos()).isEqualTo(5_000);
+
+        source.batch(rising(6_000, 1), falling(6_400, 2), rising(12_000, 3), falling(12_400, 4),
+                rising(18_000, 5));
+        clock[0] = 19_000;
+        sensor.pump(0);
+        clock[0] = 25_000; // the reader moves on; the tick has not drained yet
+        assertThat(sensor.edgesCompleteThroughNanos()).isEqualTo(5_000);
+
+        assertThat(drain(sensor, 2)).containsExactly(6_000, 12_000);
+        assertThat(sensor.edgesCompleteThroughNanos()).as("an edge stamped before 19,000 is still in the ring")
+                .isEqualTo(5_000);
+        assertThat(drain(sensor, 2)).containsExactly(18_000);
+        assertThat(sensor.edgesCompleteThroughNanos()).isEqualTo(19_000);
+
+        // nothing queued: the reader still vouches, so a shaft that stopped is seen to have stopped
+        sensor.pump(0);
+        drain(sensor, 2);
+        assertThat(sensor.edgesCompleteThroughNanos()).isEqualTo(25_000);
+    }
+
+    @Test
+    void aReadThatFilledItsBatchVouchesForNothing_theQueueMayHoldMore() throws IOException {
+        long[] clock = {0};
+        var source = new FakeLineEventSource(false);
+        var full = new FakeLineEventSource.Event[KernelIndexSensor.BATCH];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = i % 2 == 0 ? rising(1_000L * (i + 1), i + 1) : falling(1_000L * (i + 1), i + 1);
+        }
+        source.batch(full);
+        KernelIndexSensor sensor = new KernelIndexSensor(source, ActiveEdge.RISING, 256, () -> clock[0]);
+        clock[0] = 100_000;
+        sensor.pump(0);
+        drain(sensor, 256);
+        assertThat(sensor.edgesCompleteThroughNanos()).isZero();
+
+        clock[0] = 200_000;
+        sensor.pump(0); // the queue is empty now
+        drain(sensor, 256);
+        assertThat(sensor.edgesCompleteThroughNanos()).isEqualTo(200_000);
     }
 
     @Test

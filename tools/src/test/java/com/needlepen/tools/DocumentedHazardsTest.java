@@ -77,10 +77,26 @@ class DocumentedHazardsTest {
         assertThat(checked).hasSizeGreaterThanOrEqualTo(24);
     }
 
+    /** The test source named {@code fileName}; skips .git and target, which other processes may change meanwhile. */
     private static Path find(Path root, String fileName) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.getFileName().toString().equals(fileName))
-                    .filter(p -> p.toString().contains("/src/test/java/")).findFirst().orElse(null);
-        }
+        Path[] found = {null};
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                return name.equals(".git") || name.equals("target") || name.equals("node_modules")
+                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                if (file.getFileName().toString().equals(fileName) && file.toString().contains("/src/test/java/")) {
+                    found[0] = file;
+                    return java.nio.file.FileVisitResult.TERMINATE;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return found[0];
     }
 }

@@ -252,6 +252,7 @@ class KernelIndexSensorTest {
         assertThat(source.closed()).isTrue();
     }
 
+    /** H58: how far the edges are complete, the instant the firmware measures a silent shaft to. */
     @Test
     void theInstantVouchedForIsTheClockBeforeTheReadThatEmptiedTheQueue_handedOverOnlyWithTheDrainThatEmptiesTheRing()
             throws IOException {

@@ -51,10 +51,40 @@ final class HardwareBinder {
         int home = m.wholeNumber("homeSwitchPin", GPIO);
         // only the chosen driver's section is read, so the other one's is an unknown key where it is written
         if (driver == HardwareSpec.CollarDriver.TMC2209) {
-            return new HardwareSpec.Collar(driver, enable, home, null, m.section("tmc2209", HardwareBinder::tmc2209));
+            return new HardwareSpec.Collar(driver, enable, home, null, m.section("tmc2209", HardwareBinder::tmc2209),
+                    m.section("motor", s -> collarMotor(s, driver)));
         }
         // the TMC5160's SPI at most 4 MHz on its internal 12 MHz clock (datasheet: fSCK < fCLK / 3 ... 4 MHz)
-        return new HardwareSpec.Collar(driver, enable, home, m.section("tmc5160", s -> spi(s, 100_000, 4_000_000)), null);
+        return new HardwareSpec.Collar(driver, enable, home, m.section("tmc5160", s -> spi(s, 100_000, 4_000_000)), null,
+                m.section("motor", s -> collarMotor(s, driver)));
+    }
+
+    private static HardwareSpec.CollarMotor collarMotor(MapReader m, HardwareSpec.CollarDriver driver) {
+        Range current = Range.closed(0, 31, "(of 32 steps of the sense resistor's full scale)");
+        int fullSteps = m.wholeNumber("fullStepsPerRevolution", Range.closed(4, 1_000, "full steps"));
+        double lead = m.number("leadMm", Range.closed(0.05, 10, "mm a revolution"));
+        int microsteps = m.wholeNumber("microsteps", Range.closed(1, 256, "(a power of two)"));
+        if (m.written("microsteps") && Integer.bitCount(microsteps) != 1) {
+            throw m.fail("microsteps", "%d is not a power of two; allowed 1, 2, 4, 8, 16, 32, 64, 128 or 256", microsteps);
+        }
+        int run = m.wholeNumber("runCurrent", current);
+        int hold = m.wholeNumber("holdCurrent", current);
+        if (driver == HardwareSpec.CollarDriver.TMC2209 && m.written("runCurrent") && m.written("holdCurrent")
+                && hold != run) {
+            throw m.fail("holdCurrent", "%d differs from runCurrent %d; the TMC2209 holds at its run current while the"
+                    + " needles run: allowed %d", hold, run, run);
+        }
+        int reduced = m.wholeNumber("reducedHoldCurrent", current);
+        if (m.written("holdCurrent") && reduced > hold) {
+            throw m.fail("reducedHoldCurrent", "%d is above holdCurrent %d; allowed 0 to %d", reduced, hold, hold);
+        }
+        int sgt = driver == HardwareSpec.CollarDriver.TMC5160
+                ? m.wholeNumber("stallGuardThreshold", Range.closed(-64, 63, "(the TMC5160's SGT)"))
+                : m.wholeNumber("stallGuardThreshold", Range.closed(0, 255, "(the TMC2209's SGTHRS; 0: off)"));
+        // the TMC5160's stall judgement is its StallGuard and the firmware's own comparison of the encoder input
+        int tolerance = driver == HardwareSpec.CollarDriver.TMC2209
+                ? m.wholeNumber("stallToleranceSteps", Range.closed(1, 100_000, "microsteps")) : 0;
+        return new HardwareSpec.CollarMotor(fullSteps, lead, microsteps, run, hold, reduced, sgt, tolerance);
     }
 
     private static HardwareSpec.Spi spi(MapReader m, int minHz, int maxHz) {

@@ -100,5 +100,16 @@ final class HardwareRules implements Rule {
                         RuleContext.num(t.maxStepRateHz() / p.collar().stepsPerMm()));
             }
         }
+        // the driver's microstep setting and the collar's steps per mm must describe one machine: a mismatch moves the
+        // collar by another distance than the firmware commands (the collar's scale would find it, F30, at the next move)
+        HardwareSpec.CollarMotor motor = hw.collar().motor();
+        double built = motor.fullStepsPerRev() * (double) motor.microsteps() / motor.leadMm();
+        if (Math.abs(built - p.collar().stepsPerMm()) > 1e-6 * built) {
+            throw ctx.fail("collar.stepsPerMm", "%s steps/mm does not match the collar's driver: %d full steps x %d"
+                    + " microsteps / %s mm lead (hardware.collar.motor, line %d) is %s steps/mm; allowed %s",
+                    RuleContext.num(p.collar().stepsPerMm()), motor.fullStepsPerRev(), motor.microsteps(),
+                    RuleContext.num(motor.leadMm()), ctx.lineOf("hardware.collar.motor.microsteps"),
+                    RuleContext.num(built), RuleContext.num(built));
+        }
     }
 }

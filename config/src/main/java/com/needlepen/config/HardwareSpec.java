@@ -63,8 +63,32 @@ public record HardwareSpec(String gpioChip, Motor motor, int indexPin, Collar co
      * @param homeSwitchPin the home switch (low: pressed)
      * @param tmc5160       the TMC5160's SPI device, when it is the driver (else null)
      * @param tmc2209       the TMC2209's UART and step lines, when it is the driver (else null)
+     * @param motor         how the driver runs the collar's stepper: microsteps, currents, stall detection
      */
-    public record Collar(CollarDriver driver, int enablePin, int homeSwitchPin, Spi tmc5160, Tmc2209 tmc2209) {
+    public record Collar(CollarDriver driver, int enablePin, int homeSwitchPin, Spi tmc5160, Tmc2209 tmc2209,
+                         CollarMotor motor) {
+    }
+
+    /**
+     * How the collar's driver runs its stepper: figures a technician tunes on the real motor and load, so they are the
+     * profile's, not the program's.
+     *
+     * @param fullStepsPerRev     the stepper's full steps per revolution (200 for a 1.8 degree motor)
+     * @param leadMm              the collar screw's lead, mm per revolution
+     * @param microsteps          microsteps per full step (CHOPCONF.MRES: 1 to 256, a power of two); the collar's
+     *                            {@code stepsPerMm} counts these, so it must be fullStepsPerRev x microsteps / leadMm
+     * @param runCurrent          IRUN, 0..31: (n + 1) / 32 of the full scale the sense resistor sets
+     * @param holdCurrent         IHOLD while the needles run (the collar resists the skin's press), 0..31; the
+     *                            TMC2209 holds at {@code runCurrent} then, so there it must equal it
+     * @param reducedHoldCurrent  IHOLD while the needles do not run, 0..31, at most {@code holdCurrent}
+     * @param stallGuardThreshold the TMC5160's SGT (-64..63, higher is less sensitive) or the TMC2209's SGTHRS (0..255,
+     *                            a stall when SG_RESULT <= 2 x SGTHRS; 0 leaves StallGuard out)
+     * @param stallToleranceSteps how far, in microsteps, the collar's scale may disagree with the driver's count before
+     *                            the collar counts as stalled (the scale's non-linearity and the play); the
+     *                            TMC2209's only (0 for the TMC5160, whose encoder input the firmware compares itself)
+     */
+    public record CollarMotor(int fullStepsPerRev, double leadMm, int microsteps, int runCurrent, int holdCurrent, int reducedHoldCurrent,
+                              int stallGuardThreshold, int stallToleranceSteps) {
     }
 
     /**

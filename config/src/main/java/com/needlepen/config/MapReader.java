@@ -98,6 +98,20 @@ final class MapReader {
         return KeyLines.child(path, key);
     }
 
+    /** Whether {@code key} is written here (read or not). */
+    boolean written(String key) {
+        return map.entries().containsKey(key);
+    }
+
+    /**
+     * An error at {@code key}'s line (this mapping's when it is not written) for a rule between keys the binder
+     * checks itself: {@code format} with {@code args}, saying what is allowed.
+     */
+    ConfigException fail(String key, String format, Object... args) {
+        YamlNode.Entry e = map.entries().get(key);
+        return lines.errorAt(e == null ? line : e.keyLine(), path(key), String.format(java.util.Locale.ROOT, format, args));
+    }
+
     /** A required nested mapping, read by {@code binder}; {@code null} only when missing (then reported). */
     <T> T section(String key, Function<MapReader, T> binder) {
         YamlNode.Entry e = required(key);

@@ -116,6 +116,42 @@ class HardwareSpecTest {
     }
 
     @Test
+    void givenTheShippedProfiles_thenTheCollarsDriverTuningIsTheProfilesOwn() {
+        var m5160 = ProfileLoader.parse(pi5160(), "pi-tmc5160.yaml").hardware().collar().motor();
+        assertThat(m5160).isEqualTo(new HardwareSpec.CollarMotor(200, 0.5, 8, 20, 20, 10, 0, 0));
+        var m2209 = ProfileLoader.parse(pi2209(), "pi-tmc2209.yaml").hardware().collar().motor();
+        assertThat(m2209).isEqualTo(new HardwareSpec.CollarMotor(200, 0.5, 8, 20, 20, 8, 50, 32));
+    }
+
+    @Test
+    void givenMicrostepsThatDoNotMakeTheCollarsStepsPerMm_whenLoaded_thenRefusedNamingBoth() {
+        String yaml = replaceOnce(pi5160(), "      microsteps: 8 ", "      microsteps: 16");
+        ConfigException e = loadError(yaml);
+        assertThat(e.getMessage()).contains("collar.stepsPerMm").contains("3200 steps/mm does not match the collar's"
+                + " driver: 200 full steps x 16 microsteps / 0.5 mm lead (hardware.collar.motor, line "
+                + lineOf(yaml, "microsteps: 16") + ") is 6400 steps/mm; allowed 6400");
+    }
+
+    @Test
+    void givenCollarDriverTuningOutsideWhatTheChipTakes_whenLoaded_thenRefusedOneLineEach() {
+        assertThat(loadError(replaceOnce(pi5160(), "      microsteps: 8 ", "      microsteps: 6 ")).getMessage())
+                .contains("hardware.collar.motor.microsteps").contains("6 is not a power of two");
+        assertThat(loadError(replaceOnce(pi5160(), "      stallGuardThreshold: 0 ", "      stallGuardThreshold: 64"))
+                .getMessage()).contains("hardware.collar.motor.stallGuardThreshold").contains("64 is out of range");
+        assertThat(loadError(replaceOnce(pi2209(), "      stallGuardThreshold: 50", "      stallGuardThreshold: -1"))
+                .getMessage()).contains("hardware.collar.motor.stallGuardThreshold").contains("-1 is out of range");
+        assertThat(loadError(replaceOnce(pi5160(), "      reducedHoldCurrent: 10", "      reducedHoldCurrent: 21"))
+                .getMessage()).contains("hardware.collar.motor.reducedHoldCurrent")
+                .contains("21 is above holdCurrent 20; allowed 0 to 20");
+        assertThat(loadError(replaceOnce(pi2209(), "      holdCurrent: 20", "      holdCurrent: 16"))
+                .getMessage()).contains("hardware.collar.motor.holdCurrent")
+                .contains("16 differs from runCurrent 20; the TMC2209 holds at its run current");
+        // the TMC5160 has no scale-versus-count tolerance of the driver's: the key is unknown there
+        assertThat(loadError(replaceOnce(pi5160(), "      runCurrent: 20", "      runCurrent: 20\n      stallToleranceSteps: 32"))
+                .getMessage()).contains("stallToleranceSteps");
+    }
+
+    @Test
     void givenTheOtherDriversSection_whenLoaded_thenItIsAnUnknownKey() {
         String yaml = replaceOnce(pi5160(), "    driver: tmc5160", "    driver: tmc2209");
         ConfigException e = loadError(yaml);

@@ -326,7 +326,7 @@ public final class CamParker {
             }
             return;
         }
-        double amps = Math.abs(drive.currentAmps() - drive.currentOffsetAmps());
+        double amps = drive.zeroedAmps();
         kickPeakAmps = Math.max(kickPeakAmps, amps);
         boolean over = t >= nudgeNanos && amps < KICK_OVER_FRACTION * kickPeakAmps
                 || drive.backEmfRadPerS(amps, kickDuty) > KICK_OVER_RAD_PER_S;

@@ -4,7 +4,11 @@ package com.needlepen.firmware.drive;
  * The motor current as the firmware can trust it near zero. A real current monitor reads a shaft
  * at rest as its offset (up to ±20 mA, the unit's own) plus noise (about 10 mA rms a conversion):
  * as large as the braking current of a shaft still turning at a revolution a second, which parking
- * must tell from a still one. So the offset is measured, and readings are averaged:
+ * must tell from a still one. So the offset is measured, and readings are averaged, both on the monitor's
+ * signed reading: a part that reports the magnitude takes it of the reading with its offset and noise in
+ * ({@code |I + offset + noise|}, as a Pi's INA226 driver does), so at rest its magnitude reads the offset's size
+ * whatever its sign, and a zero taken there would be off by twice the offset (40 mA) for a negative one:
+ *
  *
  * <ul>
  *   <li>the zero is the mean of {@value #ZERO_SAMPLES} readings taken while the drive is not driving
@@ -39,7 +43,8 @@ final class CurrentZero {
     private boolean zeroedThisRest;
 
     /**
-     * Takes this tick's reading. {@code resting}: the drive is not driving (disabled or braked);
+     * Takes this tick's signed reading ({@code AnalogSensors.motorCurrentSignedAmps}). {@code resting}: the drive is
+     * not driving (disabled or braked);
      * {@code edges}: index edges this tick.
      */
     void sample(long nowNanos, double amps, boolean resting, long edges) {
@@ -84,7 +89,10 @@ final class CurrentZero {
         return offsetAmps;
     }
 
-    /** The mean of the last readings less the offset: NaN until a zero and a full average exist. */
+    /**
+     * The mean of the last signed readings less the offset (negative while the shaft gives energy back, a brake): NaN
+     * until a zero and a full average exist.
+     */
     double averageAmps() {
         if (!zeroed || recentCount < AVERAGE) {
             return Double.NaN;

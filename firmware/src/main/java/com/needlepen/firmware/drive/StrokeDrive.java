@@ -145,7 +145,8 @@ public final class StrokeDrive {
         }
         lastLevelSampleNanos = nowNanos;
         double amps = sensors.motorCurrentAmps();
-        currentZero.sample(nowNanos, amps, !driving || !motor.isEnabled(), lastEdgesThisTick);
+        // zeroed on the signed reading: the magnitude of a reading at rest is the offset's size whatever its sign
+        currentZero.sample(nowNanos, sensors.motorCurrentSignedAmps(), !driving || !motor.isEnabled(), lastEdgesThisTick);
         double rateHz = driving && estimator.hasMeasurement() ? estimator.rateHz(edgesKnownThrough(nowNanos)) : 0.0;
         nose.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(), rateHz);
         if (windingProbe.measurements() != windingMeasurementsSeen) {
@@ -370,7 +371,16 @@ public final class StrokeDrive {
         return windingEstimate;
     }
 
-    /** The current monitor's offset as measured at rest (0 before it has been). */
+    /**
+     * The current's magnitude less the monitor's offset, of this tick's signed reading: {@code |signed - offset|}
+     * (the magnitude reading less the offset would be off by twice a negative offset near zero, where the part takes
+     * the magnitude with the offset in).
+     */
+    public double zeroedAmps() {
+        return Math.abs(sensors.motorCurrentSignedAmps() - currentZero.offsetAmps());
+    }
+
+    /** The current monitor's offset, as measured on its signed reading at rest (0 before it has been). */
     public double currentOffsetAmps() {
         return currentZero.offsetAmps();
     }

@@ -142,7 +142,9 @@ public final class WindingProbe {
 
     /** Adds this tick's reading; true once {@value #SAMPLES} are summed (the count starts again). */
     private boolean sample() {
-        sum += sensors.motorCurrentAmps(); // not a number stays not a number: the measurement fails
+        // the signed reading: its own zero is then the offset whatever its sign (the magnitude of a reading at rest is
+        // the offset's size, and a negative offset would eat the pulse's current: F24 on a sound winding)
+        sum += sensors.motorCurrentSignedAmps(); // not a number stays not a number: the measurement fails
         if (++count < SAMPLES) {
             return false;
         }

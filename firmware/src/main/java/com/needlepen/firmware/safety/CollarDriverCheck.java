@@ -6,7 +6,8 @@ import com.needlepen.hal.CollarDriverFault;
 /**
  * The collar's stepper driver reports a fault of its own (H54, F37): its chip reset (GSTAT reset, a charge-pump
  * undervoltage), so its position count and its encoder count both restarted from 0 where the collar stood; it is
- * over-temperature or near it; a coil is shorted or open; or it does not answer on its bus. The one that hurts is
+ * over-temperature or near it; a coil is shorted or open; it does not answer on its bus; or the collar's position
+ * scale beside it cannot be trusted (its magnet out of range, a bad frame, readings lost). The one that hurts is
  * the reset: the driver's step count and the encoder count that {@link CollarPositionCheck} compares it with are
  * zeroed together, so they agree with each other and that check sees nothing, while every depth the firmware sets
  * afterwards lands the lost count deeper than set. Only the driver's own report says so. Judged in every state,
@@ -52,6 +53,7 @@ public final class CollarDriverCheck implements SafetyCheck {
             case OPEN_LOAD -> "an open coil";
             case POSITION_LOST -> "a reset: its position count is lost, re-home";
             case NOT_ANSWERING -> "no answer on its bus";
+            case SCALE_FAULT -> "its position scale not sound (no answer, a bad frame, the magnet out of range): re-home";
         };
     }
 

@@ -72,7 +72,8 @@ public final class StuckSensorCheck implements SafetyCheck {
         long dtNanos = lastNanos == Long.MIN_VALUE ? 0L : Math.max(0L, nowNanos - lastNanos);
         lastNanos = nowNanos;
         var drive = in.drive();
-        double amps = in.sensors().motorCurrentAmps() - drive.currentOffsetAmps();
+        // zeroed on the signed reading (the magnitude of a reading near zero is the offset's size whatever its sign)
+        double amps = Math.abs(in.sensors().motorCurrentSignedAmps() - drive.currentOffsetAmps());
         boolean running = state == PenState.RUNNING;
 
         double celsius = in.sensors().handpieceCelsius();

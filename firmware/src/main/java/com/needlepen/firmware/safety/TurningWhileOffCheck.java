@@ -66,7 +66,7 @@ public final class TurningWhileOffCheck implements SafetyCheck {
             boolean active = in.drive().indexActive();
             boolean left = wasActiveWhileProbing && !active;
             wasActiveWhileProbing = active;
-            double amps = Math.abs(in.drive().currentAmps() - in.drive().currentOffsetAmps());
+            double amps = in.drive().zeroedAmps();
             // not a number counts as the most: a drive that cannot be judged obeying is not taken for one
             probeMaxAmps = amps <= probeMaxAmps ? probeMaxAmps : amps == amps ? amps : Double.POSITIVE_INFINITY;
             if (in.drive().edgesThisTick() > 0 || left) {

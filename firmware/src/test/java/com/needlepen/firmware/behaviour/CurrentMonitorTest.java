@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (parking times out, F10) and one that reads low looks still while the shaft still turns. The
  * firmware zeroes the monitor at rest and averages it ({@code CurrentZero}): on the units with the
  * largest offsets of either sign among 400 simulated ones, the pen powers on, runs at 150 Hz and,
- * released, stops with the tips hidden within H04's 100 ms.
+ * released, stops with the tips hidden within H04's 100 ms. The monitor's magnitude is its reading's, offset in (as
+ * a Pi's INA226 driver reports it), so a unit with a negative offset reads its size at rest: the zero is taken on
+ * the signed reading, by {@code CurrentZero} and by the winding probe (which, zeroing on the magnitude, measured no
+ * current on the negative units and faulted F24 at every start).
  */
 class CurrentMonitorTest {
 

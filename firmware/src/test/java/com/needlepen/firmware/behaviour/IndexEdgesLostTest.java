@@ -8,15 +8,10 @@ import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.IndexEdgesLostCheck;
-import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
-import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.state.PenState;
-import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
 import com.needlepen.hal.sim.SimHandle;
-import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,21 +26,9 @@ class IndexEdgesLostTest {
 
     private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
 
-    static List<SafetyCheck> withoutTheCheck(SafetyInputs in) {
-        return SafetyChecks.standard(in).stream().filter(c -> !(c instanceof IndexEdgesLostCheck)).toList();
-    }
-
-    private static PenBench runningAt150Hz(Function<SafetyInputs, List<SafetyCheck>> checks) {
-        PenBench bench = PenBench.wired(SIM, "12-pin", 1.0, 150, 7, hw -> hw, checks).insertCartridge();
-        bench.ready();
-        bench.click(PanelButton.START_STOP).running().spunUp();
-        bench.run(S);
-        return bench;
-    }
-
     @Test
     void givenEdgesLostWhileRunning_thenF38WithinAStroke_andTheNeedlesStopParked() {
-        PenBench bench = runningAt150Hz(SafetyChecks::standard);
+        PenBench bench = PenBench.runningAt150Hz(SafetyChecks::standard);
         bench.sim.inject(SimFault.INDEX_EDGES_LOST);
         long at = bench.now();
         while (bench.controller.status().fault() == null && bench.now() - at < S) {
@@ -63,7 +46,7 @@ class IndexEdgesLostTest {
 
     @Test
     void givenEdgesLostWhileRunningWithoutTheCheck_thenTheShaftOverspeedsBeforeAnotherCheckStopsItNamingTheWrongCause() {
-        PenBench bench = runningAt150Hz(IndexEdgesLostTest::withoutTheCheck);
+        PenBench bench = PenBench.runningAt150Hz(PenBench.without(IndexEdgesLostCheck.class));
         long strokesBefore = bench.controller.status().strokes();
         bench.sim.inject(SimFault.INDEX_EDGES_LOST);
         double peakHz = 0;

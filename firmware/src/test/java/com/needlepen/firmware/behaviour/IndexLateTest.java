@@ -8,14 +8,9 @@ import com.needlepen.config.DeviceProfile;
 import com.needlepen.config.ProfileLoader;
 import com.needlepen.firmware.safety.FaultCode;
 import com.needlepen.firmware.safety.IndexLateCheck;
-import com.needlepen.firmware.safety.SafetyCheck;
 import com.needlepen.firmware.safety.SafetyChecks;
-import com.needlepen.firmware.safety.SafetyInputs;
 import com.needlepen.firmware.state.PenState;
-import com.needlepen.hal.PanelButton;
 import com.needlepen.hal.sim.SimFault;
-import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -30,18 +25,6 @@ class IndexLateTest {
 
     private static final DeviceProfile SIM = ProfileLoader.bundled("sim");
 
-    static List<SafetyCheck> withoutTheCheck(SafetyInputs in) {
-        return SafetyChecks.standard(in).stream().filter(c -> !(c instanceof IndexLateCheck)).toList();
-    }
-
-    private static PenBench runningAt150Hz(Function<SafetyInputs, List<SafetyCheck>> checks) {
-        PenBench bench = PenBench.wired(SIM, "12-pin", 1.0, 150, 7, hw -> hw, checks).insertCartridge();
-        bench.ready();
-        bench.click(PanelButton.START_STOP).running().spunUp();
-        bench.run(S);
-        return bench;
-    }
-
     private static long millisToFault(PenBench bench, long limitNanos) {
         long at = bench.now();
         while (bench.controller.status().fault() == null && bench.now() - at < limitNanos) {
@@ -52,7 +35,7 @@ class IndexLateTest {
 
     @Test
     void givenASoundPlatform_thenItsEdgesAreNeverLateEnoughToFault_andTheRunHolds() {
-        PenBench bench = runningAt150Hz(SafetyChecks::standard);
+        PenBench bench = PenBench.runningAt150Hz(SafetyChecks::standard);
         bench.run(10 * S);
         assertThat(bench.controller.status().fault()).isNull();
         assertThat(bench.controller.status().state()).isEqualTo(PenState.RUNNING);
@@ -60,7 +43,7 @@ class IndexLateTest {
 
     @Test
     void givenTheReaderStalledWhileRunning_thenF39WithinMillisecondsOfTheBound_andTheNeedlesStopParked() {
-        PenBench bench = runningAt150Hz(SafetyChecks::standard);
+        PenBench bench = PenBench.runningAt150Hz(SafetyChecks::standard);
         bench.sim.inject(SimFault.INDEX_READER_STALLED);
         long ms = millisToFault(bench, S);
         System.out.printf("H58 index reader stalled at 150 Hz: %s after %d ms (%s)%n", bench.controller.status().fault(),
@@ -75,11 +58,11 @@ class IndexLateTest {
 
     @Test
     void givenTheReaderStalledAsTheCamJamsWithoutTheCheck_thenTheJamIsSeenOnlyByALaterLine() {
-        PenBench with = runningAt150Hz(SafetyChecks::standard);
+        PenBench with = PenBench.runningAt150Hz(SafetyChecks::standard);
         with.sim.inject(SimFault.INDEX_READER_STALLED);
         with.sim.inject(SimFault.CAM_JAMMED);
         long withMs = millisToFault(with, S);
-        PenBench without = runningAt150Hz(IndexLateTest::withoutTheCheck);
+        PenBench without = PenBench.runningAt150Hz(PenBench.without(IndexLateCheck.class));
         without.sim.inject(SimFault.INDEX_READER_STALLED);
         without.sim.inject(SimFault.CAM_JAMMED);
         long withoutMs = millisToFault(without, S);

@@ -163,6 +163,27 @@ public final class PenBench {
                 hw.brakeMonitor());
     }
 
+    /**
+     * The sim profile's pen with a 12-pin at 1.0 mm, running spun up at 150 Hz for a second under {@code checks}: where
+     * the index's platform faults (lost, late edges) are shown.
+     */
+    public static PenBench runningAt150Hz(java.util.function.Function<com.needlepen.firmware.safety.SafetyInputs,
+            java.util.List<com.needlepen.firmware.safety.SafetyCheck>> checks) {
+        PenBench bench = wired(ProfileLoader.bundled("sim"), "12-pin", 1.0, 150, 7, hw -> hw, checks).insertCartridge();
+        bench.ready();
+        bench.click(com.needlepen.hal.PanelButton.START_STOP).running().spunUp();
+        bench.run(S);
+        return bench;
+    }
+
+    /** The standard checks but those of {@code type}: to show the harm a check prevents. */
+    public static java.util.function.Function<com.needlepen.firmware.safety.SafetyInputs,
+            java.util.List<com.needlepen.firmware.safety.SafetyCheck>> without(
+            Class<? extends com.needlepen.firmware.safety.SafetyCheck> type) {
+        return in -> com.needlepen.firmware.safety.SafetyChecks.standard(in).stream().filter(c -> !type.isInstance(c))
+                .toList();
+    }
+
     public static PenBench sim(String cartridge, double depthMm, double rateHz, long seed) {
         return new PenBench(ProfileLoader.bundled("sim"), cartridge, depthMm, rateHz, seed, TelemetrySink.NONE);
     }

@@ -95,7 +95,8 @@ final class SafetyProperties {
             SimFault.HOME_SWITCH_STUCK_RELEASED, SimFault.HANDPIECE_ID_SILENT, SimFault.SUPPLY_SURGE,
             SimFault.THERMISTOR_STUCK, SimFault.THERMISTOR_SHORTED, SimFault.PWM_STUCK_HIGH, SimFault.SPRING_BROKEN,
             SimFault.CURRENT_SENSE_DEAD, SimFault.DUTY_STUCK, SimFault.INDEX_STUCK_ACTIVE, SimFault.INDEX_MISSED_EDGES,
-            SimFault.INDEX_SPURIOUS_EDGES);
+            SimFault.INDEX_SPURIOUS_EDGES, SimFault.COLLAR_DRIVER_RESET, SimFault.INDEX_EDGES_LOST,
+            SimFault.INDEX_READER_STALLED);
     /*
      * Not drawn: OVERHEATING (half a minute to matter, H09), SUPPLY_LOST and BRAKE_SWITCH_STUCK_OPEN
      * (PowerLossTest). Drawn since this stop, each once a gap it
@@ -104,7 +105,8 @@ final class SafetyProperties {
      * the dead monitor, H35), PWM_STUCK_HIGH (re-homing after a fault that did not park left the cam at
      * its top in READY, tips 0.0204 mm past a set 0.5 mm, H42), DUTY_STUCK (its harm, strokes faster than
      * set, is invariant 4) and the index's lies (INDEX_STUCK_ACTIVE, INDEX_MISSED_EDGES,
-     * INDEX_SPURIOUS_EDGES; their bound depends on the set rate: {@link #boundNanos}).
+     * INDEX_SPURIOUS_EDGES; their bound depends on the set rate: {@link #boundNanos}). Drawn since the Pi's
+     * backend: COLLAR_DRIVER_RESET (H54), INDEX_EDGES_LOST (H55) and INDEX_READER_STALLED (H58).
      */
     /**
      * Faults whose harm is heat, which a sequence of seconds cannot make: a thermistor stuck at its
@@ -160,10 +162,12 @@ final class SafetyProperties {
             SimFault.HOME_SWITCH_STUCK_RELEASED, SimFault.HANDPIECE_ID_SILENT);
     /**
      * Faults that happen once and are over: a clock that jumped (it reads on from where it jumped
-     * to), a collar pushed back (re-homing finds its new zero). Once the firmware has faulted and
-     * the pen re-homed, the runs after it are ordinary.
+     * to), a collar pushed back (re-homing finds its new zero), the collar's driver reset (re-homing
+     * makes its count anew), index edges lost (five) or handed over late (for 200 ms) by the platform.
+     * Once the firmware has faulted and the pen re-homed, the runs after it are ordinary.
      */
-    static final Set<SimFault> ONE_OFF_FAULTS = EnumSet.of(SimFault.CLOCK_JUMPED, SimFault.COLLAR_PUSHED_BACK);
+    static final Set<SimFault> ONE_OFF_FAULTS = EnumSet.of(SimFault.CLOCK_JUMPED, SimFault.COLLAR_PUSHED_BACK,
+            SimFault.COLLAR_DRIVER_RESET, SimFault.INDEX_EDGES_LOST, SimFault.INDEX_READER_STALLED);
 
     /**
      * How much deeper than set a fault moves the tips at once, before any software can act (the

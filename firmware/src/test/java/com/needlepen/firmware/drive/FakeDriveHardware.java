@@ -19,6 +19,11 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
 
     public final ArrayDeque<Long> edges = new ArrayDeque<>();
     public double currentAmps;
+    /**
+     * When a number: the monitor's signed reading, offset in, and its magnitude is this reading's, as a Pi's INA226
+     * driver reports it; {@link #currentAmps} is then not read.
+     */
+    public double signedAmps = Double.NaN;
     /** The motor supply the sensors read. */
     public double supplyVolts = 12;
     public boolean indexActive;
@@ -131,12 +136,12 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
 
     @Override
     public double motorCurrentAmps() {
-        return currentAmps;
+        return Double.isNaN(signedAmps) ? currentAmps : Math.abs(signedAmps);
     }
 
     @Override
     public double motorCurrentSignedAmps() {
-        return currentAmps;
+        return Double.isNaN(signedAmps) ? currentAmps : signedAmps;
     }
 
     @Override

@@ -52,6 +52,24 @@ class StrokeDriveSamplingTest {
     }
 
     @Test
+    void givenAMonitorWhoseOffsetIsBelowZeroAndWhoseMagnitudeIsOfItsReading_thenTheZeroIsTakenOnTheSignedReading() {
+        drive.startRun(0, 100);
+        drive.brake();
+        // the part's offset below zero; its magnitude, taken of the reading with the offset in, reads +20 mA at rest
+        hw.signedAmps = -0.020;
+        for (long t = 0; t <= 300 * MS; t += MS) {
+            drive.readEdges();
+            drive.periodic(t);
+        }
+        assertThat(drive.currentOffsetAmps()).isCloseTo(-0.020, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(drive.zeroedAmps()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-12));
+        // the winding's 0.5 A forward reads 0.48 A: zeroed, 0.5 A (a zero taken on the magnitude would say 0.46 A, and
+        // 0.04 A of a shaft at rest)
+        hw.signedAmps = 0.480;
+        assertThat(drive.zeroedAmps()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void givenTheShaftDriven_thenItsCurrentIsNeverTakenForTheZero() {
         drive.startRun(0, 100);
         hw.currentAmps = 0.5;

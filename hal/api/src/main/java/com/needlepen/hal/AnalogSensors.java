@@ -5,9 +5,10 @@ public interface AnalogSensors {
 
     /**
      * Stroke motor current in amperes as the current monitor's last conversion reads it: the
-     * winding current's magnitude, while driving and while braking, plus the monitor's offset (up
-     * to ±20 mA, the unit's own) and noise (about 10 mA rms), in steps of its converter. A shaft at
-     * rest reads tens of milliamperes, possibly below zero: the firmware zeroes and averages it.
+     * magnitude of {@link #motorCurrentSignedAmps()}, the monitor's offset (up to ±20 mA, the unit's own)
+     * and noise (about 10 mA rms) in, while driving and while braking, in steps of its converter. A shaft at
+     * rest reads tens of milliamperes, the offset's size whatever its sign: the firmware zeroes on the
+     * signed reading and averages it.
      */
     double motorCurrentAmps();
 

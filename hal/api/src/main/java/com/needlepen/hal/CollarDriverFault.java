@@ -22,7 +22,14 @@ public enum CollarDriverFault {
      */
     POSITION_LOST,
     /** The driver does not answer on its bus, or its answers are corrupt: nothing it says can be trusted. */
-    NOT_ANSWERING;
+    NOT_ANSWERING,
+    /**
+     * The collar's position scale (an AS5311 read beside the driver) cannot be trusted: it does not answer, its frame
+     * fails its parity, its own status says the position is not valid (the magnet out of range, a linearity alarm), or
+     * its readings stopped long enough to lose count of the pole pairs. Until the collar is homed again, its position
+     * feedback and its index phase are gone.
+     */
+    SCALE_FAULT;
 
     /** This fault's bit in {@link CollarStepper#driverFaults()}. */
     public int bit() {

@@ -282,11 +282,12 @@ public final class Pi4jPen implements OpenedPen {
                                         com.needlepen.hal.Clock clock, List<ServicePoll> polls,
                                         List<AutoCloseable> closeables) {
         double stepsPerMm = profile.collar().stepsPerMm();
-        int microsteps = 8;
-        double leadMm = 200.0 * microsteps / stepsPerMm; // the shipped motor: 200 full steps a revolution
+        HardwareSpec.CollarMotor m = hw.collar().motor(); // the profile's, checked against stepsPerMm by its rules
         if (hw.collar().driver() == HardwareSpec.CollarDriver.TMC5160) {
             Tmc5160Collar c = new Tmc5160Collar(platform.spi("collar-driver", hw.collar().tmc5160(), 3),
-                    Tmc5160Settings.collar(stepsPerMm, microsteps, leadMm), scale, home, clock::nanoTime);
+                    Tmc5160Settings.collar(stepsPerMm, m.fullStepsPerRev(), m.microsteps(), m.runCurrent(),
+                            m.holdCurrent(), m.reducedHoldCurrent(), m.stallGuardThreshold()),
+                    scale, home, clock::nanoTime);
             try {
                 c.configure();
             } catch (BusException e) {
@@ -303,8 +304,11 @@ public final class Pi4jPen implements OpenedPen {
                 lines.output("collar-dir", t.dirPin(), DigitalState.LOW), true), StepTimer.parkThenSpin(100_000L),
                 t.maxStepRateHz());
         closeables.add(steps::close);
-        Tmc2209Collar c = new Tmc2209Collar(uart, steps, scale, home, new Tmc2209Settings(microsteps, 20, 8, 4, 20, 50,
-                2_400, 32));
+        // IHOLDDELAY 4 and TPOWERDOWN 20 (about 0.4 s) are the chip's ramps, not the unit's; StallGuard judged from
+        // 1.5 revolutions a second, as on the TMC5160
+        Tmc2209Collar c = new Tmc2209Collar(uart, steps, scale, home, new Tmc2209Settings(m.microsteps(), m.runCurrent(),
+                m.reducedHoldCurrent(), 4, 20, m.stallGuardThreshold(), 1.5 * m.fullStepsPerRev() * m.microsteps(),
+                m.stallToleranceSteps()));
         try {
             c.configure();
         } catch (BusException e) {

@@ -20,6 +20,11 @@ import java.util.SplittableRandom;
  * start less the queue's allowance ({@link #edgesCompleteThroughNanos}), as {@code KernelIndexSensor} does. The
  * delivery draws come from a stream of their own, so the stamps are the same with or without it.
  * {@link SimFault#INDEX_READER_STALLED} holds the reader back for {@value SimHandle#INDEX_READER_STALL_MILLIS} ms.
+ *
+ * <p><b>Folded passes.</b> In 1 of {@value #FOLD_ONE_IN} passes the kernel's interrupt thread reads the line after
+ * the magnet has gone, and on a Pi 4 both edges fold into one event: the arriving edge is then stamped at the
+ * departing one, a pass width late (0.37 ms at 150 Hz, 1.4 ms at 40 Hz, more the slower the shaft), as
+ * {@code KernelIndexSensor} reads such an event. Drawn from a stream of its own.
  */
 final class IndexChannel implements IndexSensor {
 
@@ -44,6 +49,11 @@ final class IndexChannel implements IndexSensor {
     static final long WAKE_MEAN_EXTRA_NANOS = 200_000L;
     static final int WAKE_TAIL_ONE_IN = 500;
     static final long WAKE_TAIL_MAX_NANOS = 3_000_000L;
+    /** One pass in this many is folded into one event stamped at the magnet's departure. */
+    static final int FOLD_ONE_IN = 2_000;
+    private final SplittableRandom foldRandom = new SplittableRandom(0xF01DL);
+    /** The pass under way was folded: its edge is stamped as the magnet leaves. */
+    private boolean passFolded;
     /** The delivery's own draws (apart from the stamps'). */
     private final SplittableRandom deliveryRandom = new SplittableRandom(0x1DE1_1E7EL);
     /** When the reader last ran and began to wait (true time). */
@@ -138,9 +148,18 @@ final class IndexChannel implements IndexSensor {
         magnet = magnetAtSensor;
         boolean output = stuckActive || (magnet && !passMissed);
         boolean rising = output && !active;
+        boolean falling = !output && active;
         active = output;
         if (rising && !dead) {
-            push(stamp(nowNanos));
+            passFolded = !stuckActive && foldRandom.nextInt(FOLD_ONE_IN) == 0;
+            if (!passFolded) {
+                push(stamp(nowNanos));
+            }
+        } else if (falling && passFolded) {
+            passFolded = false;
+            if (!dead) {
+                push(stamp(nowNanos)); // the folded event: stamped as the magnet left
+            }
         } else if (!output && !dead && noisePerSecond > 0.0
                 && noiseRandom.nextDouble() < noisePerSecond * (nowNanos - lastUpdateNanos) * 1e-9) {
             push(stamp(nowNanos)); // a spike on the line: an edge the magnet did not make

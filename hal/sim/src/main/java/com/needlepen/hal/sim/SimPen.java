@@ -41,11 +41,6 @@ public final class SimPen {
     private double supplyVolts;
     private double filteredCurrentAmps;
     private double filteredSignedAmps;
-    /**
-     * The current monitor's signed result: the same part and offset; its own noise stream (a stream of its
-     * own, not a split, so every stream drawn before it is what it was without it).
-     */
-    private final CurrentMonitor signedMonitor;
     private boolean protruding;
     private long trueExcursions;
     private double peakProtrusionMm = Double.NEGATIVE_INFINITY;
@@ -79,8 +74,6 @@ public final class SimPen {
         this.currentMonitor = new CurrentMonitor(CurrentMonitor.offsetOf(handpieceId), random.split());
         // after the current monitor's split, so its stream is what it was without the thermometer
         this.thermometer = new HandpieceThermometer(HandpieceThermometer.offsetOf(handpieceId), random.split());
-        this.signedMonitor = new CurrentMonitor(CurrentMonitor.offsetOf(handpieceId),
-                new SplittableRandom(params.seed() * 0x2545F4914F6CDD1DL + 0x5D));
         this.handle = new SimHandle(this);
         index.update(magnetAtSensor(), 0L);
         protruding = drive.protrusionMm(collar.trueDepthMm()) > 0.0;
@@ -350,16 +343,21 @@ public final class SimPen {
     }
 
     private final class Sensors implements AnalogSensors {
+        /**
+         * The magnitude of the monitor's one reading, its offset and noise in, as a Pi's INA2xx driver reports it
+         * ({@code I2cAnalogSensors}): a shaft at rest reads the offset's size whatever its sign, never below zero.
+         */
         @Override
         public double motorCurrentAmps() {
-            // the converter runs on its own oscillator, as the enable timer and the watchdog do: a clock that lies to
-            // the firmware does not freeze or skip its conversions
-            return currentMonitor.read(clock.trueNanos(), currentSenseDead ? 0.0 : filteredCurrentAmps);
+            return Math.abs(motorCurrentSignedAmps());
         }
 
         @Override
         public double motorCurrentSignedAmps() {
-            return signedMonitor.read(clock.trueNanos(), currentSenseDead ? 0.0 : filteredSignedAmps);
+            // the converter runs on its own oscillator, as the enable timer and the watchdog do: a clock that lies to
+            // the firmware does not freeze or skip its conversions. One conversion serves both getters, as one
+            // register read does on the part
+            return currentMonitor.read(clock.trueNanos(), currentSenseDead ? 0.0 : filteredSignedAmps);
         }
 
         @Override

@@ -41,8 +41,9 @@ import java.util.function.BooleanSupplier;
  * the collar may have moved without a step), any move halted at once and the chip configured again; DRV_STATUS ot,
  * otpw, s2ga/s2gb, s2vsa/s2vsb as read at the last poll; ola/olb only while moving (the datasheet: false open-load
  * reports occur at standstill and fast motion); a UART timeout, a bad echo or CRC, a wrong register in a reply, a write
- * IFCNT did not count, the scale not answering, or a STEP/DIR write failing (the move is ended there):
- * {@link CollarDriverFault#NOT_ANSWERING} until a poll succeeds. The
+ * IFCNT did not count, or a STEP/DIR write failing (the move is ended there): {@link CollarDriverFault#NOT_ANSWERING}
+ * until a poll succeeds; the scale not answering or its reading not sound: {@link CollarDriverFault#SCALE_FAULT} until
+ * a poll reads it sound. The
  * bits DRV_STATUS gave stay as last read while the chip does not answer (a fault is not dropped for want of news).
  *
  * <p><b>Stalls</b> ({@link #stallDetected()}, latched until {@link #setPositionSteps(long)}): the scale disagreeing with
@@ -83,6 +84,8 @@ public final class Tmc2209Collar implements CollarStepper {
     private volatile int driveBits;
     private volatile boolean positionLost;
     private volatile boolean notAnswering;
+    /** The scale did not answer or its reading was not sound at the last poll ({@link CollarDriverFault#SCALE_FAULT}). */
+    private volatile boolean scaleFault;
     private volatile boolean stalled;
     private volatile String lastError = "";
     private int stallGuardLow;
@@ -172,7 +175,7 @@ public final class Tmc2209Collar implements CollarStepper {
      */
     public void poll(long nowNanos) {
         boolean ok = pollDriver();
-        ok &= pollScale(nowNanos);
+        scaleFault = !pollScale(nowNanos);
         String stepFailure = steps.failure();
         if (stepFailure != null) {
             lastError = stepFailure;
@@ -357,6 +360,9 @@ public final class Tmc2209Collar implements CollarStepper {
         }
         if (notAnswering) {
             bits |= CollarDriverFault.NOT_ANSWERING.bit();
+        }
+        if (scaleFault) {
+            bits |= CollarDriverFault.SCALE_FAULT.bit();
         }
         return bits;
     }

@@ -48,8 +48,9 @@ import java.util.function.LongSupplier;
  * configures the chip again and writes its last believed position back into XACTUAL, XTARGET and X_ENC, so the chip
  * stands still. DRV_STATUS ot, otpw, s2ga/s2gb, s2vsa/s2vsb are reported while the chip reports them; ola/olb only while
  * the ramp moves (the datasheet: unreliable at standstill). A failed transfer, an IOIN whose VERSION is not 0x30, or no
- * sound poll for {@link Tmc5160Settings#staleAfterNanos()} is {@link CollarDriverFault#NOT_ANSWERING}, as is a collar
- * scale that is not healthy (the index phase homing takes its zero from cannot be trusted). A command whose transfer
+ * sound poll for {@link Tmc5160Settings#staleAfterNanos()} is {@link CollarDriverFault#NOT_ANSWERING}; a collar scale
+ * that is not healthy is {@link CollarDriverFault#SCALE_FAULT} (the index phase homing takes its zero from cannot be
+ * trusted). A command whose transfer
  * failed is sent again by the next poll. No HAL method throws on a bus error.
  */
 public final class Tmc5160Collar implements CollarStepper {
@@ -103,7 +104,7 @@ public final class Tmc5160Collar implements CollarStepper {
      * @param spi        the TMC5160's chip select on SPI mode 3 (the datasheet's), at most 4 MHz on the internal clock
      * @param settings   the chip's configuration, from the profile
      * @param scale      the collar's absolute scale (its A/B output is the chip's encoder input); polled by
-     *                   {@link #poll(long)}, its index phase passed on, its health part of NOT_ANSWERING
+     *                   {@link #poll(long)}, its index phase passed on, its health SCALE_FAULT
      * @param homeSwitch the home switch's level, from the GPIO the backend wires it to
      * @param nanoClock  the monotonic clock {@link #poll(long)}'s {@code nowNanos} come from, for the staleness bound
      */
@@ -436,8 +437,11 @@ public final class Tmc5160Collar implements CollarStepper {
             faults |= CollarDriverFault.POSITION_LOST.bit();
         }
         long age = nanoClock.getAsLong() - lastSoundPollNanos;
-        if (busFailed || !(age <= settings.staleAfterNanos()) || !scale.healthy()) {
+        if (busFailed || !(age <= settings.staleAfterNanos())) {
             faults |= CollarDriverFault.NOT_ANSWERING.bit();
+        }
+        if (!scale.healthy()) {
+            faults |= CollarDriverFault.SCALE_FAULT.bit();
         }
         return faults;
     }

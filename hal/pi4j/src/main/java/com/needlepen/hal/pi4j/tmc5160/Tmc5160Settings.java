@@ -60,14 +60,15 @@ public record Tmc5160Settings(
     }
 
     /**
-     * The collar as the shipped profiles build it: 200-step motor at {@code microsteps}, AS5311 scale (512 counts/mm),
-     * internal clock, full current held, half when reduced, StallGuard trusted from 1.5 rev/s (the sim's figure),
-     * 50 ms without a sound poll is not answering.
+     * The collar as the profile describes it ({@code hardware.collar.motor}): its microsteps, currents and StallGuard
+     * threshold; the AS5311 scale (512 counts/mm) on the encoder input, the internal clock, StallGuard trusted from 1.5
+     * revolutions a second (the sim's figure), and 50 ms without a sound poll is not answering.
      */
-    public static Tmc5160Settings collar(double stepsPerMm, int microsteps, double leadMm) {
-        double stepsPerRev = stepsPerMm * leadMm;
-        return new Tmc5160Settings(INTERNAL_CLOCK_HZ, microsteps, stepsPerMm, 512.0, 20, 20, 10, 0,
-                1.5 * stepsPerRev, 0.0, 10.0, false, 50_000_000L);
+    public static Tmc5160Settings collar(double stepsPerMm, int fullStepsPerRev, int microsteps, int runCurrent,
+                                         int holdCurrent, int reducedHoldCurrent, int stallGuardThreshold) {
+        double stepsPerRev = (double) fullStepsPerRev * microsteps;
+        return new Tmc5160Settings(INTERNAL_CLOCK_HZ, microsteps, stepsPerMm, 512.0, runCurrent, holdCurrent,
+                reducedHoldCurrent, stallGuardThreshold, 1.5 * stepsPerRev, 0.0, 10.0, false, 50_000_000L);
     }
 
     /** ENC_CONST: microsteps per encoder count as 16.16 binary fixed point (ENCMODE.decimal = 0). */

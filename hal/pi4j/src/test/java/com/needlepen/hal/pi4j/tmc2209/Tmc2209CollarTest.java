@@ -342,17 +342,17 @@ class Tmc2209CollarTest {
     }
 
     @Test
-    void aScaleThatDoesNotAnswerIsNotAnswering() throws BusException {
+    void aScaleThatDoesNotAnswerOrIsNotSoundIsAScaleFault_theDriverItselfStillAnswers() throws BusException {
         collar.configure();
         scale.setFailing(true);
         collar.poll(T0);
-        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.NOT_ANSWERING.bit());
+        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.SCALE_FAULT.bit());
         assertThat(collar.lastError()).contains("collar scale").contains("parity");
 
         scale.setFailing(false);
         scale.setHealthy(false);
         collar.poll(T0);
-        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.NOT_ANSWERING.bit());
+        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.SCALE_FAULT.bit());
 
         scale.setHealthy(true);
         collar.poll(T0);

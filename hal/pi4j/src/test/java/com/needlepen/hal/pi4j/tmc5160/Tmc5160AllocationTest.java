@@ -21,7 +21,7 @@ class Tmc5160AllocationTest {
         Tmc5160Model chip = new Tmc5160Model(12e6, 512.0 / 3200.0);
         chip.stopRecording();
         FakeScale scale = new FakeScale();
-        Tmc5160Collar collar = new Tmc5160Collar(chip, Tmc5160Settings.collar(3200, 8, 0.5), scale, () -> false,
+        Tmc5160Collar collar = new Tmc5160Collar(chip, Tmc5160Settings.collar(3200, 200, 8, 20, 20, 10, 0), scale, () -> false,
                 () -> now);
         collar.configure();
         collar.moveTo(1_000_000, 6400, 64_000);

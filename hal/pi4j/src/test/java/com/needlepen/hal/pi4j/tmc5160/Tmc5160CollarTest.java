@@ -22,7 +22,7 @@ class Tmc5160CollarTest {
 
     private static final long MS = 1_000_000L;
     /** The sim profile's collar: 3,200 microsteps/mm (200-step motor, 8 microsteps, 0.5 mm lead). */
-    private static final Tmc5160Settings SETTINGS = Tmc5160Settings.collar(3200, 8, 0.5);
+    private static final Tmc5160Settings SETTINGS = Tmc5160Settings.collar(3200, 200, 8, 20, 20, 10, 0);
 
     private Tmc5160Model chip;
     private FakeScale scale;
@@ -415,10 +415,13 @@ class Tmc5160CollarTest {
     }
 
     @Test
-    void givenAnUnhealthyScaleThenItsIndexPhaseCannotBeTrustedAndTheDriverSaysNotAnswering() {
+    void givenAnUnhealthyScaleThenItsIndexPhaseCannotBeTrustedAndTheDriverSaysScaleFault() {
         scale.healthy = false;
         run(MS);
-        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.NOT_ANSWERING.bit());
+        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.SCALE_FAULT.bit());
+        scale.healthy = true;
+        run(MS);
+        assertThat(collar.driverFaults()).isZero();
     }
 
     @Test

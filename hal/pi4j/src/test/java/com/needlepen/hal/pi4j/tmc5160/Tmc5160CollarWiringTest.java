@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 class Tmc5160CollarWiringTest {
 
     private static final long MS = 1_000_000L;
-    private static final Tmc5160Settings SETTINGS = Tmc5160Settings.collar(3200, 8, 0.5);
+    private static final Tmc5160Settings SETTINGS = Tmc5160Settings.collar(3200, 200, 8, 20, 20, 10, 0);
 
     private long now;
 
     @Test
-    void theIndexPhaseComesFromTheScaleAndABadScaleFrameIsNotAnswering() throws BusException {
+    void theIndexPhaseComesFromTheScaleAndABadScaleFrameIsAScaleFault() throws BusException {
         Tmc5160Model chip = new Tmc5160Model(12e6, 512.0 / 3200.0);
         As5311Model sensor = new As5311Model();
         sensor.indexMm = 0.5;
@@ -37,7 +37,8 @@ class Tmc5160CollarWiringTest {
         sensor.flipParity = true;
         now += MS;
         collar.poll(now);
-        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.NOT_ANSWERING.bit());
+        // the driver answers; its scale does not read soundly
+        assertThat(collar.driverFaults()).isEqualTo(CollarDriverFault.SCALE_FAULT.bit());
     }
 
     @Test

@@ -59,8 +59,8 @@ class Tmc5160UnitsTest {
 
     @Test
     void encConstIsMicrostepsPerCountIn16Point16() {
-        assertThat(Tmc5160Settings.collar(3200, 8, 0.5).encConst()).isEqualTo(0x0006_4000);  // 6.25
-        assertThat(Tmc5160Settings.collar(1000, 8, 0.5).encConst()).isEqualTo(128_000);       // 1.953125 * 65536
+        assertThat(Tmc5160Settings.collar(3200, 200, 8, 20, 20, 10, 0).encConst()).isEqualTo(0x0006_4000);  // 6.25
+        assertThat(Tmc5160Settings.collar(1000, 200, 8, 20, 20, 10, 0).encConst()).isEqualTo(128_000);       // 1.953125 * 65536
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
     /** The motor supply the sensors read. */
     public double supplyVolts = 12;
     public boolean indexActive;
+    /** What the platform vouches its edges complete through ({@code IndexSensor.edgesCompleteThroughNanos}). */
+    public long completeThroughNanos = Long.MAX_VALUE;
     public double duty;
     public boolean braked;
     /** What the driver's dead-man says; a test sets it to show a driver that disabled itself. */
@@ -76,6 +78,11 @@ public final class FakeDriveHardware implements StrokeMotorDriver, IndexSensor, 
     @Override
     public boolean isActive() {
         return indexActive;
+    }
+
+    @Override
+    public long edgesCompleteThroughNanos() {
+        return completeThroughNanos;
     }
 
     /** Edges the platform lost, as a test sets it. */

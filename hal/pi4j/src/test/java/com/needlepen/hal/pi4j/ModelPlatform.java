@@ -12,6 +12,7 @@ import com.needlepen.hal.pi4j.expander.ExpanderModels;
 import com.needlepen.hal.pi4j.gpio.GpioModels;
 import com.needlepen.hal.pi4j.i2c.I2cModels;
 import com.needlepen.hal.pi4j.io.PwmOutput;
+import com.needlepen.hal.pi4j.io.RecordingPwm;
 import com.needlepen.hal.pi4j.scale.As5311Model;
 import com.needlepen.hal.pi4j.tmc5160.Tmc5160Models;
 import com.needlepen.hal.pi4j.watchdog.WatchdogModels;
@@ -40,27 +41,6 @@ final class ModelPlatform implements Pi4jPlatform {
     final Set<String> absent = new HashSet<>();
     final RecordingPwm pwm = new RecordingPwm();
     boolean closed;
-
-    /** A PWM that records its duty. */
-    static final class RecordingPwm implements PwmOutput {
-        volatile long duty = -1;
-        volatile boolean off;
-
-        @Override
-        public long periodNanos() {
-            return 25_000;
-        }
-
-        @Override
-        public void setDutyNanos(long dutyNanos) {
-            duty = dutyNanos;
-        }
-
-        @Override
-        public void off() {
-            off = true;
-        }
-    }
 
     @Override
     public Context gpio() {

@@ -8,7 +8,6 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,31 +28,6 @@ class GpioOutputsTest {
         pi.shutdown();
     }
 
-    /** A PWM that records what was written. */
-    static final class RecordingPwm implements PwmOutput {
-        final List<Long> duties = new ArrayList<>();
-        boolean off;
-
-        @Override
-        public long periodNanos() {
-            return 25_000;
-        }
-
-        @Override
-        public void setDutyNanos(long dutyNanos) {
-            duties.add(dutyNanos);
-        }
-
-        @Override
-        public void off() {
-            off = true;
-        }
-
-        long last() {
-            return duties.isEmpty() ? -1 : duties.get(duties.size() - 1);
-        }
-    }
-
     @Test
     void givenTheMotorsEnable_thenLowFromTheStart_highOnlyWhileEnabled_andLowAfterTheContextShutsDown() {
         DigitalOutput enable = lines.output("motor-enable", 23, DigitalState.LOW);
@@ -62,7 +36,7 @@ class GpioOutputsTest {
         PwmMotorDriver motor = new PwmMotorDriver(enable, pwm, 50 * MS);
         motor.setDutyFraction(0.5);
         assertThat(enable.state()).isEqualTo(DigitalState.LOW);
-        assertThat(pwm.duties).as("no duty while disabled").isEmpty();
+        assertThat(pwm.duties()).as("no duty while disabled").isEmpty();
         motor.enable(0);
         assertThat(enable.state()).isEqualTo(DigitalState.HIGH);
         assertThat(pwm.last()).as("enabled braking").isZero();

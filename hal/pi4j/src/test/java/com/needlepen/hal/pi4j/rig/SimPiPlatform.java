@@ -18,6 +18,7 @@ import com.needlepen.hal.pi4j.gpio.KernelIndexSensor;
 import com.needlepen.hal.pi4j.gpio.LineEventSource;
 import com.needlepen.hal.pi4j.i2c.I2cModels;
 import com.needlepen.hal.pi4j.io.PwmOutput;
+import com.needlepen.hal.pi4j.io.RecordingPwm;
 import com.needlepen.hal.pi4j.scale.As5311Model;
 import com.needlepen.hal.pi4j.tmc5160.Tmc5160Units;
 import com.needlepen.hal.pi4j.watchdog.WatchdogModels;
@@ -54,7 +55,7 @@ public final class SimPiPlatform implements Pi4jPlatform {
     private final WatchdogModels.Recording watchdog = WatchdogModels.recording();
     private final EdgeSource edges = new EdgeSource();
     private KernelIndexSensor index;
-    private final Pwm pwm = new Pwm();
+    private final RecordingPwm pwm = new RecordingPwm();
     private I2cChannel currentMonitor;
     private I2cChannel thermometer;
     private boolean lastFeed;
@@ -70,26 +71,6 @@ public final class SimPiPlatform implements Pi4jPlatform {
     /** The simulated pen's handle: the practitioner's hands, the skin, the faults. */
     public com.needlepen.hal.sim.SimHandle handle() {
         return pen.handle();
-    }
-
-    /** The PWM as the Pi's sysfs writer sees it: its duty goes to the simulated motor driver. */
-    private static final class Pwm implements PwmOutput {
-        volatile long duty;
-
-        @Override
-        public long periodNanos() {
-            return 25_000;
-        }
-
-        @Override
-        public void setDutyNanos(long dutyNanos) {
-            duty = dutyNanos;
-        }
-
-        @Override
-        public void off() {
-            duty = 0;
-        }
     }
 
     /** The index line's kernel events: falling edges as the magnet arrives, rising as it leaves, numbered. */
@@ -210,7 +191,7 @@ public final class SimPiPlatform implements Pi4jPlatform {
         }
         if (enable) {
             motor.refreshDeadman(nowNanos); // the Pi's own dead-man is the PwmMotorDriver's; the sim's must not add one
-            motor.setDutyFraction((double) pwm.duty / pwm.periodNanos());
+            motor.setDutyFraction((double) pwm.duty() / pwm.periodNanos());
         }
         boolean feed = out("enable-timer-feed").state() == DigitalState.HIGH;
         if (!feedSeen || feed != lastFeed) {

@@ -282,6 +282,24 @@ class KernelIndexSensorTest {
     }
 
     @Test
+    void theReaderThreadVouchesOnWhileNoEdgeComes_onTheClockLessTheQueuesAllowance() throws Exception {
+        var source = new FakeLineEventSource(false);
+        KernelIndexSensor sensor = new KernelIndexSensor(source, ActiveEdge.RISING, 16);
+        long first = sensor.edgesCompleteThroughNanos();
+        assertThat(first).isLessThanOrEqualTo(System.nanoTime() - KernelIndexSensor.QUEUE_ALLOWANCE_NANOS);
+        sensor.start();
+        long[] out = new long[4];
+        long giveUp = System.nanoTime() + 5_000_000_000L; // a bound on a broken build, not an assertion on time
+        while (sensor.edgesCompleteThroughNanos() <= first + 2_000_000L && System.nanoTime() < giveUp) {
+            sensor.drainEdges(out);
+            Thread.sleep(1);
+        }
+        sensor.close();
+        assertThat(sensor.edgesCompleteThroughNanos()).as("vouched on with no edge").isGreaterThan(first + 2_000_000L);
+        assertThat(sensor.edgesCompleteThroughNanos()).isLessThan(System.nanoTime());
+    }
+
+    @Test
     void aReadThatFilledItsBatchVouchesForNothing_theQueueMayHoldMore() throws IOException {
         long[] clock = {0};
         var source = new FakeLineEventSource(false);

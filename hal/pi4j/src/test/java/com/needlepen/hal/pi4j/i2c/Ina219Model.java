@@ -10,37 +10,22 @@ import java.util.function.LongSupplier;
  * virtual time, one every (shunt + bus) conversion time of the configured mode from the last configuration write;
  * each sets CNVR, which a read of the power register or a configuration write clears.
  */
-final class Ina219Model extends Register16Model {
+final class Ina219Model extends InaModel {
 
     static final int POR_CONFIG = 0x399F;
     private static final int[] ADC_MICROS = {84, 148, 276, 532, 84, 148, 276, 532,
         532, 1060, 2130, 4260, 8510, 17020, 34050, 68100};
 
-    final double shuntOhms;
-    double trueAmps;
     double inMinusVolts;
-    /** A part that stopped converting (its oscillator, a latched fault): the registers keep their last values. */
-    boolean frozen;
     /** A part (or a bus) that acknowledges writes and drops them. */
     boolean dropWrites;
-
-    int config = POR_CONFIG;
-    int cal;
-    int shunt;
-    int bus;
-    int current;
-    int power;
     boolean cnvr;
-    boolean ovf;
-    private long since;
-    private long conversionsDone;
 
     Ina219Model(int address, LongSupplier clock, double shuntOhms) {
-        super(address, clock);
-        this.shuntOhms = shuntOhms;
-        this.since = clock.getAsLong();
+        super(address, clock, shuntOhms, POR_CONFIG);
     }
 
+    @Override
     long periodNanos() {
         int mode = config & 7;
         long s = ADC_MICROS[config >> 3 & 0xF] * 1000L;
@@ -54,22 +39,12 @@ final class Ina219Model extends Register16Model {
     }
 
     @Override
-    void advance(long nowNanos) {
-        if (frozen) {
-            return;
-        }
-        long period = periodNanos();
-        if (period == Long.MAX_VALUE) {
-            return;
-        }
-        long done = (nowNanos - since) / period;
-        if (done > conversionsDone) {
-            conversionsDone = done;
-            convert();
-        }
+    boolean converting() {
+        return periodNanos() != Long.MAX_VALUE;
     }
 
-    private void convert() {
+    @Override
+    void convert() {
         int mode = config & 7;
         int pg = config >> 11 & 3;
         if ((mode & 1) != 0) {
@@ -125,21 +100,9 @@ final class Ina219Model extends Register16Model {
         // 01h..04h are read-only: the part ignores the write
     }
 
-    private void restartConversions() {
-        since = now();
-        conversionsDone = 0;
-    }
-
     /** A brown-out: every register to its power-on value, conversions start again in the default mode. */
     void powerOnReset() {
-        config = POR_CONFIG;
-        cal = 0;
-        shunt = 0;
-        bus = 0;
-        current = 0;
-        power = 0;
         cnvr = false;
-        ovf = false;
-        restartConversions();
+        resetShared(POR_CONFIG);
     }
 }

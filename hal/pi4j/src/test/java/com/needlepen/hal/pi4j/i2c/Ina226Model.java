@@ -10,37 +10,23 @@ import java.util.function.LongSupplier;
  * register or writing the configuration; OVF bit 2 for a current or power out of range), manufacturer id FEh = 5449h
  * and die id FFh = 2260h. One conversion every (shunt + bus) x averages in virtual time.
  */
-final class Ina226Model extends Register16Model {
+final class Ina226Model extends InaModel {
 
     static final int POR_CONFIG = 0x4127;
     private static final int[] AVERAGES = {1, 4, 16, 64, 128, 256, 512, 1024};
     private static final int[] CT_MICROS = {140, 204, 332, 588, 1100, 2116, 4156, 8244};
 
-    final double shuntOhms;
-    double trueAmps;
     double vbusVolts;
-    boolean frozen;
     int manufacturerId = 0x5449;
     int dieId = 0x2260;
-
-    int config = POR_CONFIG;
-    int cal;
-    int shunt;
-    int bus;
-    int current;
-    int power;
     int maskEnable;
     boolean cvrf;
-    boolean ovf;
-    private long since;
-    private long conversionsDone;
 
     Ina226Model(int address, LongSupplier clock, double shuntOhms) {
-        super(address, clock);
-        this.shuntOhms = shuntOhms;
-        this.since = clock.getAsLong();
+        super(address, clock, shuntOhms, POR_CONFIG);
     }
 
+    @Override
     long periodNanos() {
         long s = CT_MICROS[config >> 3 & 7] * 1000L;
         long b = CT_MICROS[config >> 6 & 7] * 1000L;
@@ -54,19 +40,13 @@ final class Ina226Model extends Register16Model {
     }
 
     @Override
-    void advance(long nowNanos) {
+    boolean converting() {
         int mode = config & 7;
-        if (frozen || mode == 0 || mode == 4) {
-            return;
-        }
-        long done = (nowNanos - since) / periodNanos();
-        if (done > conversionsDone) {
-            conversionsDone = done;
-            convert();
-        }
+        return mode != 0 && mode != 4;
     }
 
-    private void convert() {
+    @Override
+    void convert() {
         int mode = config & 7;
         if ((mode & 1) != 0) {
             shunt = clamp(Math.round(trueAmps * shuntOhms / 2.5e-6), Short.MIN_VALUE, Short.MAX_VALUE);
@@ -124,21 +104,9 @@ final class Ina226Model extends Register16Model {
         }
     }
 
-    private void restartConversions() {
-        since = now();
-        conversionsDone = 0;
-    }
-
     void powerOnReset() {
-        config = POR_CONFIG;
-        cal = 0;
-        shunt = 0;
-        bus = 0;
-        current = 0;
-        power = 0;
         maskEnable = 0;
         cvrf = false;
-        ovf = false;
-        restartConversions();
+        resetShared(POR_CONFIG);
     }
 }

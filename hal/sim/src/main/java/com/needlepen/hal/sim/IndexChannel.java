@@ -64,6 +64,8 @@ final class IndexChannel implements IndexSensor {
     private long readerStalledUntil = Long.MIN_VALUE;
     /** Every edge stamped up to here (true time) has been taken by the reader. */
     private long completeThroughTrue;
+    /** {@link #completeThroughTrue} as of the last drain that handed over every edge the reader had taken. */
+    private long drainedThroughTrue;
     private int head;
     private int size;
     private long lastStampNanos = Long.MIN_VALUE;
@@ -92,6 +94,7 @@ final class IndexChannel implements IndexSensor {
         this.clock = clock;
         this.readerBlockedAt = clock.trueNanos();
         this.completeThroughTrue = readerBlockedAt;
+        this.drainedThroughTrue = readerBlockedAt;
         this.readerWakeLatency = drawWakeLatency();
     }
 
@@ -125,7 +128,8 @@ final class IndexChannel implements IndexSensor {
             while (delivered < size && queuedAt[(head + delivered) % CAPACITY] <= runAt) {
                 delivered++;
             }
-            completeThroughTrue = runAt - QUEUE_ALLOWANCE_NANOS;
+            // never back: at power-on nothing had been stamped, which it vouched for then
+            completeThroughTrue = Math.max(completeThroughTrue, runAt - QUEUE_ALLOWANCE_NANOS);
             readerBlockedAt = runAt;
             readerWakeLatency = drawWakeLatency();
         }
@@ -227,13 +231,20 @@ final class IndexChannel implements IndexSensor {
             size--;
             delivered--;
         }
+        // edges taken but left for the next call (a full array) are not handed over yet
+        if (delivered == 0) {
+            drainedThroughTrue = completeThroughTrue;
+        }
         return n;
     }
 
-    /** As of the last {@link #drainEdges}: the start of the reader's last run less the queue's allowance. */
+    /**
+     * As of the last {@link #drainEdges} that handed over every edge the reader had taken: the start of the reader's
+     * last run less the queue's allowance.
+     */
     @Override
     public long edgesCompleteThroughNanos() {
-        return clock.reading(completeThroughTrue);
+        return clock.reading(drainedThroughTrue);
     }
 
     @Override

@@ -227,7 +227,7 @@ public final class KernelIndexSensor implements IndexSensor, AutoCloseable {
     int pump(long timeoutNanos) throws IOException {
         long through = queueCompleteThrough.getAsLong();
         int n = readBatch(0L);
-        if (n < BATCH) {
+        if (n < BATCH && through > completeThrough) {
             completeThrough = through; // after the pushes: the tick that reads it finds their edges in the ring
         }
         if (n == 0 && timeoutNanos > 0) {

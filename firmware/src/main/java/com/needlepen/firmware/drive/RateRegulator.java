@@ -35,6 +35,10 @@ public final class RateRegulator {
     private final double breakawayDecaySeconds;
 
     private double targetHz;
+    /** When the set point last ramped down ({@code Long.MIN_VALUE}: never this run). */
+    private long rampedDownNanos = Long.MIN_VALUE;
+    /** Set periods after a ramp down during which the integrator still holds: the measurement's lag, whole periods. */
+    static final double HOLD_PERIODS_AFTER_RAMP_DOWN = 4.0;
     private double referenceHz;
     private double integralDuty;
     private double breakawayDuty;
@@ -79,6 +83,7 @@ public final class RateRegulator {
         this.rampEndNanos = nowNanos;
         this.startNanos = nowNanos;
         this.engaged = false;
+        this.rampedDownNanos = Long.MIN_VALUE;
         this.running = true;
     }
 
@@ -147,7 +152,17 @@ public final class RateRegulator {
             double unclamped = feedForward + proportional + integralDuty;
             boolean pushingHigh = unclamped >= maxDuty && error > 0;
             boolean pushingLow = unclamped <= 0.0 && error < 0;
-            if (!pushingHigh && !pushingLow) {
+            // while the set point ramps down the integrator holds the load it carries (the skin's and the follower's
+            // torque, much the same at a lower rate): the feed-forward falls with the set point, and the measurement,
+            // whole periods, lags a slowing shaft, so integrating that lag (during the ramp and for a few periods after
+            // it) would unload the drive and let a loaded shaft fall through the new rate and stall on the cam's
+            // rising side (F02 on a sound pen, 150 to 50 Hz with a 36-pin at 1.5 mm on skin)
+            if (referenceHz > targetHz) {
+                rampedDownNanos = nowNanos;
+            }
+            boolean holding = rampedDownNanos != Long.MIN_VALUE
+                    && nowNanos - rampedDownNanos <= (long) (HOLD_PERIODS_AFTER_RAMP_DOWN * 1e9 / Math.max(referenceHz, 1.0));
+            if (!pushingHigh && !pushingLow && !holding) {
                 integralDuty += kiNormalisedPerS * error / hzPerDuty * dt;
                 integralDuty = Math.max(-maxDuty, Math.min(maxDuty, integralDuty));
             }

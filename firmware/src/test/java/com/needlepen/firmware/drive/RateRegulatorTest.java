@@ -103,4 +103,32 @@ class RateRegulatorTest {
         regulator.update(1_200 * MS, 90, true, 12.0, 0, true);
         assertThat(regulator.referenceHz()).isEqualTo(80.0);
     }
+
+    @Test
+    void givenARampDown_thenTheIntegratorHoldsThroughItAndFourSetPeriodsAfter_thenIntegratesAgain() {
+        regulator.start(0, 150);
+        long t = 0;
+        for (int i = 0; i < 1_000; i++) { // engaged and settled at 150 Hz
+            regulator.update(t += MS, 150, true, 12.0, 0, true);
+        }
+        regulator.setTargetHz(90); // 100 ms of ramp at 600 Hz/s
+        double first = regulator.update(t += MS, 140, true, 12.0, 0, true);
+        // the measurement lags a slowing shaft, 10 Hz above the set point: only the proportional term answers it
+        double duringRamp = first;
+        for (int i = 0; i < 99; i++) {
+            duringRamp = regulator.update(t += MS, regulator.referenceHz() + 10, true, 12.0, 0, true);
+        }
+        assertThat(regulator.referenceHz()).isCloseTo(90.0, within(1e-9));
+        // at the set point with the same error the duty is the feed-forward's and the proportional's: no integral moved
+        double heldA = regulator.update(t += MS, 100, true, 12.0, 0, true);
+        double heldB = regulator.update(t += 40 * MS, 100, true, 12.0, 0, true); // 41 ms: within 4 periods of 90 Hz
+        assertThat(heldB).as("held within four set periods of the ramp's end").isCloseTo(heldA, within(1e-12));
+        // past the hold, the same error winds the integrator down
+        double after = heldB;
+        for (int i = 0; i < 50; i++) {
+            after = regulator.update(t += MS, 100, true, 12.0, 0, true);
+        }
+        assertThat(after).as("integrating again").isLessThan(heldB - 1e-4);
+        assertThat(duringRamp).isLessThan(first);
+    }
 }

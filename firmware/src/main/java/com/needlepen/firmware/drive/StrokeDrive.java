@@ -147,7 +147,7 @@ public final class StrokeDrive {
         double amps = sensors.motorCurrentAmps();
         // zeroed on the signed reading: the magnitude of a reading at rest is the offset's size whatever its sign
         currentZero.sample(nowNanos, sensors.motorCurrentSignedAmps(), !driving || !motor.isEnabled(), lastEdgesThisTick);
-        double rateHz = driving && estimator.hasMeasurement() ? estimator.rateHz(edgesKnownThrough(nowNanos)) : 0.0;
+        double rateHz = driving && estimator.hasMeasurement() ? measuredRateHz(nowNanos) : 0.0;
         nose.update(nowNanos, amps - currentZero.offsetAmps(), motor.dutyFraction(), rateHz);
         if (windingProbe.measurements() != windingMeasurementsSeen) {
             windingMeasurementsSeen = windingProbe.measurements();
@@ -377,7 +377,12 @@ public final class StrokeDrive {
      * the magnitude with the offset in).
      */
     public double zeroedAmps() {
-        return Math.abs(sensors.motorCurrentSignedAmps() - currentZero.offsetAmps());
+        return zeroedAmps(sensors.motorCurrentSignedAmps());
+    }
+
+    /** The magnitude of a signed monitor reading less the offset measured at rest: {@code |signedAmps - offset|}. */
+    public double zeroedAmps(double signedAmps) {
+        return Math.abs(signedAmps - currentZero.offsetAmps());
     }
 
     /** The current monitor's offset, as measured on its signed reading at rest (0 before it has been). */

@@ -73,7 +73,7 @@ public final class StuckSensorCheck implements SafetyCheck {
         lastNanos = nowNanos;
         var drive = in.drive();
         // zeroed on the signed reading (the magnitude of a reading near zero is the offset's size whatever its sign)
-        double amps = Math.abs(in.sensors().motorCurrentSignedAmps() - drive.currentOffsetAmps());
+        double amps = drive.zeroedAmps(in.sensors().motorCurrentSignedAmps());
         boolean running = state == PenState.RUNNING;
 
         double celsius = in.sensors().handpieceCelsius();

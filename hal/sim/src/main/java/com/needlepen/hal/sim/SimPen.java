@@ -39,7 +39,6 @@ public final class SimPen {
     private final BrakeSwitch brakeSwitch = new BrakeSwitch();
     private boolean jvmFrozen;
     private double supplyVolts;
-    private double filteredCurrentAmps;
     private double filteredSignedAmps;
     private boolean protruding;
     private long trueExcursions;
@@ -152,7 +151,6 @@ public final class SimPen {
     private void observe(long now, double dt, double depthMm) {
         index.update(magnetAtSensor(), now);
         double alpha = dt / (CURRENT_FILTER_SECONDS + dt);
-        filteredCurrentAmps += alpha * (Math.abs(drive.currentAmps()) - filteredCurrentAmps);
         filteredSignedAmps += alpha * (drive.currentAmps() - filteredSignedAmps);
         double protrusion = drive.protrusionMm(depthMm);
         if (protrusion > peakProtrusionMm) {
@@ -242,11 +240,6 @@ public final class SimPen {
 
     HandpieceThermometer thermometer() {
         return thermometer;
-    }
-
-    /** The winding current's magnitude as the plant has it, before the monitor's offset and noise. */
-    double trueCurrentAmps() {
-        return filteredCurrentAmps;
     }
 
     SimHandpiece handpiece() {
